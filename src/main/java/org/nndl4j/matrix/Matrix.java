@@ -1,0 +1,637 @@
+package org.nndl4j.matrix;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * An immutable 2-D matrix of doubles with numpy's semantics, backed by an EJML {@link DMatrixRMaj}.
+ *
+ * <p>Element-wise operations ({@link #plus}, {@link #minus}, {@link #times}, {@link #div}) broadcast
+ * like numpy: two shapes fit when, in each axis, the sizes are equal or one of them is 1. So an
+ * {@code (n, 1)} column is repeated across the columns of an {@code (n, m)} matrix, a {@code (1, m)}
+ * row down its rows, and a {@code (1, 1)} matrix or a {@code double} everywhere. {@link #dot} is the
+ * matrix product ({@code np.dot}). Shape mismatches throw a {@link ShapeException} that names the
+ * operation and both shapes.
+ *
+ * <p>No method modifies its receiver or its arguments. For hot loops, {@link #toEjml()} and
+ * {@link #fromEjml(DMatrixRMaj)} cross over to EJML's procedural API with explicit, reusable outputs.
+ */
+public final class Matrix {
+
+    private final DMatrixRMaj data;
+
+    private Matrix(DMatrixRMaj data) {
+        this.data = data;
+    }
+
+    // ------------------------------------------------------------------ factories
+
+    /** A {@code rows x cols} matrix of zeros ({@code np.zeros((rows, cols))}). */
+    public static Matrix zeros(int rows, int cols) {
+        return new Matrix(new DMatrixRMaj(checkedShape(rows, cols).rows(), cols));
+    }
+
+    /** A {@code rows x cols} matrix of ones. */
+    public static Matrix ones(int rows, int cols) {
+        return filled(rows, cols, 1.0);
+    }
+
+    /** A {@code rows x cols} matrix with every element equal to {@code value}. */
+    public static Matrix filled(int rows, int cols, double value) {
+        DMatrixRMaj m = new DMatrixRMaj(checkedShape(rows, cols).rows(), cols);
+        Arrays.fill(m.data, 0, rows * cols, value);
+        return new Matrix(m);
+    }
+
+    /** A {@code (1, 1)} matrix holding {@code value}. */
+    public static Matrix scalar(double value) {
+        return filled(1, 1, value);
+    }
+
+    /**
+     * A matrix from rows of values ({@code np.array(values)}); the array is copied. Every row must have
+     * the same length.
+     */
+    public static Matrix of(double[][] values) {
+        Objects.requireNonNull(values, "Matrix.of: values is null");
+        int rows = values.length;
+        int cols = rows == 0 ? 0 : requireRow(values, 0).length;
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            double[] row = requireRow(values, i);
+            if (row.length != cols) {
+                throw new IllegalArgumentException("Matrix.of: ragged rows: row 0 has " + cols
+                        + " values but row " + i + " has " + row.length);
+            }
+            System.arraycopy(row, 0, m.data, i * cols, cols);
+        }
+        return new Matrix(m);
+    }
+
+    /** An {@code (n, 1)} column vector. */
+    public static Matrix columnVector(double... values) {
+        Objects.requireNonNull(values, "Matrix.columnVector: values is null");
+        return fromRowMajor(values.length, 1, values);
+    }
+
+    /** A {@code (1, n)} row vector. */
+    public static Matrix rowVector(double... values) {
+        Objects.requireNonNull(values, "Matrix.rowVector: values is null");
+        return fromRowMajor(1, values.length, values);
+    }
+
+    /** A matrix whose elements are {@code values} in row-major (C) order; the array is copied. */
+    public static Matrix fromRowMajor(int rows, int cols, double[] values) {
+        Objects.requireNonNull(values, "Matrix.fromRowMajor: values is null");
+        Shape shape = checkedShape(rows, cols);
+        if (values.length != shape.size()) {
+            throw new IllegalArgumentException("Matrix.fromRowMajor: shape " + shape + " needs "
+                    + shape.size() + " values, got " + values.length);
+        }
+        return new Matrix(new DMatrixRMaj(rows, cols, true, values.clone()));
+    }
+
+    /** A copy of an EJML matrix. */
+    public static Matrix fromEjml(DMatrixRMaj matrix) {
+        Objects.requireNonNull(matrix, "Matrix.fromEjml: matrix is null");
+        return new Matrix(matrix.copy());
+    }
+
+    // ------------------------------------------------------------------ shape and access
+
+    public int rows() {
+        return data.numRows;
+    }
+
+    public int cols() {
+        return data.numCols;
+    }
+
+    public Shape shape() {
+        return new Shape(data.numRows, data.numCols);
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return data.numRows * data.numCols;
+    }
+
+    public double get(int row, int col) {
+        if (row < 0 || row >= rows() || col < 0 || col >= cols()) {
+            throw new IndexOutOfBoundsException("get: index (" + row + ", " + col + ") is out of bounds for shape " + shape());
+        }
+        return data.data[row * data.numCols + col];
+    }
+
+    /** The single element of a {@code (1, 1)} matrix ({@code np.squeeze} to a scalar). */
+    public double item() {
+        if (size() != 1) {
+            throw new ShapeException("item", "a matrix of one element", shape());
+        }
+        return data.data[0];
+    }
+
+    /** A copy of the elements as rows of values. */
+    public double[][] toArray() {
+        double[][] out = new double[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            System.arraycopy(data.data, i * cols(), out[i], 0, cols());
+        }
+        return out;
+    }
+
+    /** A copy of the elements in row-major (C) order. */
+    public double[] toRowMajor() {
+        return Arrays.copyOf(data.data, size());
+    }
+
+    /** A copy as an EJML matrix, for use with EJML's procedural operations. */
+    public DMatrixRMaj toEjml() {
+        return data.copy();
+    }
+
+    /**
+     * The backing array (row-major) without copying. Package-private: callers must not modify it.
+     */
+    double[] raw() {
+        return data.data;
+    }
+
+    // ------------------------------------------------------------------ reshaping
+
+    /**
+     * The same elements in a new shape, read and written in C order ({@code a.reshape(rows, cols)}).
+     * One dimension may be -1, meaning "whatever is left".
+     */
+    public Matrix reshape(int rows, int cols) {
+        Shape target = resolveReshape("reshape", shape(), size(), rows, cols);
+        return new Matrix(new DMatrixRMaj(target.rows(), target.cols(), true, toRowMajor()));
+    }
+
+    /** The transpose ({@code a.T}). */
+    public Matrix transpose() {
+        return new Matrix(CommonOps_DDRM.transpose(data, null));
+    }
+
+    /** Columns {@code from} (inclusive) to {@code to} (exclusive), like {@code a[:, from:to]}. */
+    public Matrix columns(int from, int to) {
+        if (from < 0 || to > cols() || from > to) {
+            throw new IndexOutOfBoundsException("columns: range [" + from + ", " + to + ") is out of bounds for shape " + shape());
+        }
+        DMatrixRMaj out = new DMatrixRMaj(rows(), to - from);
+        CommonOps_DDRM.extract(data, 0, rows(), from, to, out, 0, 0);
+        return new Matrix(out);
+    }
+
+    /** Column {@code j} as an {@code (rows, 1)} matrix. */
+    public Matrix column(int j) {
+        return columns(j, j + 1);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive), like {@code a[from:to, :]}. */
+    public Matrix rowRange(int from, int to) {
+        if (from < 0 || to > rows() || from > to) {
+            throw new IndexOutOfBoundsException("rowRange: range [" + from + ", " + to + ") is out of bounds for shape " + shape());
+        }
+        return new Matrix(new DMatrixRMaj(to - from, cols(), true,
+                Arrays.copyOfRange(data.data, from * cols(), to * cols())));
+    }
+
+    /** Row {@code i} as a {@code (1, cols)} matrix. */
+    public Matrix row(int i) {
+        return rowRange(i, i + 1);
+    }
+
+    // ------------------------------------------------------------------ products
+
+    /**
+     * The matrix product {@code this · other} ({@code np.dot}).
+     *
+     * @throws ShapeException if {@code this.cols() != other.rows()}
+     */
+    public Matrix dot(Matrix other) {
+        requireNonNull("dot", other);
+        if (cols() != other.rows()) {
+            throw new ShapeException("dot", shape(), other.shape(), "not aligned: " + cols() + " != " + other.rows());
+        }
+        DMatrixRMaj out = new DMatrixRMaj(rows(), other.cols());
+        CommonOps_DDRM.mult(data, other.data, out);
+        return new Matrix(out);
+    }
+
+    /** {@code thisᵀ · other} without materialising the transpose. */
+    public Matrix transposeDot(Matrix other) {
+        requireNonNull("transposeDot", other);
+        if (rows() != other.rows()) {
+            throw new ShapeException("transposeDot", shape(), other.shape(),
+                    "not aligned for aᵀ·b: " + rows() + " != " + other.rows());
+        }
+        DMatrixRMaj out = new DMatrixRMaj(cols(), other.cols());
+        CommonOps_DDRM.multTransA(data, other.data, out);
+        return new Matrix(out);
+    }
+
+    /** {@code this · otherᵀ} without materialising the transpose. */
+    public Matrix dotTranspose(Matrix other) {
+        requireNonNull("dotTranspose", other);
+        if (cols() != other.cols()) {
+            throw new ShapeException("dotTranspose", shape(), other.shape(),
+                    "not aligned for a·bᵀ: " + cols() + " != " + other.cols());
+        }
+        DMatrixRMaj out = new DMatrixRMaj(rows(), other.rows());
+        CommonOps_DDRM.multTransB(data, other.data, out);
+        return new Matrix(out);
+    }
+
+    // ------------------------------------------------------------------ element-wise, broadcasting
+
+    /** {@code this + other} element-wise, with numpy broadcasting. */
+    public Matrix plus(Matrix other) {
+        return broadcast("plus", other, Double::sum);
+    }
+
+    /** {@code this - other} element-wise, with numpy broadcasting. */
+    public Matrix minus(Matrix other) {
+        return broadcast("minus", other, (a, b) -> a - b);
+    }
+
+    /** {@code this * other} element-wise ({@code np.multiply}), with numpy broadcasting. */
+    public Matrix times(Matrix other) {
+        return broadcast("times", other, (a, b) -> a * b);
+    }
+
+    /** {@code this / other} element-wise, with numpy broadcasting. */
+    public Matrix div(Matrix other) {
+        return broadcast("div", other, (a, b) -> a / b);
+    }
+
+    /** {@code max(this, other)} element-wise ({@code np.maximum}), with numpy broadcasting. */
+    public Matrix maximum(Matrix other) {
+        return broadcast("maximum", other, Matrix::numpyMax);
+    }
+
+    /**
+     * Element-wise {@code op(this, other)} with numpy broadcasting; {@code name} appears in shape errors.
+     */
+    public Matrix broadcast(String name, Matrix other, DoubleBinaryOperator op) {
+        requireNonNull(name, other);
+        Shape out = broadcastShape(name, shape(), other.shape());
+        int rows = out.rows();
+        int cols = out.cols();
+        double[] a = data.data;
+        double[] b = other.data.data;
+        double[] c = new double[rows * cols];
+        int aRowStep = rows() == 1 ? 0 : cols();
+        int bRowStep = other.rows() == 1 ? 0 : other.cols();
+        int aColStep = cols() == 1 ? 0 : 1;
+        int bColStep = other.cols() == 1 ? 0 : 1;
+        for (int i = 0; i < rows; i++) {
+            int ai = i * aRowStep;
+            int bi = i * bRowStep;
+            int ci = i * cols;
+            for (int j = 0; j < cols; j++) {
+                c[ci + j] = op.applyAsDouble(a[ai + j * aColStep], b[bi + j * bColStep]);
+            }
+        }
+        return new Matrix(new DMatrixRMaj(rows, cols, true, c));
+    }
+
+    /** The shape numpy broadcasting gives two operands, or a {@link ShapeException} naming {@code operation}. */
+    public static Shape broadcastShape(String operation, Shape a, Shape b) {
+        return new Shape(broadcastAxis(operation, a, b, a.rows(), b.rows(), 0),
+                broadcastAxis(operation, a, b, a.cols(), b.cols(), 1));
+    }
+
+    private static int broadcastAxis(String operation, Shape a, Shape b, int n, int k, int axis) {
+        if (n == k || k == 1) {
+            return n;
+        }
+        if (n == 1) {
+            return k;
+        }
+        throw new ShapeException(operation, a, b,
+                "cannot be broadcast together: " + n + " != " + k + " in axis " + axis);
+    }
+
+    public Matrix plus(double s) {
+        return map(x -> x + s);
+    }
+
+    public Matrix minus(double s) {
+        return map(x -> x - s);
+    }
+
+    public Matrix times(double s) {
+        return map(x -> x * s);
+    }
+
+    public Matrix div(double s) {
+        return map(x -> x / s);
+    }
+
+    /** {@code s - this} element-wise, e.g. {@code 1 - A}. */
+    public Matrix rsub(double s) {
+        return map(x -> s - x);
+    }
+
+    /** {@code s / this} element-wise, e.g. {@code 1 / (1 + exp(-z))}. */
+    public Matrix rdiv(double s) {
+        return map(x -> s / x);
+    }
+
+    public Matrix negate() {
+        return map(x -> -x);
+    }
+
+    // ------------------------------------------------------------------ element-wise functions
+
+    /** {@code f} applied to every element. */
+    public Matrix map(DoubleUnaryOperator f) {
+        Objects.requireNonNull(f, "map: function is null");
+        double[] in = data.data;
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = f.applyAsDouble(in[i]);
+        }
+        return new Matrix(new DMatrixRMaj(rows(), cols(), true, out));
+    }
+
+    public Matrix exp() {
+        return map(Math::exp);
+    }
+
+    public Matrix log() {
+        return map(Math::log);
+    }
+
+    public Matrix tanh() {
+        return map(Math::tanh);
+    }
+
+    public Matrix abs() {
+        return map(Math::abs);
+    }
+
+    public Matrix sqrt() {
+        return map(Math::sqrt);
+    }
+
+    /** Every element raised to {@code p} ({@code np.power}); squares are computed as {@code x * x}. */
+    public Matrix pow(double p) {
+        if (p == 2.0) {
+            return map(x -> x * x);
+        }
+        return map(x -> Math.pow(x, p));
+    }
+
+    /** {@code np.maximum(this, s)}: NaN propagates like numpy. */
+    public Matrix maximum(double s) {
+        return map(x -> numpyMax(x, s));
+    }
+
+    /** Rounds half to even, like {@code np.round}. */
+    public Matrix round() {
+        return map(Math::rint);
+    }
+
+    /** 1 where the element is {@code > threshold}, else 0 (the course's {@code A > 0.5}). */
+    public Matrix greaterThan(double threshold) {
+        return map(x -> x > threshold ? 1.0 : 0.0);
+    }
+
+    /** 1 where the element is {@code <= threshold}, else 0. */
+    public Matrix lessOrEqual(double threshold) {
+        return map(x -> x <= threshold ? 1.0 : 0.0);
+    }
+
+    /** 1 where the elements are equal, else 0 ({@code a == b}), with broadcasting. */
+    public Matrix equalTo(Matrix other) {
+        return broadcast("equalTo", other, (a, b) -> a == b ? 1.0 : 0.0);
+    }
+
+    private static double numpyMax(double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return Double.NaN;
+        }
+        return a >= b ? a : b;
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /**
+     * Sum of all elements ({@code np.sum(a)}), by numpy's pairwise summation, so the result is the
+     * same double numpy gives for a contiguous array.
+     */
+    public double sum() {
+        return pairwiseSum(data.data, 0, size());
+    }
+
+    /** numpy's {@code pairwise_sum}: blocks of 8 partial sums below 128 elements, halving above. */
+    static double pairwiseSum(double[] a, int from, int n) {
+        if (n < 8) {
+            double s = 0.0;
+            for (int i = 0; i < n; i++) {
+                s += a[from + i];
+            }
+            return s;
+        }
+        if (n <= 128) {
+            double r0 = a[from];
+            double r1 = a[from + 1];
+            double r2 = a[from + 2];
+            double r3 = a[from + 3];
+            double r4 = a[from + 4];
+            double r5 = a[from + 5];
+            double r6 = a[from + 6];
+            double r7 = a[from + 7];
+            int i;
+            for (i = 8; i < n - (n % 8); i += 8) {
+                r0 += a[from + i];
+                r1 += a[from + i + 1];
+                r2 += a[from + i + 2];
+                r3 += a[from + i + 3];
+                r4 += a[from + i + 4];
+                r5 += a[from + i + 5];
+                r6 += a[from + i + 6];
+                r7 += a[from + i + 7];
+            }
+            double s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) {
+                s += a[from + i];
+            }
+            return s;
+        }
+        int half = n / 2;
+        half -= half % 8;
+        return pairwiseSum(a, from, half) + pairwiseSum(a, from + half, n - half);
+    }
+
+    /**
+     * Sum along an axis, keeping it ({@code np.sum(a, axis, keepdims=True)}): axis 0 adds the rows
+     * together and gives a {@code (1, cols)} row; axis 1 adds the columns together and gives a
+     * {@code (rows, 1)} column — one value per row, what the course uses for {@code db}.
+     */
+    public Matrix sum(int axis) {
+        if (axis == 0) {
+            DMatrixRMaj out = new DMatrixRMaj(1, cols());
+            CommonOps_DDRM.sumCols(data, out);
+            return new Matrix(out);
+        }
+        if (axis == 1) {
+            DMatrixRMaj out = new DMatrixRMaj(rows(), 1);
+            CommonOps_DDRM.sumRows(data, out);
+            return new Matrix(out);
+        }
+        throw new IllegalArgumentException("sum: axis must be 0 or 1 for a 2-D matrix, got " + axis);
+    }
+
+    /** Mean of all elements; NaN for an empty matrix, like numpy. */
+    public double mean() {
+        return sum() / size();
+    }
+
+    /** Mean along an axis, keeping it (see {@link #sum(int)}). */
+    public Matrix mean(int axis) {
+        Matrix s = sum(axis);
+        return s.div(axis == 0 ? rows() : cols());
+    }
+
+    /** Largest element; NaN if any element is NaN. */
+    public double max() {
+        requireNotEmpty("max");
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0, n = size(); i < n; i++) {
+            m = numpyMax(m, data.data[i]);
+        }
+        return m;
+    }
+
+    /** Smallest element; NaN if any element is NaN. */
+    public double min() {
+        return -negate().max();
+    }
+
+    /** Euclidean (Frobenius) norm of all elements. */
+    public double norm() {
+        return Math.sqrt(times(this).sum());
+    }
+
+    /** True when no element is NaN or infinite. */
+    public boolean isFinite() {
+        for (int i = 0, n = size(); i < n; i++) {
+            if (!Double.isFinite(data.data[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ comparison and printing
+
+    /** Largest absolute element-wise difference to {@code other} (same shape required). */
+    public double maxAbsDifference(Matrix other) {
+        requireNonNull("maxAbsDifference", other);
+        if (!shape().equals(other.shape())) {
+            throw new ShapeException("maxAbsDifference", shape(), other.shape(), "differ");
+        }
+        double m = 0;
+        for (int i = 0, n = size(); i < n; i++) {
+            m = numpyMax(m, Math.abs(data.data[i] - other.data.data[i]));
+        }
+        return m;
+    }
+
+    /** Exact equality of shape and every element (NaN equals NaN here, like {@link Double#equals}). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Matrix other)) {
+            return false;
+        }
+        return shape().equals(other.shape())
+                && Arrays.equals(data.data, 0, size(), other.data.data, 0, size());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * shape().hashCode() + Arrays.hashCode(toRowMajor());
+    }
+
+    /** numpy-like text, e.g. {@code [[1.0, 2.0], [3.0, 4.0]]}; long matrices are summarised. */
+    @Override
+    public String toString() {
+        if (size() > 1000) {
+            return "Matrix" + shape() + " [sum=" + sum() + "]";
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < rows(); i++) {
+            sb.append(i == 0 ? "[" : ", [");
+            for (int j = 0; j < cols(); j++) {
+                if (j > 0) {
+                    sb.append(", ");
+                }
+                sb.append(data.data[i * cols() + j]);
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Shape checkedShape(int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("shape: dimensions must be >= 0, got (" + rows + ", " + cols + ")");
+        }
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("shape: (" + rows + ", " + cols + ") has more than "
+                    + (Integer.MAX_VALUE - 8) + " elements");
+        }
+        return new Shape(rows, cols);
+    }
+
+    static Shape resolveReshape(String operation, Object from, int size, int rows, int cols) {
+        if (rows < -1 || cols < -1 || (rows == -1 && cols == -1)) {
+            throw new IllegalArgumentException(operation + ": cannot reshape " + from + " into ("
+                    + rows + ", " + cols + "): only one dimension may be -1 and none below it");
+        }
+        int r = rows;
+        int c = cols;
+        if (r == -1) {
+            r = c == 0 ? 0 : size / c;
+        } else if (c == -1) {
+            c = r == 0 ? 0 : size / r;
+        }
+        if ((long) r * c != size) {
+            throw new IllegalArgumentException(operation + ": cannot reshape array of size " + size
+                    + " and shape " + from + " into shape (" + rows + ", " + cols + ")");
+        }
+        return new Shape(r, c);
+    }
+
+    private static double[] requireRow(double[][] values, int i) {
+        if (values[i] == null) {
+            throw new IllegalArgumentException("Matrix.of: row " + i + " is null");
+        }
+        return values[i];
+    }
+
+    private void requireNonNull(String operation, Matrix other) {
+        if (other == null) {
+            throw new IllegalArgumentException(operation + ": second operand is null (first has shape " + shape() + ")");
+        }
+    }
+
+    private void requireNotEmpty(String operation) {
+        if (size() == 0) {
+            throw new IllegalArgumentException(operation + ": matrix of shape " + shape() + " is empty");
+        }
+    }
+}

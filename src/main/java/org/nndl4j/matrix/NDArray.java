@@ -1,0 +1,160 @@
+package org.nndl4j.matrix;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An immutable n-dimensional array of doubles in C (row-major) order, for the data that is not a
+ * matrix: an image {@code (height, width, 3)} or a batch of images {@code (m, height, width, 3)}.
+ * It turns into a {@link Matrix} by {@link #reshape(int, int)}, exactly as numpy's {@code reshape} reads it.
+ */
+public final class NDArray {
+
+    private final int[] shape;
+    private final double[] data;
+
+    private NDArray(int[] shape, double[] data) {
+        this.shape = shape;
+        this.data = data;
+    }
+
+    /** An array of the given shape holding {@code values} in C order; both are copied. */
+    public static NDArray of(double[] values, int... shape) {
+        Objects.requireNonNull(values, "NDArray.of: values is null");
+        Objects.requireNonNull(shape, "NDArray.of: shape is null");
+        long size = sizeOf(shape);
+        if (size != values.length) {
+            throw new IllegalArgumentException("NDArray.of: shape " + shapeString(shape) + " needs " + size
+                    + " values, got " + values.length);
+        }
+        return new NDArray(shape.clone(), values.clone());
+    }
+
+    /** Wraps without copying; for loaders that build the array once and hand it over. */
+    static NDArray wrap(double[] values, int... shape) {
+        return new NDArray(shape.clone(), values);
+    }
+
+    /** An array of the given shape built from unsigned bytes (e.g. pixels 0..255). */
+    public static NDArray ofUnsignedBytes(byte[] values, int... shape) {
+        Objects.requireNonNull(values, "NDArray.ofUnsignedBytes: values is null");
+        long size = sizeOf(shape);
+        if (size != values.length) {
+            throw new IllegalArgumentException("NDArray.ofUnsignedBytes: shape " + shapeString(shape) + " needs "
+                    + size + " values, got " + values.length);
+        }
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i] & 0xFF;
+        }
+        return new NDArray(shape.clone(), d);
+    }
+
+    /** Number of dimensions. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** A copy of the shape. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** Size of dimension {@code axis}. */
+    public int dim(int axis) {
+        if (axis < 0 || axis >= shape.length) {
+            throw new IndexOutOfBoundsException("dim: axis " + axis + " is out of bounds for shape " + shapeString(shape));
+        }
+        return shape[axis];
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /** The element at the given index, one coordinate per dimension. */
+    public double get(int... index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("get: index has " + index.length + " coordinates but the array has shape "
+                    + shapeString(shape));
+        }
+        int flat = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (index[d] < 0 || index[d] >= shape[d]) {
+                throw new IndexOutOfBoundsException("get: index " + Arrays.toString(index)
+                        + " is out of bounds for shape " + shapeString(shape));
+            }
+            flat = flat * shape[d] + index[d];
+        }
+        return data[flat];
+    }
+
+    /** A copy of the elements in C order. */
+    public double[] toFlatArray() {
+        return data.clone();
+    }
+
+    /**
+     * The elements read in C order into a {@code rows x cols} matrix ({@code a.reshape(rows, cols)});
+     * one of the two may be -1.
+     */
+    public Matrix reshape(int rows, int cols) {
+        Shape target = Matrix.resolveReshape("reshape", shapeString(shape), data.length, rows, cols);
+        return Matrix.fromRowMajor(target.rows(), target.cols(), data);
+    }
+
+    /** Sub-array {@code a[index]} along the first axis, e.g. one image of a batch. */
+    public NDArray slice(int index) {
+        if (shape.length < 1 || index < 0 || index >= shape[0]) {
+            throw new IndexOutOfBoundsException("slice: index " + index + " is out of bounds for shape " + shapeString(shape));
+        }
+        int[] sub = Arrays.copyOfRange(shape, 1, shape.length);
+        int n = (int) sizeOf(sub);
+        return new NDArray(sub, Arrays.copyOfRange(data, index * n, (index + 1) * n));
+    }
+
+    /** The shape as numpy prints it, e.g. {@code (209, 64, 64, 3)}. */
+    public static String shapeString(int[] shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(shape[i]);
+        }
+        if (shape.length == 1) {
+            sb.append(',');
+        }
+        return sb.append(')').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NDArray other && Arrays.equals(shape, other.shape) && Arrays.equals(data, other.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "NDArray" + shapeString(shape);
+    }
+
+    private static long sizeOf(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("shape " + shapeString(shape) + " has a negative dimension");
+            }
+            n *= d;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("shape " + shapeString(shape) + " is too large for one array");
+            }
+        }
+        return n;
+    }
+}

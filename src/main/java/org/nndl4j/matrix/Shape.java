@@ -1,0 +1,24 @@
+package org.nndl4j.matrix;
+
+/**
+ * The shape of a 2-D {@link Matrix}: {@code rows} by {@code cols}, printed the way numpy prints it,
+ * {@code (rows, cols)}.
+ */
+public record Shape(int rows, int cols) {
+
+    public Shape {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("shape: dimensions must be >= 0, got (" + rows + ", " + cols + ")");
+        }
+    }
+
+    /** Number of elements, {@code rows * cols}. */
+    public int size() {
+        return rows * cols;
+    }
+
+    @Override
+    public String toString() {
+        return "(" + rows + ", " + cols + ")";
+    }
+}

@@ -1,0 +1,267 @@
+package org.nndl4j.random;
+
+import java.util.Objects;
+
+import org.nndl4j.matrix.Matrix;
+
+/**
+ * numpy's legacy {@code np.random.RandomState}, in Java: the same Mersenne Twister (MT19937), seeded
+ * the way {@code np.random.seed(int)} seeds it, and the same transforms to doubles and Gaussians, so
+ * the course's {@code np.random.seed(1); np.random.randn(...)} gives the course's numbers.
+ *
+ * <ul>
+ *   <li>{@link #rand}/{@link #randomSample()}: 53-bit doubles in [0, 1), bit for bit as numpy.</li>
+ *   <li>{@link #randn}: the legacy polar (Marsaglia) method, which makes Gaussians in pairs and caches
+ *       the second. Bit for bit as numpy except where Java's {@link Math#log} and the C library's
+ *       {@code log} round the last bit differently (a few values in ten thousand, by at most 2 ulps;
+ *       see {@code NumpyRandomTest}).</li>
+ *   <li>Arrays are filled in C order, so {@link #randn(int, int)} matches {@code np.random.randn(rows, cols)}.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: like numpy's global state, one instance is one sequence.
+ */
+public final class NumpyRandom {
+
+    private static final int N = 624;
+    private static final int M = 397;
+    private static final int MATRIX_A = 0x9908b0df;
+    private static final int UPPER_MASK = 0x80000000;
+    private static final int LOWER_MASK = 0x7fffffff;
+
+    private final int[] mt = new int[N];
+    private int pos;
+    private boolean hasGauss;
+    private double gauss;
+
+    /** A generator in the state {@code np.random.seed(seed)} leaves. */
+    public NumpyRandom(long seed) {
+        seed(seed);
+    }
+
+    /**
+     * Re-seeds, like {@code np.random.seed(seed)}; also forgets a cached Gaussian.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= seed <= 2^32 - 1} (numpy's range)
+     */
+    public void seed(long seed) {
+        if (seed < 0 || seed > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("seed: must be between 0 and 2**32 - 1, got " + seed);
+        }
+        // init_genrand (Matsumoto & Nishimura), which numpy's mt19937_seed implements
+        mt[0] = (int) seed;
+        for (int i = 1; i < N; i++) {
+            mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
+        }
+        pos = N;
+        hasGauss = false;
+        gauss = 0.0;
+    }
+
+    /** The next raw 32-bit output, as an unsigned value in a {@code long}. */
+    public long nextUint32() {
+        return Integer.toUnsignedLong(nextInt());
+    }
+
+    private int nextInt() {
+        if (pos >= N) {
+            generate();
+        }
+        int y = mt[pos++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        return y;
+    }
+
+    private void generate() {
+        int kk;
+        int y;
+        for (kk = 0; kk < N - M; kk++) {
+            y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
+            mt[kk] = mt[kk + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        }
+        for (; kk < N - 1; kk++) {
+            y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
+            mt[kk] = mt[kk + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        }
+        y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
+        mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        pos = 0;
+    }
+
+    // ------------------------------------------------------------------ uniform
+
+    /** One double in [0, 1) from two 32-bit outputs ({@code np.random.random_sample()}). */
+    public double randomSample() {
+        long a = nextUint32() >>> 5;
+        long b = nextUint32() >>> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+
+    /** {@code n} doubles in [0, 1) ({@code np.random.rand(n)}). */
+    public double[] rand(int n) {
+        double[] out = new double[requireCount("rand", n)];
+        for (int i = 0; i < n; i++) {
+            out[i] = randomSample();
+        }
+        return out;
+    }
+
+    /** A {@code rows x cols} matrix of doubles in [0, 1), filled in C order ({@code np.random.rand(rows, cols)}). */
+    public Matrix rand(int rows, int cols) {
+        return Matrix.fromRowMajor(rows, cols, rand(requireCount("rand", rows, cols)));
+    }
+
+    /** {@code n} doubles uniform in [low, high) ({@code np.random.uniform(low, high, n)}). */
+    public double[] uniform(double low, double high, int n) {
+        double[] out = new double[requireCount("uniform", n)];
+        double range = high - low;
+        for (int i = 0; i < n; i++) {
+            out[i] = low + range * randomSample();
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ Gaussian
+
+    /** One standard normal value ({@code np.random.standard_normal()}), legacy polar method. */
+    public double gaussian() {
+        if (hasGauss) {
+            hasGauss = false;
+            return gauss;
+        }
+        double x1;
+        double x2;
+        double r2;
+        do {
+            x1 = 2.0 * randomSample() - 1.0;
+            x2 = 2.0 * randomSample() - 1.0;
+            r2 = x1 * x1 + x2 * x2;
+        } while (r2 >= 1.0 || r2 == 0.0);
+        // Polar method: x1 and x2 both become independent Gaussians; the first is kept for next time.
+        double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
+        gauss = f * x1;
+        hasGauss = true;
+        return f * x2;
+    }
+
+    /** {@code n} standard normal values ({@code np.random.randn(n)}). */
+    public double[] randn(int n) {
+        double[] out = new double[requireCount("randn", n)];
+        for (int i = 0; i < n; i++) {
+            out[i] = gaussian();
+        }
+        return out;
+    }
+
+    /** A {@code rows x cols} matrix of standard normal values in C order ({@code np.random.randn(rows, cols)}). */
+    public Matrix randn(int rows, int cols) {
+        return Matrix.fromRowMajor(rows, cols, randn(requireCount("randn", rows, cols)));
+    }
+
+    /** {@code n} normal values {@code loc + scale * gaussian()} ({@code np.random.normal(loc, scale, n)}). */
+    public double[] normal(double loc, double scale, int n) {
+        if (!(scale >= 0)) {
+            throw new IllegalArgumentException("normal: scale must be >= 0, got " + scale);
+        }
+        double[] out = new double[requireCount("normal", n)];
+        for (int i = 0; i < n; i++) {
+            out[i] = loc + scale * gaussian();
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ integers
+
+    /**
+     * A uniform integer in [0, max], numpy's {@code random_interval}: the smallest all-ones mask that
+     * covers {@code max}, rejecting draws above it.
+     */
+    public long interval(long max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("interval: max must be >= 0, got " + max);
+        }
+        if (max == 0) {
+            return 0;
+        }
+        long mask = max;
+        mask |= mask >>> 1;
+        mask |= mask >>> 2;
+        mask |= mask >>> 4;
+        mask |= mask >>> 8;
+        mask |= mask >>> 16;
+        mask |= mask >>> 32;
+        long value;
+        if (max <= 0xFFFFFFFFL) {
+            do {
+                value = nextUint32() & mask;
+            } while (value > max);
+        } else {
+            do {
+                value = nextUint64() & mask;
+            } while (Long.compareUnsigned(value, max) > 0);
+        }
+        return value;
+    }
+
+    private long nextUint64() {
+        return (nextUint32() << 32) | nextUint32();
+    }
+
+    /**
+     * {@code n} integers uniform in [low, high) ({@code np.random.randint(low, high, n)}), drawn like
+     * numpy's legacy masked rejection sampling.
+     */
+    public long[] randint(long low, long high, int n) {
+        if (high <= low) {
+            throw new IllegalArgumentException("randint: low >= high (" + low + " >= " + high + ")");
+        }
+        long[] out = new long[requireCount("randint", n)];
+        long range = high - low - 1;
+        for (int i = 0; i < n; i++) {
+            out[i] = low + interval(range);
+        }
+        return out;
+    }
+
+    /** Shuffles in place, like {@code np.random.shuffle} on a 1-D array (Fisher-Yates from the end). */
+    public void shuffle(int[] values) {
+        Objects.requireNonNull(values, "shuffle: values is null");
+        for (int i = values.length - 1; i >= 1; i--) {
+            int j = (int) interval(i);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+
+    /** A random permutation of 0..n-1 ({@code np.random.permutation(n)}). */
+    public int[] permutation(int n) {
+        int[] p = new int[requireCount("permutation", n)];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffle(p);
+        return p;
+    }
+
+    private static int requireCount(String operation, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(operation + ": negative dimensions are not allowed, got " + n);
+        }
+        return n;
+    }
+
+    private static int requireCount(String operation, int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException(operation + ": negative dimensions are not allowed, got ("
+                    + rows + ", " + cols + ")");
+        }
+        long n = (long) rows * cols;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(operation + ": (" + rows + ", " + cols + ") is too large for one array");
+        }
+        return (int) n;
+    }
+}
