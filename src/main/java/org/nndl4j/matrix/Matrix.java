@@ -511,6 +511,26 @@ public final class Matrix {
         return m;
     }
 
+    /**
+     * Largest element along an axis, keeping it ({@code np.max(a, axis, keepdims=True)}): axis 0 gives a
+     * {@code (1, cols)} row of column maxima, axis 1 a {@code (rows, 1)} column of row maxima.
+     */
+    public Matrix max(int axis) {
+        requireNotEmpty("max");
+        if (axis != 0 && axis != 1) {
+            throw new IllegalArgumentException("max: axis must be 0 or 1 for a 2-D matrix, got " + axis);
+        }
+        double[] out = new double[axis == 0 ? cols() : rows()];
+        Arrays.fill(out, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                int k = axis == 0 ? j : i;
+                out[k] = numpyMax(out[k], data.data[i * cols() + j]);
+            }
+        }
+        return axis == 0 ? rowVector(out) : columnVector(out);
+    }
+
     /** Smallest element; NaN if any element is NaN. */
     public double min() {
         return -negate().max();

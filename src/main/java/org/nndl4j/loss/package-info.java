@@ -1,0 +1,4 @@
+/**
+ * The binary cross-entropy cost and its gradient.
+ */
+package org.nndl4j.loss;

@@ -1,0 +1,45 @@
+package org.nndl4j.train;
+
+/**
+ * Thrown when the cost becomes NaN or infinite during training, instead of carrying on for thousands
+ * of iterations of NaN. It names the iteration and the learning rate, and keeps the costs recorded
+ * before the failure.
+ */
+public class TrainingDivergedException extends ArithmeticException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int iteration;
+    private final double learningRate;
+    private final double cost;
+    private final transient CostHistory costsSoFar;
+
+    public TrainingDivergedException(int iteration, double learningRate, double cost, CostHistory costsSoFar) {
+        super("training diverged: the cost became " + cost + " at iteration " + iteration
+                + " with learning rate " + learningRate
+                + " (try a smaller learning rate, or check the inputs for NaN/infinite values)");
+        this.iteration = iteration;
+        this.learningRate = learningRate;
+        this.cost = cost;
+        this.costsSoFar = costsSoFar;
+    }
+
+    /** The iteration whose cost was not finite. */
+    public int iteration() {
+        return iteration;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** The non-finite cost (NaN or ±infinity). */
+    public double cost() {
+        return cost;
+    }
+
+    /** The costs recorded before the failure. */
+    public CostHistory costsSoFar() {
+        return costsSoFar;
+    }
+}
