@@ -56,9 +56,11 @@ def _blas_description():
         infos = threadpool_info()
         parts = []
         for i in infos:
-            parts.append("%s %s (%s, arch %s, %s threads)" % (
-                i.get("internal_api"), i.get("version"), i.get("threading_layer", "?"),
-                i.get("architecture", "?"), i.get("num_threads")))
+            if i.get("user_api") != "blas":
+                continue
+            parts.append("%s %s (%s, %s, kernel arch %s, %s thread(s))" % (
+                i.get("internal_api"), i.get("version"), os.path.basename(i.get("filepath", "?")),
+                i.get("threading_layer", "?"), i.get("architecture", "?"), i.get("num_threads")))
         return "; ".join(parts) if parts else "unknown"
     except Exception as e:  # pragma: no cover
         return "unknown (%s)" % e
