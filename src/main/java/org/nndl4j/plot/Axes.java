@@ -154,28 +154,35 @@ final class Axes {
             drawText(g, s, area.x - style.tickLength - style.tickGap - tick.stringWidth(s), baseline);
         }
 
-        g.setFont(style.labelFont);
-        FontMetrics label = g.getFontMetrics();
         if (!isBlank(xLabel)) {
+            Fitted text = fit(g, style.labelFont, xLabel, figureWidth - 2.0 * style.pad);
+            g.setFont(text.font());
+            FontMetrics label = g.getFontMetrics();
             double baseline = below + style.tickLength + style.tickGap + tick.getHeight() + style.tickGap
                     + label.getAscent();
-            drawText(g, xLabel, area.getCenterX() - label.stringWidth(xLabel) / 2.0, baseline);
+            double w = label.stringWidth(text.text());
+            double x = Math.max(style.pad, Math.min(figureWidth - style.pad - w, area.getCenterX() - w / 2));
+            drawText(g, text.text(), x, baseline);
         }
         if (!isBlank(yLabel)) {
+            Fitted text = fit(g, style.labelFont, yLabel, area.height + style.pad);
+            g.setFont(text.font());
+            FontMetrics label = g.getFontMetrics();
             int widest = maxWidth(tick, yTicks.labels());
             double baseline = area.x - style.tickLength - style.tickGap - widest - style.tickGap - label.getDescent();
             AffineTransform saved = g.getTransform();
             g.translate(baseline, area.getCenterY());
             g.rotate(-Math.PI / 2);
-            drawText(g, yLabel, -label.stringWidth(yLabel) / 2.0, 0);
+            drawText(g, text.text(), -label.stringWidth(text.text()) / 2.0, 0);
             g.setTransform(saved);
         }
         if (!isBlank(title)) {
-            g.setFont(fitting(g, style.titleFont, title, figureWidth - 2.0 * style.pad));
+            Fitted text = fit(g, style.titleFont, title, figureWidth - 2.0 * style.pad);
+            g.setFont(text.font());
             FontMetrics head = g.getFontMetrics();
-            double w = head.stringWidth(title);
+            double w = head.stringWidth(text.text());
             double x = Math.max(style.pad, Math.min(figureWidth - style.pad - w, area.getCenterX() - w / 2));
-            drawText(g, title, x, area.y - style.pad / 2.0 - head.getDescent());
+            drawText(g, text.text(), x, area.y - style.pad / 2.0 - head.getDescent());
         }
     }
 
@@ -195,12 +202,33 @@ final class Axes {
         return s == null || s.isBlank();
     }
 
-    /** {@code font}, made smaller if needed so that {@code s} is at most {@code maxWidth} pixels wide. */
-    static Font fitting(Graphics2D g, Font font, String s, double maxWidth) {
+    /** A text and the font to draw it in, after {@link #fit}. */
+    record Fitted(Font font, String text) {
+    }
+
+    /**
+     * {@code s} in {@code font}, made up to 20 % smaller and then, if still too wide, cut short with an ellipsis,
+     * so that it is at most {@code maxWidth} pixels wide.
+     */
+    static Fitted fit(Graphics2D g, Font font, String s, double maxWidth) {
         int w = g.getFontMetrics(font).stringWidth(s);
-        if (w <= maxWidth || w == 0) {
-            return font;
+        if (w <= maxWidth) {
+            return new Fitted(font, s);
         }
-        return font.deriveFont((float) Math.max(6, Math.floor(font.getSize2D() * maxWidth / w)));
+        Font smaller = font.deriveFont((float) Math.max(0.8 * font.getSize2D(), font.getSize2D() * maxWidth / w));
+        return new Fitted(smaller, ellipsize(g.getFontMetrics(smaller), s, maxWidth));
+    }
+
+    /** The longest start of {@code s} that, followed by an ellipsis, is at most {@code maxWidth} wide. */
+    static String ellipsize(FontMetrics metrics, String s, double maxWidth) {
+        if (metrics.stringWidth(s) <= maxWidth) {
+            return s;
+        }
+        String ellipsis = "\u2026";
+        int n = s.length();
+        while (n > 0 && metrics.stringWidth(s.substring(0, n).stripTrailing() + ellipsis) > maxWidth) {
+            n--;
+        }
+        return s.substring(0, n).stripTrailing() + ellipsis;
     }
 }

@@ -53,6 +53,8 @@ public final class DecisionBoundaryPlot {
      *                  work too), NaN is drawn grey. Called exactly once.
      * @param data      the points, X of shape {@code (2, m)} with {@code m >= 1}, labels 0/1; not modified
      * @param title     drawn above the plot; may be null or empty
+     * @param width     image width in pixels
+     * @param height    image height in pixels
      * @return a new {@code width x height} RGB image
      * @throws IllegalArgumentException if data does not have 2 features (the message names X's shape), has no
      *                                  examples or a non-finite coordinate, or the size is below 160 x 120 or
@@ -82,7 +84,12 @@ public final class DecisionBoundaryPlot {
     /**
      * Draws the plot at 640 x 480 pixels and writes it as a PNG ({@link Png#write}).
      *
+     * @param predictor as for {@link #render}
+     * @param data      as for {@link #render}
+     * @param title     as for {@link #render}
+     * @param file      the PNG file; replaced if it exists, parent directories are created
      * @return {@code file}
+     * @throws IOException if the file cannot be written
      */
     public static Path writePng(UnaryOperator<Matrix> predictor, LabeledData data, String title, Path file)
             throws IOException {
@@ -207,8 +214,8 @@ public final class DecisionBoundaryPlot {
 
     private static void drawPoints(Graphics2D g, Axes axes, LabeledData data) {
         Style style = axes.style;
-        double d = 7.5 * style.scale;
-        g.setStroke(new BasicStroke((float) Math.max(0.7, 0.8 * style.scale)));
+        double d = 7.5 * style.markerScale;
+        g.setStroke(new BasicStroke((float) Math.max(0.6, 0.8 * style.markerScale)));
         Color outline = new Color(0x20, 0x20, 0x20, 200);
         Matrix X = data.X();
         for (int j = 0; j < data.size(); j++) {

@@ -40,6 +40,8 @@ public final class ImageGrid {
      * {@code (m, h, w, 3)} batch), each pixel scaled up to a {@code scale x scale} block (nearest neighbour).
      * Values are rounded and clamped to 0..255; NaN becomes 0.
      *
+     * @param image the pixels, shape {@code (h, w, 3)}, channels R, G, B; not modified
+     * @param scale the side of the square block each pixel becomes, {@code >= 1}
      * @return a new {@code (w * scale) x (h * scale)} RGB image
      * @throws IllegalArgumentException if the array is not of shape {@code (h, w, 3)} with {@code h, w >= 1}
      *                                  (the message names the shape), or {@code scale < 1}, or the result would be
@@ -85,6 +87,9 @@ public final class ImageGrid {
      * {@code image} on a white card with {@code caption} centred under it; a {@code '\n'} in the caption starts
      * a new line. The card is wider than the image when the caption needs it.
      *
+     * @param image   the picture; not modified
+     * @param caption one or a few short lines; empty for none
+     * @return a new RGB image, the picture on top, the caption below
      * @throws IllegalArgumentException if an argument is null
      */
     public static BufferedImage captioned(BufferedImage image, String caption) {
@@ -121,7 +126,10 @@ public final class ImageGrid {
      * The images in rows of {@code columns} (fewer if there are fewer images), each centred in a cell as large
      * as the largest image, with {@code title} centred on top.
      *
-     * @param title drawn above the grid; may be null or empty for none
+     * @param images  the pictures, in reading order; not modified
+     * @param columns how many pictures per row, {@code >= 1}
+     * @param title   drawn above the grid; may be null or empty for none
+     * @return a new RGB image
      * @throws IllegalArgumentException if the list is null or empty, holds null, or {@code columns < 1}
      */
     public static BufferedImage of(List<? extends BufferedImage> images, int columns, String title) {

@@ -41,8 +41,11 @@ public final class LineChart {
     private record Series(String label, double[] x, double[] y, Color color) {
     }
 
-    /** The placement of the axes and the legend (null when there is none) in a figure of a given size. */
-    record Layout(Axes axes, Rectangle2D legend) {
+    /**
+     * The placement of the axes and of the legend (null when there is none) in a figure of a given size, and the
+     * legend's labels, shortened to fit.
+     */
+    record Layout(Axes axes, Rectangle2D legend, List<String> legendLabels) {
     }
 
     /**
@@ -62,6 +65,8 @@ public final class LineChart {
      * Adds a series of points {@code (x[i], y[i])}, joined by lines in the order given. The arrays are copied.
      *
      * @param label shown in the legend; may be null or empty (the legend then says "series N")
+     * @param x     horizontal coordinates
+     * @param y     vertical coordinates, as many as {@code x}
      * @return this chart
      * @throws IllegalArgumentException if an array is null or {@code x.length != y.length}
      */
@@ -81,6 +86,8 @@ public final class LineChart {
     /**
      * Adds a series with {@code x = 0, 1, ..., y.length - 1}, like {@code plt.plot(costs)}.
      *
+     * @param label shown in the legend; may be null or empty
+     * @param y     vertical coordinates, e.g. the recorded costs
      * @return this chart
      * @throws IllegalArgumentException if {@code y} is null
      */
@@ -95,7 +102,11 @@ public final class LineChart {
         return addSeries(label, x, y);
     }
 
-    /** Number of series added so far. */
+    /**
+     * Number of series added so far.
+     *
+     * @return the count
+     */
     public int seriesCount() {
         return series.size();
     }
@@ -103,6 +114,8 @@ public final class LineChart {
     /**
      * Draws the chart.
      *
+     * @param width  image width in pixels
+     * @param height image height in pixels
      * @return a new {@code width x height} RGB image
      * @throws IllegalArgumentException if the chart has no series, or the size is below 160 x 120 or above
      *                                  16384 pixels a side
@@ -121,7 +134,7 @@ public final class LineChart {
             g.setClip(null);
             axes.drawDecorations(g);
             if (layout.legend() != null) {
-                drawLegend(g, axes.style, layout.legend());
+                drawLegend(g, axes.style, layout);
             }
         } finally {
             g.dispose();
@@ -132,7 +145,10 @@ public final class LineChart {
     /**
      * Draws the chart at 800 x 600 pixels and writes it as a PNG ({@link Png#write}).
      *
+     * @param file the PNG file; replaced if it exists, parent directories are created
      * @return {@code file}
+     * @throws IllegalArgumentException if the chart has no series
+     * @throws IOException              if the file cannot be written
      */
     public Path writePng(Path file) throws IOException {
         return Png.write(render(800, 600), file);
@@ -177,7 +193,11 @@ public final class LineChart {
         Style style = Style.forSize(width, height);
         Axes axes = Axes.layout("LineChart.render", g, style, width, height, xRange[0], xRange[1], yRange[0],
                 yRange[1], title, xLabel, yLabel);
-        return new Layout(axes, showsLegend() ? placeLegend(g, axes) : null);
+        if (!showsLegend()) {
+            return new Layout(axes, null, List.of());
+        }
+        List<String> labels = legendLabels(g, axes);
+        return new Layout(axes, placeLegend(g, axes, labels), labels);
     }
 
     /** The data range with matplotlib's 5 % margins; a single value gets a range around it, no data [0, 1]. */
@@ -237,28 +257,43 @@ public final class LineChart {
         return series.stream().anyMatch(s -> !Axes.isBlank(s.label()));
     }
 
-    private String legendLabel(int index) {
-        String label = series.get(index).label();
-        return Axes.isBlank(label) ? "series " + (index + 1) : label;
+    /** The series' labels ("series N" for a blank one), cut short where the legend would be wider than the plot. */
+    private List<String> legendLabels(Graphics2D g, Axes axes) {
+        Style style = axes.style;
+        double room = axes.area.width - 2 * legendInset(style) - 3 * legendPadding(style) - sampleLength(style);
+        FontMetrics fm = g.getFontMetrics(style.tickFont);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            String label = series.get(i).label();
+            labels.add(Axes.ellipsize(fm, Axes.isBlank(label) ? "series " + (i + 1) : label, room));
+        }
+        return labels;
     }
 
     // ------------------------------------------------------------------ legend
 
-    private double sampleLength(Style style) {
+    private static double sampleLength(Style style) {
         return 26 * style.scale;
     }
 
-    private Rectangle2D placeLegend(Graphics2D g, Axes axes) {
+    /** Space between the legend's frame and its contents. */
+    private static double legendPadding(Style style) {
+        return 7 * style.scale;
+    }
+
+    /** Space between the plot's frame and the legend's. */
+    private static double legendInset(Style style) {
+        return 8 * style.scale;
+    }
+
+    private Rectangle2D placeLegend(Graphics2D g, Axes axes, List<String> labels) {
         Style style = axes.style;
         FontMetrics fm = g.getFontMetrics(style.tickFont);
-        double inner = 7 * style.scale;
-        int widest = 0;
-        for (int i = 0; i < series.size(); i++) {
-            widest = Math.max(widest, fm.stringWidth(legendLabel(i)));
-        }
+        double inner = legendPadding(style);
+        int widest = Axes.maxWidth(fm, labels.toArray(new String[0]));
         double w = inner + sampleLength(style) + inner + widest + inner;
         double h = inner + series.size() * fm.getHeight() + inner * 0.6;
-        double inset = 8 * style.scale;
+        double inset = legendInset(style);
         Rectangle2D a = axes.area;
         double left = a.getX() + inset;
         double right = a.getMaxX() - inset - w;
@@ -309,7 +344,8 @@ public final class LineChart {
         return score;
     }
 
-    private void drawLegend(Graphics2D g, Style style, Rectangle2D box) {
+    private void drawLegend(Graphics2D g, Style style, Layout layout) {
+        Rectangle2D box = layout.legend();
         double arc = 6 * style.scale;
         RoundRectangle2D frame = new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(),
                 arc, arc);
@@ -320,7 +356,7 @@ public final class LineChart {
         g.draw(frame);
         g.setFont(style.tickFont);
         FontMetrics fm = g.getFontMetrics();
-        double inner = 7 * style.scale;
+        double inner = legendPadding(style);
         double y = box.getY() + inner;
         for (int i = 0; i < series.size(); i++) {
             double mid = y + fm.getHeight() / 2.0;
@@ -329,7 +365,7 @@ public final class LineChart {
             g.setStroke(style.seriesStroke());
             g.draw(new Line2D.Double(x, mid, x + sampleLength(style), mid));
             g.setColor(Style.INK);
-            Axes.drawText(g, legendLabel(i), x + sampleLength(style) + inner,
+            Axes.drawText(g, layout.legendLabels().get(i), x + sampleLength(style) + inner,
                     mid + (fm.getAscent() - fm.getDescent()) / 2.0);
             y += fm.getHeight();
         }

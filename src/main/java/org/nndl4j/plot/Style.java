@@ -30,6 +30,8 @@ final class Style {
     static final Color LEGEND_EDGE = new Color(0xcccccc);
 
     final double scale;
+    /** Like {@link #scale} but going down to 0.65, for marker sizes: small figures get smaller dots. */
+    final double markerScale;
     final Font tickFont;
     final Font labelFont;
     final Font titleFont;
@@ -37,8 +39,9 @@ final class Style {
     final int tickLength;
     final int tickGap;
 
-    private Style(double scale) {
+    private Style(double scale, double markerScale) {
         this.scale = scale;
+        this.markerScale = markerScale;
         Font base = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
         this.tickFont = base.deriveFont((float) (11 * scale));
         this.labelFont = base.deriveFont((float) (12.5 * scale));
@@ -52,7 +55,7 @@ final class Style {
     static Style forSize(int width, int height) {
         double s = Math.min(width / 640.0, height / 480.0);
         // never below 0.9: small figures keep readable text (10 px tick labels)
-        return new Style(Math.max(0.9, Math.min(3.0, s)));
+        return new Style(Math.max(0.9, Math.min(3.0, s)), Math.max(0.65, Math.min(3.0, s)));
     }
 
     /** A thin line for frames and ticks. */

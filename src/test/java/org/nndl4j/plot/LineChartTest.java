@@ -158,6 +158,24 @@ class LineChartTest {
     }
 
     @Test
+    void render_longTextsAndWideTickLabels_stayInsideTheImage() {
+        String longText = "a very long text that is much wider than such a small figure could ever show in full";
+        LineChart chart = new LineChart(longText, longText, longText)
+                .addSeries(longText, new double[] {-123456.5, 98765.25, 5e5});
+        for (int[] size : new int[][] {{160, 120}, {300, 200}, {800, 600}}) {
+            BufferedImage image = chart.render(size[0], size[1]);
+            // a 2-pixel border of background all around: nothing is clipped at the edges
+            int w = size[0];
+            int h = size[1];
+            for (Rectangle edge : new Rectangle[] {
+                new Rectangle(0, 0, w, 2), new Rectangle(0, h - 2, w, 2), new Rectangle(0, 0, 2, h), new Rectangle(w - 2, 0, 2, h)}) {
+                assertEquals(edge.width * edge.height, Pixels.count(image, edge, Color.WHITE, 0),
+                        "edge " + edge + " of " + w + " x " + h);
+            }
+        }
+    }
+
+    @Test
     void render_emptyChart_throwsIllegalArgumentException() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LineChart("t", "x", "y").render(800, 600));
