@@ -42,7 +42,7 @@ public final class SampleFigures {
 
         LineChart rates = new LineChart("Learning rate comparison", "iterations (hundreds)", "cost");
         for (double lr : new double[] {0.01, 0.001, 0.0001}) {
-            rates.addSeries(java.math.BigDecimal.valueOf(lr).toPlainString(), learningCurve(lr, 15));
+            rates.addSeries(java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString(), learningCurve(lr, 15));
         }
         written.add(rates.writePng(dir.resolve("learning-rates.png")));
 
