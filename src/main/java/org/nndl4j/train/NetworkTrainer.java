@@ -195,6 +195,26 @@ public final class NetworkTrainer {
         return Matrix.columnVector(b[l]);
     }
 
+    /**
+     * The gradient {@code dW[l]} of the last {@link #step} (computed from the parameters before its update),
+     * 1-based; zeros before the first step. With the Gram engine dW1 is only formed here, on request:
+     * {@code dW1 = (1/m) dZ1·Xᵀ}.
+     */
+    public Matrix weightGradient(int l) {
+        checkLayer(l);
+        if (l == 1 && engine == Engine.GRAM) {
+            // dW1 = (1/m) dZ1 · Xᵀ
+            CommonOps_DDRM.multTransB(1.0 / m, dZ[1], A[0], dW[1]);
+        }
+        return Matrix.fromEjml(dW[l]);
+    }
+
+    /** The gradient {@code db[l]} of the last {@link #step}, 1-based, as an {@code (n[l], 1)} column; zeros before the first step. */
+    public Matrix biasGradient(int l) {
+        checkLayer(l);
+        return Matrix.columnVector(db[l]);
+    }
+
     // ------------------------------------------------------------------ internals
 
     /** Z[l] = W[l] · A[l-1] + b[l]. */
