@@ -1,17 +1,13 @@
 package org.nndl4j.logistic;
 
 import org.nndl4j.matrix.Matrix;
-import org.nndl4j.train.Trainable;
 
 /**
- * Logistic regression as the training loop sees it: one {@link #step} is one iteration of the course's
- * {@code optimize} ({@code propagate}, then {@code w = w - α dw}, {@code b = b - α db}).
- *
- * <p>This is the unit a faster engine may replace later; it is written exactly as the course's
- * building blocks, so its costs and parameters are the course's. It keeps the gradients of the last
- * step because {@code optimize} returns them.
+ * Logistic regression trained by the course's own building blocks ({@link org.nndl4j.train.Engine#REFERENCE}):
+ * one {@link #step} is one iteration of the course's {@code optimize} ({@code propagate}, then
+ * {@code w = w - α dw}, {@code b = b - α db}), with fresh matrices every step, as the course's code is written.
  */
-final class LogisticTrainable implements Trainable<LogisticParameters> {
+final class LogisticTrainable implements LogisticTraining {
 
     private final Matrix X;
     private final Matrix Y;
@@ -44,8 +40,8 @@ final class LogisticTrainable implements Trainable<LogisticParameters> {
         return new LogisticParameters(w, b);
     }
 
-    /** The gradients of the last step, or {@code null} before the first. */
-    LogisticGradients lastGrads() {
+    @Override
+    public LogisticGradients lastGrads() {
         return lastGrads;
     }
 }

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nndl4j.matrix.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.testing.Golden;
+import org.nndl4j.train.Engine;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingDivergedException;
 import org.nndl4j.train.TrainingListener;
@@ -120,6 +123,54 @@ class LogisticRegressionTest {
         assertEquals(GOLDEN.scalar("small.optimize.db"), r.grads().db(), 1e-14);
         assertArrayEquals(GOLDEN.doubles("small.optimize.costs"), r.costs().costs(), 1e-14);
         assertEquals(100, r.costs().recordEvery());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void optimize_smallExampleOnEveryEngine_matchesNumpyGolden(Engine engine) {
+        OptimizeResult r = LogisticRegression.optimize(W, B, X, Y,
+                TrainingConfig.of(100, 0.009).withEngine(engine), TrainingListener.none());
+        assertArrayEquals(GOLDEN.doubles("small.optimize.w"), r.parameters().w().toRowMajor(), 1e-13);
+        assertEquals(GOLDEN.scalar("small.optimize.b"), r.parameters().b(), 1e-13);
+        assertArrayEquals(GOLDEN.doubles("small.optimize.dw"), r.grads().dw().toRowMajor(), 1e-13);
+        assertEquals(GOLDEN.scalar("small.optimize.db"), r.grads().db(), 1e-13);
+    }
+
+    @Test
+    void optimize_wideData_engineAndReferenceAgreeOnCostsParametersAndGradients() {
+        // n_x = 300 > m = 20: AUTO picks the Gram engine
+        NumpyRandom rng = new NumpyRandom(11);
+        Matrix x = rng.rand(300, 20);
+        Matrix y = rng.randn(1, 300).dot(x.minus(0.5)).greaterThan(0);
+        Matrix w0 = rng.randn(300, 1).times(0.01);
+        TrainingConfig config = new TrainingConfig(400, 0.02, 10);
+        List<Matrix> seenReference = new ArrayList<>();
+        List<Matrix> seenGram = new ArrayList<>();
+        OptimizeResult reference = LogisticRegression.optimize(w0, 0.1, x, y, config.withEngine(Engine.REFERENCE),
+                progress -> seenReference.add(progress.parameters().w()));
+        OptimizeResult gram = LogisticRegression.optimize(w0, 0.1, x, y, config,
+                progress -> seenGram.add(progress.parameters().w()));
+        OptimizeResult primal = LogisticRegression.optimize(w0, 0.1, x, y, config.withEngine(Engine.PRIMAL),
+                TrainingListener.none());
+        LogisticEngineTraining auto = (LogisticEngineTraining) LogisticRegression.training(
+                new LogisticParameters(w0, 0.1), x, y, Engine.AUTO);
+        assertEquals(Engine.GRAM, auto.engine());
+        for (OptimizeResult fast : List.of(gram, primal)) {
+            assertArrayEquals(reference.costs().costs(), fast.costs().costs(), 1e-12);
+            assertTrue(relative(reference.parameters().w(), fast.parameters().w()) < 1e-10);
+            assertEquals(reference.parameters().b(), fast.parameters().b(), 1e-12);
+            assertTrue(relative(reference.grads().dw(), fast.grads().dw()) < 1e-10);
+            assertEquals(reference.grads().db(), fast.grads().db(), 1e-12);
+        }
+        // a listener looking at w in the middle of training sees the same w on both paths
+        assertEquals(40, seenGram.size());
+        for (int k = 0; k < seenGram.size(); k++) {
+            assertTrue(relative(seenReference.get(k), seenGram.get(k)) < 1e-10, "recorded w " + k);
+        }
+    }
+
+    private static double relative(Matrix a, Matrix b) {
+        return a.minus(b).norm() / a.norm();
     }
 
     @Test
