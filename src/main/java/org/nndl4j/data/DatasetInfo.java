@@ -78,6 +78,12 @@ public record DatasetInfo(String path, int[] dimensions, ElementType elementType
 
     @Override
     public String toString() {
-        return path + " " + shapeString() + " " + elementType.name().toLowerCase(java.util.Locale.ROOT) + elementBytes * 8;
+        String type = switch (elementType) {
+            case INTEGER -> "int" + elementBytes * 8;
+            case FLOAT -> "float" + elementBytes * 8;
+            case STRING -> "string (" + elementBytes + " bytes)";
+            case OTHER -> "other (" + elementBytes + " bytes)";
+        };
+        return path + " " + shapeString() + " " + type;
     }
 }

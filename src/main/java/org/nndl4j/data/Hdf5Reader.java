@@ -575,11 +575,14 @@ public final class Hdf5Reader implements AutoCloseable {
 
     private Dataset dataset(String path) {
         Objects.requireNonNull(path, "dataset path is null");
-        Dataset d = findDataset(path);
-        if (d == null) {
-            throw new DatasetException(source, "no dataset '" + clean(path) + "'; datasets present: " + namesOrProblem());
+        requireOpen();
+        String p = clean(path);
+        Node node = p.isEmpty() ? file : lookup(p);
+        if (node instanceof Dataset d) {
+            return d;
         }
-        return d;
+        String what = node == null ? "no dataset '" + p + "'" : "'" + p + "' is a group, not a dataset";
+        throw new DatasetException(source, what + "; datasets present: " + namesOrProblem());
     }
 
     private String namesOrProblem() {
