@@ -131,7 +131,7 @@ public final class Hdf5Reader implements AutoCloseable {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException | OutOfMemoryError e) {
-            throw new DatasetException(source, "cannot read the file: " + describe(e), e);
+            throw new DatasetException(source, "cannot read the file: " + summarize(e), e);
         }
         return fromBytes(bytes, source);
     }
@@ -169,7 +169,7 @@ public final class Hdf5Reader implements AutoCloseable {
                         + " bytes, the largest HDF5 file nndl4j reads");
             }
         } catch (IOException | OutOfMemoryError e) {
-            throw new DatasetException(source, "cannot read the stream: " + describe(e), e);
+            throw new DatasetException(source, "cannot read the stream: " + summarize(e), e);
         }
         return fromBytes(bytes, source);
     }
@@ -195,7 +195,7 @@ public final class Hdf5Reader implements AutoCloseable {
         try {
             hdf = HdfFile.fromBytes(bytes);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new DatasetException(name, "corrupt HDF5 file: cannot read its superblock (" + describe(e) + ")", e);
+            throw new DatasetException(name, "corrupt HDF5 file: cannot read its superblock (" + summarize(e) + ")", e);
         }
         Hdf5Reader reader = new Hdf5Reader(name, bytes.length, hdf);
         reader.checkEndOfFile();
@@ -684,8 +684,8 @@ public final class Hdf5Reader implements AutoCloseable {
             }
             default -> throw new DatasetException(source, where + " has an unsupported layout " + layout);
         }
-        // the values become doubles, next to the array jhdf builds first
-        long needed = info.size() * (8L + Math.max(info.elementBytes(), 4));
+        // jhdf's array (at least 4 bytes an element), our doubles, and the copy the Matrix or NDArray keeps
+        long needed = info.size() * (16L + Math.max(info.elementBytes(), 4));
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (needed > free) {
@@ -707,7 +707,7 @@ public final class Hdf5Reader implements AutoCloseable {
         } catch (OutOfMemoryError e) {
             throw new DatasetException(source, where + " of shape " + info.shapeString() + ": out of memory while reading it", e);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new DatasetException(source, "cannot read " + where + ": the file is corrupt (" + describe(e) + ")", e);
+            throw new DatasetException(source, "cannot read " + where + ": the file is corrupt (" + summarize(e) + ")", e);
         }
     }
 
@@ -789,7 +789,7 @@ public final class Hdf5Reader implements AutoCloseable {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw new DatasetException(source, "cannot read " + what + ": the file is corrupt or uses an HDF5 feature "
-                    + "nndl4j does not read (" + describe(e) + ")", e);
+                    + "nndl4j does not read (" + summarize(e) + ")", e);
         }
     }
 
@@ -816,7 +816,7 @@ public final class Hdf5Reader implements AutoCloseable {
     }
 
     /** The exception's class and message, and its root cause's, on one line. */
-    static String describe(Throwable e) {
+    static String summarize(Throwable e) {
         StringBuilder sb = new StringBuilder(e.getClass().getSimpleName());
         if (e.getMessage() != null) {
             sb.append(": ").append(e.getMessage());

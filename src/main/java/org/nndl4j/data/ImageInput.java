@@ -29,7 +29,8 @@ import org.nndl4j.matrix.NDArray;
  * channels, an alpha channel is dropped (not blended), palette images use their palette. The resize is
  * Pillow's two-pass (horizontal, then vertical) triangle filter whose support widens when shrinking, with
  * Pillow's 22-bit fixed-point weights and rounding, so 8-bit PNG inputs give exactly Pillow's pixels. JPEG
- * decoders differ slightly between libraries, so a JPEG may differ from Python's by a few levels.
+ * decoders differ slightly between libraries, so a JPEG may differ from Python's by a few levels; 16-bit
+ * images go through Java's colour conversion to 8 bits, which need not match PIL's.
  */
 public final class ImageInput {
 
@@ -81,7 +82,7 @@ public final class ImageInput {
         try (InputStream in = Files.newInputStream(imageFile); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             image = decode(iis, source, imageFile);
         } catch (IOException e) {
-            throw new DatasetException(source, "cannot read the file: " + Hdf5Reader.describe(e), e);
+            throw new DatasetException(source, "cannot read the file: " + Hdf5Reader.summarize(e), e);
         }
         return toRgb(image);
     }
@@ -116,7 +117,7 @@ public final class ImageInput {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw new DatasetException(source, "cannot decode the " + formatName(reader) + " image: the file is corrupt "
-                    + "or uses a variant Java cannot read (" + Hdf5Reader.describe(e) + ")", e);
+                    + "or uses a variant Java cannot read (" + Hdf5Reader.summarize(e) + ")", e);
         } finally {
             reader.dispose();
         }

@@ -1,6 +1,7 @@
 package org.nndl4j.data;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.nndl4j.matrix.LabeledData;
@@ -69,7 +70,7 @@ public record ImageSet(NDArray images, LabeledData data) {
         }
         if (x.elementType() != DatasetInfo.ElementType.INTEGER) {
             throw new DatasetException(h5.source(), "dataset '" + xName + "' holds "
-                    + x.elementType().name().toLowerCase(java.util.Locale.ROOT) + " values; expected integer pixel values 0..255");
+                    + x.elementType().name().toLowerCase(Locale.ROOT) + " values; expected integer pixel values 0..255");
         }
         if (d[3] != 3) {
             throw new DatasetException(h5.source(), "dataset '" + xName + "' has shape " + x.shapeString()
@@ -86,8 +87,12 @@ public record ImageSet(NDArray images, LabeledData data) {
         double[] pixels = images.toFlatArray();
         for (int i = 0; i < pixels.length; i++) {
             if (pixels[i] < 0 || pixels[i] > 255) {
-                throw new DatasetException(h5.source(), "dataset '" + xName + "': pixel value " + pixels[i]
-                        + " at flat index " + i + " is outside 0..255");
+                int channel = i % 3;
+                int column = i / 3 % d[2];
+                int row = i / 3 / d[2] % d[1];
+                int image = i / 3 / d[2] / d[1];
+                throw new DatasetException(h5.source(), "dataset '" + xName + "': pixel value " + pixels[i] + " at ["
+                        + image + ", " + row + ", " + column + ", " + channel + "] is outside 0..255");
             }
         }
         return of(images, Y, classNames);

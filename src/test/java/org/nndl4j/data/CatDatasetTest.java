@@ -125,6 +125,22 @@ class CatDatasetTest {
         assertTrue(e.getMessage().contains("(50, 64, 64, 3)") && e.getMessage().contains("(12288, 209)"), e.getMessage());
     }
 
+    @Test
+    void catDataset_splitsOfDifferentImageSizes_throwNamingBothSizes() throws IOException {
+        Path test = h5("test.h5", h5 -> {
+            h5.putDataset("test_set_x", images(1, 2, 3));
+            h5.putDataset("test_set_y", new int[] {1});
+            h5.putDataset("list_classes", classes());
+        });
+        ImageSet small;
+        try (Hdf5Reader h5 = Hdf5Reader.open(test)) {
+            small = CatDataset.readSplit(h5, "test");
+        }
+        ImageSet tiny = small;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CatDataset(cats.train(), tiny));
+        assertEquals("CatDataset: training images are 64x64 but test images are 2x2", e.getMessage());
+    }
+
     // ------------------------------------------------------------------ bad files
 
     @Test
@@ -284,7 +300,7 @@ class CatDatasetTest {
         x[0][1][1][2] = 300;
         Path file = catFile("pixel.h5", x, new int[] {1}, classes());
         assertProblem(assertThrows(DatasetException.class, () -> CatDataset.load(file, TEST)), file,
-                "pixel value 300.0 at flat index 11 is outside 0..255");
+                "pixel value 300.0 at [0, 1, 1, 2] is outside 0..255");
     }
 
     @Test

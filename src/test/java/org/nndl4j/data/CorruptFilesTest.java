@@ -18,18 +18,61 @@ import org.nndl4j.matrix.LabeledData;
 
 /**
  * A few hundred seeded random corruptions of the real cat files (bit flips, truncations, overwritten byte
- * ranges, aimed mostly at the metadata). Each must either load with valid shapes and 0/1 labels, or fail
- * with a {@link DatasetException} naming the source — never another exception, an OutOfMemoryError or a hang.
+ * ranges, aimed mostly at the metadata), and a hundred of the flower file (written by jhdf: version-2 object
+ * headers with checksums, a different path through the parser). Each must either load with valid shapes and
+ * 0/1 labels, or fail with a {@link DatasetException} naming the source — never another exception, an
+ * OutOfMemoryError or a hang.
  */
 class CorruptFilesTest {
 
     private static final int CASES = 300;
+    private static final int FLOWER_CASES = 100;
     private static final long SEED = 20240601L;
     /** The cat files keep their metadata in the first 2144 bytes and their labels and class names at the end. */
     private static final int HEAD = 2144;
     private static final int TAIL = 2100;
 
     private record Outcome(int loaded, int refused, long slowestMillis, List<String> failures) {
+    }
+
+    @Test
+    void randomCorruptions_ofFlowerFile_loadValidOrThrowDatasetExceptionNamingTheSource() throws IOException {
+        byte[] flower = Files.readAllBytes(Path.of("datasets/planar_flower.h5"));
+        Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> runFlower(flower),
+                "the corruption loop hung");
+        assertEquals(List.of(), outcome.failures());
+        assertTrue(outcome.slowestMillis() < 5000, "slowest case took " + outcome.slowestMillis() + " ms");
+        assertTrue(outcome.refused() > FLOWER_CASES / 4, "only " + outcome.refused() + " cases were refused");
+    }
+
+    private static Outcome runFlower(byte[] flower) {
+        Random random = new Random(SEED + 1);
+        List<String> failures = new ArrayList<>();
+        int loaded = 0;
+        int refused = 0;
+        long slowest = 0;
+        for (int i = 0; i < FLOWER_CASES; i++) {
+            StringBuilder how = new StringBuilder();
+            byte[] bytes = corrupt(flower.clone(), random, how, flower.length);
+            String source = "flower case " + i + " [" + how + "]";
+            long start = System.nanoTime();
+            try (Hdf5Reader h5 = Hdf5Reader.fromBytes(bytes, source)) {
+                LabeledData data = PlanarDatasets.read(h5);
+                if (data.X().cols() != data.Y().cols() || data.classNames().size() != 2) {
+                    failures.add(source + ": loaded X " + data.X().shape() + ", Y " + data.Y().shape());
+                }
+                loaded++;
+            } catch (DatasetException e) {
+                if (!e.getMessage().startsWith(source + ": ")) {
+                    failures.add(source + ": message does not name the source: " + e.getMessage());
+                }
+                refused++;
+            } catch (Throwable t) {
+                failures.add(source + ": " + t);
+            }
+            slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
+        }
+        return new Outcome(loaded, refused, slowest, failures);
     }
 
     @Test
@@ -56,7 +99,7 @@ class CorruptFilesTest {
             boolean isTrain = i % 5 == 0;
             String split = isTrain ? "train" : "test";
             StringBuilder how = new StringBuilder();
-            byte[] bytes = corrupt((isTrain ? train : test).clone(), random, how);
+            byte[] bytes = corrupt((isTrain ? train : test).clone(), random, how, HEAD);
             String source = "case " + i + " " + split + " [" + how + "]";
             long start = System.nanoTime();
             try (Hdf5Reader h5 = Hdf5Reader.fromBytes(bytes, source)) {
@@ -96,12 +139,12 @@ class CorruptFilesTest {
     }
 
     /** Applies one random corruption and describes it in {@code how}; may return a shorter array. */
-    private static byte[] corrupt(byte[] bytes, Random random, StringBuilder how) {
+    private static byte[] corrupt(byte[] bytes, Random random, StringBuilder how, int head) {
         int kind = random.nextInt(10);
         if (kind < 4) {
             int flips = 1 + random.nextInt(4);
             for (int f = 0; f < flips; f++) {
-                int offset = offset(bytes.length, random);
+                int offset = offset(bytes.length, head, random);
                 int bit = random.nextInt(8);
                 bytes[offset] ^= (byte) (1 << bit);
                 how.append("flip bit ").append(bit).append(" at ").append(offset).append("; ");
@@ -113,7 +156,7 @@ class CorruptFilesTest {
             how.append("truncate to ").append(length);
             return Arrays.copyOf(bytes, length);
         }
-        int offset = offset(bytes.length, random);
+        int offset = offset(bytes.length, head, random);
         int length = Math.min(1 + random.nextInt(64), bytes.length - offset);
         int fill = random.nextInt(3);
         for (int k = offset; k < offset + length; k++) {
@@ -128,14 +171,14 @@ class CorruptFilesTest {
         return bytes;
     }
 
-    /** Mostly in the metadata (head or tail of the file), sometimes anywhere. */
-    private static int offset(int length, Random random) {
+    /** Mostly in the metadata (the first {@code head} bytes or the tail of the file), sometimes anywhere. */
+    private static int offset(int length, int head, Random random) {
         int where = random.nextInt(10);
         if (where < 6) {
-            return random.nextInt(HEAD);
+            return random.nextInt(Math.min(head, length));
         }
         if (where < 8) {
-            return length - 1 - random.nextInt(TAIL);
+            return length - 1 - random.nextInt(Math.min(TAIL, length));
         }
         return random.nextInt(length);
     }
