@@ -209,17 +209,22 @@ public final class NetworkTrainer {
      * 1-based; zeros before the first step. With the Gram engine dW1 is only formed here, on request:
      * {@code dW1 = (1/m) dZ1·Xᵀ}.
      */
-    public Matrix weightGradient(int l) {
+    public Matrix lastWeightGradient(int l) {
         checkLayer(l);
         if (l == 1 && engine == Engine.GRAM) {
-            // dW1 = (1/m) dZ1 · Xᵀ
-            CommonOps_DDRM.multTransB(1.0 / m, dZ[1], A[0], dW[1]);
+            // dW1 = (1/m) dZ1 · Xᵀ (X is held as its n_x rows)
+            double[][] X = A[0];
+            for (int i = 0; i < dW[1].length; i++) {
+                for (int q = 0; q < X.length; q++) {
+                    dW[1][i][q] = dot(dZ[1][i], X[q]) / m;
+                }
+            }
         }
-        return Matrix.fromEjml(dW[l]);
+        return Matrix.of(dW[l]);
     }
 
     /** The gradient {@code db[l]} of the last {@link #step}, 1-based, as an {@code (n[l], 1)} column; zeros before the first step. */
-    public Matrix biasGradient(int l) {
+    public Matrix lastBiasGradient(int l) {
         checkLayer(l);
         return Matrix.columnVector(db[l]);
     }
