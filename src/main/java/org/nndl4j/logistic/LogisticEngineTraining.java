@@ -52,6 +52,7 @@ final class LogisticEngineTraining implements LogisticTraining {
             return null;
         }
         // dw = dW1ᵀ
-        return new LogisticGradients(trainer.weightGradient(1).reshape(features, 1), trainer.biasGradient(1).item());
+        return new LogisticGradients(trainer.lastWeightGradient(1).reshape(features, 1),
+                trainer.lastBiasGradient(1).item());
     }
 }
