@@ -36,6 +36,7 @@ os.environ["MKL_NUM_THREADS"] = "1"
 
 import math
 import platform
+import re
 import sys
 import time
 
@@ -919,6 +920,9 @@ def make_planar():
     g.note("  max |cost diff| over iterations 0..6999   = %r" % before)
     g.note("  max |cost diff| over iterations 7000..9999 = %r" % after)
     g.note("  first iteration whose costs differ at all = %d" % first_nonzero)
+    for thr in (1e-13, 1e-10, 1e-7, 1e-4):
+        over = np.nonzero(diff > thr)[0]
+        g.note("  first iteration with |cost diff| > %g: %s" % (thr, int(over[0]) if over.size else "none"))
     for lo, hi in ((0, 1000), (1000, 3000), (3000, 5000), (5000, 7000), (7000, 7700), (7700, 8500), (8500, 10000)):
         g.note("  max |diff| in iterations %5d..%5d = %r" % (lo, hi - 1, float(np.max(diff[lo:hi]))))
     wdiff = max(float(np.max(np.abs(params[k] - params_e[k]))) for k in params)
@@ -1445,6 +1449,35 @@ def make_deep():
     g.write()
 
 
+def verify_files():
+    """Parse every written file back: format, shapes, and exact float round trip."""
+    line_re = re.compile(r"^([A-Za-z0-9_.]+) = (\S.*)$")
+    for name in ("rng.golden", "basics.golden", "logistic.golden", "planar.golden", "deep.golden"):
+        data = {}
+        with open(os.path.join(HERE, name), encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                m = line_re.match(line)
+                assert m, (name, line[:80])
+                assert m.group(1) not in data, (name, m.group(1))
+                data[m.group(1)] = m.group(2).split()
+        for key, vals in data.items():
+            if key.endswith(".shape"):
+                base = key[:-len(".shape")]
+                assert base in data, (name, key)
+                n = 1
+                for d in vals:
+                    n *= int(d)
+                assert n == len(data[base]), (name, key, n, len(data[base]))
+            for v in vals:
+                if not re.fullmatch(r"-?[0-9]+", v):
+                    if re.fullmatch(r"[-+0-9.eE]+", v):
+                        assert repr(float(v)) == v, (name, key, v)
+        print("verified %s: %d keys" % (name, len(data)))
+
+
 def main():
     t0 = time.perf_counter()
     print("numpy", np.__version__, "| sklearn", sklearn.__version__, "| BLAS", BLAS)
@@ -1453,6 +1486,7 @@ def main():
     make_logistic()
     make_planar()
     make_deep()
+    verify_files()
     print()
     print("Comparison with the figures the spec prints:")
     for label, got, exp, tol, ok in CHECKS:

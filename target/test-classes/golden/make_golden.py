@@ -1,0 +1,1501 @@
+#!/usr/bin/env -S /usr/bin/python3
+# -*- coding: utf-8 -*-
+"""
+make_golden.py -- writes the golden-value files that nndl4j's Java unit tests
+compare against.
+
+It runs the course's own numpy code, transcribed from the spec
+(/work/shared/seed/000_6def13829ef4de38.txt, sections 1.1 to 1.5), plus the
+course helper modules the spec imports but does not print (lr_utils,
+planar_utils, dnn_utils_v2 / dnn_app_utils_v2).  Functions are kept as the
+spec writes them; the only additions are marked "# golden:" (recording a
+value, never changing a computation).
+
+Run by hand from anywhere:
+    /usr/bin/python3 make_golden.py
+It writes rng.golden, basics.golden, logistic.golden, planar.golden and
+deep.golden next to itself.  Needs Debian's python3-numpy, python3-h5py,
+python3-sklearn.  Takes a few minutes (the cat networks dominate).
+
+File format: UTF-8 text.  '#' lines are comments.  Every other line is
+`key = v1 v2 ...`.  Floats are Python repr(float(x)) (shortest round-trip, so
+Java's Double.parseDouble gets the exact double); integers plain; matrices are
+row-major with their shape in `<key>.shape = rows cols`.
+
+Determinism: OpenBLAS is pinned to one thread (set before numpy loads) so
+that every run on the same machine gives the same bits.  Only the timing
+comments change from run to run.
+"""
+
+import os
+
+# golden: pin BLAS threading before numpy is imported (determinism).
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+os.environ["OMP_NUM_THREADS"] = "1"
+os.environ["MKL_NUM_THREADS"] = "1"
+
+import math
+import platform
+import re
+import sys
+import time
+
+import numpy as np
+import h5py
+import sklearn
+import sklearn.datasets
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCRIPT = "src/test/resources/golden/make_golden.py"
+DATASETS = os.environ.get("NNDL4J_DATASETS", "/work/shared/datasets")
+
+
+def _blas_description():
+    try:
+        from threadpoolctl import threadpool_info
+        infos = threadpool_info()
+        parts = []
+        for i in infos:
+            parts.append("%s %s (%s, arch %s, %s threads)" % (
+                i.get("internal_api"), i.get("version"), i.get("threading_layer", "?"),
+                i.get("architecture", "?"), i.get("num_threads")))
+        return "; ".join(parts) if parts else "unknown"
+    except Exception as e:  # pragma: no cover
+        return "unknown (%s)" % e
+
+
+BLAS = _blas_description()
+
+
+# ---------------------------------------------------------------------------
+# Golden-file writer
+# ---------------------------------------------------------------------------
+
+class Golden:
+    def __init__(self, name, title, extra_header=()):
+        self.name = name
+        self.title = title
+        self.extra_header = list(extra_header)
+        self.entries = []      # (key, text) in order
+        self.docs = []         # (key, doc)
+        self.keys = set()
+        self.notes = []        # free comments put after the key index
+
+    def _check_key(self, key):
+        import re
+        assert re.fullmatch(r"[A-Za-z0-9_.]+", key), key
+        assert key not in self.keys, "duplicate key " + key
+        self.keys.add(key)
+
+    def _add(self, key, values_text, doc):
+        self._check_key(key)
+        self.entries.append((key, values_text))
+        if doc is not None:
+            self.docs.append((key, doc))
+
+    def note(self, text):
+        for line in str(text).splitlines():
+            self.notes.append(line)
+
+    @staticmethod
+    def _fmt_float(x):
+        x = float(x)
+        assert math.isfinite(x), "non-finite value"
+        return repr(x)
+
+    def floats(self, key, values, doc=None):
+        a = np.asarray(values, dtype=np.float64).ravel(order="C")
+        self._add(key, " ".join(self._fmt_float(v) for v in a), doc)
+
+    def float1(self, key, value, doc=None):
+        self.floats(key, [float(value)], doc)
+
+    def ints(self, key, values, doc=None):
+        a = np.asarray(values).ravel(order="C")
+        assert a.dtype.kind in "iub", a.dtype
+        self._add(key, " ".join(str(int(v)) for v in a), doc)
+
+    def int1(self, key, value, doc=None):
+        self.ints(key, [int(value)], doc)
+
+    def matrix(self, key, arr, doc=None, as_int=False):
+        """Row-major values plus `<key>.shape`."""
+        a = np.asarray(arr)
+        assert a.ndim >= 2, (key, a.shape)
+        if as_int:
+            self.ints(key, a, doc)
+        else:
+            self.floats(key, a, doc)
+        self._check_key(key + ".shape")
+        self.entries.append((key + ".shape", " ".join(str(d) for d in a.shape)))
+
+    def strings(self, key, values, doc=None):
+        vals = [str(v) for v in values]
+        for v in vals:
+            assert v and not any(c.isspace() for c in v), v
+        self._add(key, " ".join(vals), doc)
+
+    def write(self):
+        path = os.path.join(HERE, self.name)
+        out = []
+        out.append("# %s -- %s" % (self.name, self.title))
+        out.append("# Generated by %s (run: /usr/bin/python3 make_golden.py). Do not edit by hand." % SCRIPT)
+        out.append("# numpy %s, python %s, h5py %s, scikit-learn %s" % (
+            np.__version__, platform.python_version(), h5py.__version__, sklearn.__version__))
+        out.append("# BLAS: %s (OPENBLAS_NUM_THREADS=%s)" % (BLAS, os.environ.get("OPENBLAS_NUM_THREADS")))
+        out.append("# Format: `key = v1 v2 ...`; floats are repr(float) (exact doubles); matrices are")
+        out.append("#   row-major, with their shape in `<key>.shape = rows cols`.")
+        for line in self.extra_header:
+            out.append("# " + line)
+        out.append("#")
+        out.append("# Keys:")
+        for key, doc in self.docs:
+            first = True
+            for dline in doc.splitlines():
+                out.append("#   %s %s" % ((key + ":") if first else " " * (len(key) + 1), dline))
+                first = False
+        if self.notes:
+            out.append("#")
+            for line in self.notes:
+                out.append("# " + line)
+        out.append("")
+        for key, text in self.entries:
+            out.append("%s = %s" % (key, text))
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write("\n".join(out) + "\n")
+        print("wrote %s (%d keys)" % (path, len(self.entries)))
+
+
+def check(label, got, expected, tol):
+    """Compare a produced figure with the figure the spec prints; log it."""
+    got_a = np.asarray(got, dtype=np.float64).ravel()
+    exp_a = np.asarray(expected, dtype=np.float64).ravel()
+    ok = got_a.shape == exp_a.shape and bool(np.all(np.abs(got_a - exp_a) <= tol))
+    CHECKS.append((label, got_a.tolist(), exp_a.tolist(), tol, ok))
+    print("%-6s %s: got %s, spec %s (tol %g)" % ("OK" if ok else "DIFF", label,
+                                                  np.array2string(got_a, precision=17),
+                                                  np.array2string(exp_a, precision=17), tol))
+    return ok
+
+
+CHECKS = []
+
+
+# ===========================================================================
+# 1. rng.golden -- numpy's legacy RandomState (MT19937)
+# ===========================================================================
+
+def mt19937_reference(seed, n):
+    """Pure-Python MT19937 (init_genrand, as numpy's legacy seed(int) does);
+    used only to cross-check numpy's raw 32-bit outputs."""
+    mt = [0] * 624
+    mt[0] = seed & 0xFFFFFFFF
+    for i in range(1, 624):
+        mt[i] = (1812433253 * (mt[i - 1] ^ (mt[i - 1] >> 30)) + i) & 0xFFFFFFFF
+    out = []
+    idx = 624
+    for _ in range(n):
+        if idx >= 624:
+            for k in range(624):
+                y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7FFFFFFF)
+                mt[k] = mt[(k + 397) % 624] ^ (y >> 1) ^ (0x9908B0DF if y & 1 else 0)
+            idx = 0
+        y = mt[idx]
+        idx += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9D2C5680
+        y ^= (y << 15) & 0xEFC60000
+        y ^= y >> 18
+        out.append(y)
+    return out
+
+
+def make_rng():
+    g = Golden("rng.golden", "numpy legacy RandomState (np.random.seed / randn / rand ...)")
+    for s in (0, 1, 2, 3):
+        np.random.seed(s)
+        g.floats("seed%d.randn" % s, np.random.randn(12000),
+                 "np.random.seed(%d); np.random.randn(12000)" % s)
+        np.random.seed(s)
+        g.floats("seed%d.rand" % s, np.random.rand(12000),
+                 "np.random.seed(%d); np.random.rand(12000)" % s)
+        np.random.seed(s)
+        g.matrix("seed%d.randn_2d" % s, np.random.randn(3, 5),
+                 "np.random.seed(%d); np.random.randn(3, 5) (C order)" % s)
+        st = np.random.RandomState(s).get_state()
+        g.ints("seed%d.state_head" % s, st[1][:8],
+               "RandomState(%d).get_state()[1][:8]: first 8 words of the MT19937 key right after seeding" % s)
+        g.int1("seed%d.pos_after_seed" % s, st[2],
+               "RandomState(%d).get_state()[2]: position right after seeding (624)" % s)
+        rs = np.random.RandomState(s)
+        rs.random_sample()
+        g.int1("seed%d.pos_after_one_double" % s, rs.get_state()[2],
+               "rs=RandomState(%d); rs.random_sample(); rs.get_state()[2] (a double uses 2 words)" % s)
+        raw = np.random.RandomState(s).randint(0, 2 ** 32, size=20, dtype=np.uint32)
+        ref = mt19937_reference(s, 20)
+        assert [int(v) for v in raw] == ref, "numpy raw uint32 != reference MT19937"
+        g.ints("seed%d.raw_uint32" % s, raw,
+               "RandomState(%d).randint(0, 2**32, size=20, dtype=np.uint32): the raw MT19937 32-bit\n"
+               "outputs (full range => no masking); checked against a pure-Python MT19937" % s)
+
+    np.random.seed(7)
+    a = np.random.randn(3)
+    b = np.random.rand(2)
+    c = np.random.randn(4)
+    np.random.seed(7)
+    d = np.random.randn(1)
+    g.floats("mixed.a", a, "np.random.seed(7); a = randn(3)  (odd count: leaves a cached gaussian)")
+    g.floats("mixed.b", b, "then b = rand(2)")
+    g.floats("mixed.c", c, "then c = randn(4)  (its first value is the cached gaussian)")
+    g.floats("mixed.d", d, "np.random.seed(7) again; d = randn(1)  (seeding clears the cache: d[0] == a[0])")
+    assert d[0] == a[0]
+
+    R = np.random.RandomState
+    g.floats("extras.normal", R(5).normal(loc=1.5, scale=0.3, size=7),
+             "RandomState(5).normal(loc=1.5, scale=0.3, size=7)")
+    g.floats("extras.uniform", R(5).uniform(-2, 3, size=7), "RandomState(5).uniform(-2, 3, size=7)")
+    g.ints("extras.permutation", R(5).permutation(20), "RandomState(5).permutation(20)")
+    arr = np.arange(20)
+    R(5).shuffle(arr)
+    g.ints("extras.shuffle", arr, "arr = np.arange(20); RandomState(5).shuffle(arr); arr")
+    g.ints("extras.randint", R(5).randint(0, 10, size=20), "RandomState(5).randint(0, 10, size=20)")
+    g.ints("extras.randint_big", R(5).randint(0, 1000003, size=10),
+           "RandomState(5).randint(0, 1000003, size=10)")
+    g.write()
+
+
+# ===========================================================================
+# 2. basics.golden -- spec 1.1 Python Basics with numpy
+# ===========================================================================
+
+def basic_sigmoid(x):
+    s = 1 / (1 + math.exp(-x))
+    return s
+
+
+def sigmoid_11(x):
+    s = 1 / (1 + np.exp(-x))
+    return s
+
+
+def sigmoid_derivative(x):
+    s = 1 / (1 + np.exp(-x))
+    ds = s * (1 - s)
+    return ds
+
+
+def image2vector(image):
+    v = image.reshape((image.shape[0] * image.shape[1] * image.shape[2]), 1)
+    return v
+
+
+def normalizeRows(x):
+    x_norm = np.linalg.norm(x, axis=1, keepdims=True)
+    x = x / x_norm
+    return x
+
+
+def softmax(x):
+    x_exp = np.exp(x)
+    x_sum = np.sum(x_exp, axis=1, keepdims=True)
+    s = x_exp / x_sum
+    return s
+
+
+def L1(yhat, y):
+    loss = sum(abs(y - yhat))
+    return loss
+
+
+def L2(yhat, y):
+    loss = np.dot(y - yhat, y - yhat)
+    return loss
+
+
+def make_basics():
+    g = Golden("basics.golden", "spec 1.1 Python Basics with numpy")
+    g.float1("basic_sigmoid.3", basic_sigmoid(3), "basic_sigmoid(3) (math.exp version)")
+    x = np.array([1, 2, 3])
+    g.floats("exp", np.exp(x), "np.exp(np.array([1, 2, 3]))")
+    g.floats("sigmoid", sigmoid_11(x), "sigmoid(np.array([1, 2, 3])) = 1/(1+np.exp(-x))")
+    check("1.1 sigmoid([1,2,3])", sigmoid_11(x), [0.73105858, 0.88079708, 0.95257413], 5e-9)
+    g.floats("sigmoid_derivative", sigmoid_derivative(x), "sigmoid_derivative(np.array([1, 2, 3]))")
+
+    image = np.array([[[0.67826139, 0.29380381],
+                       [0.90714982, 0.52835647],
+                       [0.4215251, 0.45017551]],
+                      [[0.92814219, 0.96677647],
+                       [0.85304703, 0.52351845],
+                       [0.19981397, 0.27417313]],
+                      [[0.60659855, 0.00533165],
+                       [0.10820313, 0.49978937],
+                       [0.34144279, 0.94630077]]])
+    g.floats("image2vector.input", image, "the (3,3,2) demo image, C order")
+    g.ints("image2vector.input_shape", image.shape, "its shape: 3 3 2")
+    g.matrix("image2vector", image2vector(image), "image2vector(image): shape (18,1)")
+
+    xr = np.array([[0, 3, 4], [1, 6, 4]])
+    nr = normalizeRows(xr)
+    g.matrix("normalizeRows", nr, "normalizeRows([[0,3,4],[1,6,4]])")
+    check("1.1 normalizeRows", nr, [0., 0.6, 0.8, 0.13736056, 0.82416338, 0.54944226], 5e-9)
+
+    xs = np.array([[9, 2, 5, 0, 0], [7, 5, 0, 0, 0]])
+    g.matrix("softmax", softmax(xs), "softmax([[9,2,5,0,0],[7,5,0,0,0]])")
+
+    yhat = np.array([.9, 0.2, 0.1, .4, .9])
+    y = np.array([1, 0, 0, 1, 1])
+    l1 = L1(yhat, y)
+    l2 = L2(yhat, y)
+    g.float1("L1", l1, "L1(yhat=[.9,.2,.1,.4,.9], y=[1,0,0,1,1]) = sum(abs(y-yhat)) (builtin sum, left to right)")
+    g.float1("L2", l2, "L2(same) = np.dot(y-yhat, y-yhat)")
+
+    x1 = [9, 2, 5, 0, 0, 7, 5, 0, 0, 0, 9, 2, 5, 0, 0]
+    x2 = [9, 2, 2, 9, 0, 9, 2, 5, 0, 0, 9, 2, 5, 0, 0]
+    g.ints("vec.x1", x1, "x1 of the vectorisation demo")
+    g.ints("vec.x2", x2, "x2 of the vectorisation demo")
+    # classic loops, as the spec writes them
+    dot = 0
+    for i in range(len(x1)):
+        dot += x1[i] * x2[i]
+    outer = np.zeros((len(x1), len(x2)))
+    for i in range(len(x1)):
+        for j in range(len(x2)):
+            outer[i, j] = x1[i] * x2[j]
+    mul = np.zeros(len(x1))
+    for i in range(len(x1)):
+        mul[i] = x1[i] * x2[i]
+    np.random.seed(0)  # golden: the spec does not seed here; the brief asks for seed 0
+    W = np.random.rand(3, len(x1))
+    gdot = np.zeros(W.shape[0])
+    for i in range(W.shape[0]):
+        for j in range(len(x1)):
+            gdot[i] += W[i, j] * x1[j]
+    # vectorised versions
+    assert np.dot(x1, x2) == dot == 278
+    assert np.array_equal(np.outer(x1, x2), outer)
+    assert np.array_equal(np.multiply(x1, x2), mul)
+    g.int1("vec.dot", dot, "dot product of x1, x2 (278)")
+    g.matrix("vec.outer", np.outer(x1, x2), "np.outer(x1, x2) (integers)", as_int=True)
+    g.ints("vec.mul", np.multiply(x1, x2), "np.multiply(x1, x2)")
+    g.matrix("vec.W", W, "np.random.seed(0); W = np.random.rand(3, len(x1))")
+    g.floats("vec.gdot_loop", gdot, "classic loop: gdot[i] += W[i,j]*x1[j]")
+    g.floats("vec.gdot", np.dot(W, x1), "np.dot(W, x1)")
+    check("1.1 dot", [dot], [278], 0)
+    check("1.1 elementwise", mul, [81, 4, 10, 0, 0, 63, 10, 0, 0, 0, 81, 4, 25, 0, 0], 0)
+    check("1.1 gdot (np.random.seed(0) W)", np.dot(W, x1), [25.22022143, 27.33603654, 20.18059712], 5e-9)
+    g.note("The spec prints gdot = [25.22022143 27.33603654 20.18059712] from an unseeded W; "
+           "vec.W here is drawn after np.random.seed(0).")
+    g.note("gdot with seed(0) reproduces the spec's figures: %s" % (
+        "yes" if np.allclose(np.dot(W, x1), [25.22022143, 27.33603654, 20.18059712], atol=5e-9) else "no"))
+    g.write()
+
+
+# ===========================================================================
+# 3. logistic.golden -- spec 1.2 Logistic Regression with a Neural Network mindset
+# ===========================================================================
+
+def load_dataset():
+    """lr_utils.load_dataset (and dnn_app_utils_v2.load_data), paths made absolute."""
+    train_dataset = h5py.File(os.path.join(DATASETS, 'train_catvnoncat.h5'), "r")
+    train_set_x_orig = np.array(train_dataset["train_set_x"][:])  # your train set features
+    train_set_y_orig = np.array(train_dataset["train_set_y"][:])  # your train set labels
+
+    test_dataset = h5py.File(os.path.join(DATASETS, 'test_catvnoncat.h5'), "r")
+    test_set_x_orig = np.array(test_dataset["test_set_x"][:])  # your test set features
+    test_set_y_orig = np.array(test_dataset["test_set_y"][:])  # your test set labels
+
+    classes = np.array(test_dataset["list_classes"][:])  # the list of classes
+
+    train_set_y_orig = train_set_y_orig.reshape((1, train_set_y_orig.shape[0]))
+    test_set_y_orig = test_set_y_orig.reshape((1, test_set_y_orig.shape[0]))
+
+    return train_set_x_orig, train_set_y_orig, test_set_x_orig, test_set_y_orig, classes
+
+
+def sigmoid(x):
+    s = 1 / (1 + np.exp(-x))
+    return s
+
+
+def initialize_with_zeros(dim):
+    w = np.zeros((dim, 1))
+    b = 0
+    assert (w.shape == (dim, 1))
+    assert (isinstance(b, float) or isinstance(b, int))
+    return w, b
+
+
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+
+    # FORWARD PROPAGATION (FROM X TO COST)
+    A = sigmoid(np.dot(w.T, X) + b)  # compute activation
+    cost = -(np.dot(Y, np.log(A.T)) + np.dot(np.log(1 - A), (1 - Y).T)) / m  # compute cost
+
+    # BACKWARD PROPAGATION (TO FIND GRAD)
+    dw = np.dot(X, (A - Y).T) / m
+    db = np.sum(A - Y) / m
+
+    assert (dw.shape == w.shape)
+    assert (db.dtype == float)
+    cost = np.squeeze(cost)
+    assert (cost.shape == ())
+
+    grads = {"dw": dw,
+             "db": db}
+
+    return grads, cost
+
+
+def optimize(w, b, X, Y, num_iterations, learning_rate, print_cost=False):
+    costs = []
+
+    for i in range(num_iterations):
+
+        # Cost and gradient calculation
+        grads, cost = propagate(w, b, X, Y)
+
+        # Retrieve derivatives from grads
+        dw = grads["dw"]
+        db = grads["db"]
+
+        # update rule
+        w = w - learning_rate * dw
+        b = b - learning_rate * db
+
+        # Record the costs
+        if i % 100 == 0:
+            costs.append(cost)
+
+        # Print the cost every 100 training examples
+        if print_cost and i % 100 == 0:
+            print("Cost after iteration %i: %f" % (i, cost))
+
+    params = {"w": w,
+              "b": b}
+
+    grads = {"dw": dw,
+             "db": db}
+
+    return params, grads, costs
+
+
+def predict_lr(w, b, X):
+    """spec 1.2 predict(w, b, X)"""
+    m = X.shape[1]
+    Y_prediction = np.zeros((1, m))
+    w = w.reshape(X.shape[0], 1)
+
+    # Compute vector "A" predicting the probabilities of a cat being present in the picture
+    A = sigmoid(np.dot(w.T, X) + b)
+
+    for i in range(A.shape[1]):
+        # Convert probabilities A[0,i] to actual predictions p[0,i]
+        if A[0][i] <= 0.5:
+            A[0][i] = 0
+        else:
+            A[0][i] = 1
+    Y_prediction = A
+
+    assert (Y_prediction.shape == (1, m))
+
+    return Y_prediction
+
+
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    # initialize parameters with zeros
+    w, b = initialize_with_zeros(X_train.shape[0])
+
+    # Gradient descent
+    parameters, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate, print_cost)
+
+    # Retrieve parameters w and b from dictionary "parameters"
+    w = parameters["w"]
+    b = parameters["b"]
+
+    # Predict test/train set examples
+    Y_prediction_test = predict_lr(w, b, X_test)
+    Y_prediction_train = predict_lr(w, b, X_train)
+
+    # Print train/test Errors
+    train_acc = 100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100  # golden: kept
+    test_acc = 100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100     # golden: kept
+    print("train accuracy: {} %".format(train_acc))
+    print("test accuracy: {} %".format(test_acc))
+
+    d = {"costs": costs,
+         "Y_prediction_test": Y_prediction_test,
+         "Y_prediction_train": Y_prediction_train,
+         "w": w,
+         "b": b,
+         "learning_rate": learning_rate,
+         "num_iterations": num_iterations,
+         "train_accuracy": train_acc,  # golden
+         "test_accuracy": test_acc}    # golden
+    return d
+
+
+def make_logistic():
+    g = Golden("logistic.golden", "spec 1.2 logistic regression (propagate/optimize/predict/model)")
+
+    # --- small example -----------------------------------------------------
+    w, b, X, Y = np.array([[1.], [2.]]), 2., np.array([[1., 2., -1.], [3., 4., -3.2]]), np.array([[1, 0, 1]])
+    grads, cost = propagate(w, b, X, Y)
+    g.float1("small.propagate.cost", cost,
+             "propagate(w=[[1.],[2.]], b=2., X=[[1.,2.,-1.],[3.,4.,-3.2]], Y=[[1,0,1]]): cost")
+    g.matrix("small.propagate.dw", grads["dw"], "... dw (2x1)")
+    g.float1("small.propagate.db", grads["db"], "... db")
+    params, grads, costs = optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False)
+    g.matrix("small.optimize.w", params["w"], "optimize(same, num_iterations=100, learning_rate=0.009): w")
+    g.float1("small.optimize.b", params["b"], "... b")
+    g.matrix("small.optimize.dw", grads["dw"], "... dw (gradient of the last iteration)")
+    g.float1("small.optimize.db", grads["db"], "... db")
+    g.floats("small.optimize.costs", costs, "... costs (recorded when i % 100 == 0: one value)")
+    check("1.2 small optimize w", params["w"], [0.19033591, 0.12259159], 5e-9)
+    check("1.2 small optimize b", [params["b"]], [1.92535983008], 5e-12)
+    check("1.2 small optimize dw", grads["dw"], [0.67752042, 1.41625495], 5e-9)
+    check("1.2 small optimize db", [grads["db"]], [0.219194504541], 5e-13)
+    wp = np.array([[0.1124579], [0.23106775]])
+    Xp = np.array([[1., -1.1, -3.2], [1.2, 2., 0.1]])
+    pred = predict_lr(wp, -0.3, Xp)
+    g.matrix("small.predict", pred,
+             "predict(w=[[0.1124579],[0.23106775]], b=-0.3, X=[[1.,-1.1,-3.2],[1.2,2.,0.1]])")
+
+    # --- cat data ------------------------------------------------------------
+    train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes = load_dataset()
+    m_train = train_set_x_orig.shape[0]
+    m_test = test_set_x_orig.shape[0]
+    num_px = train_set_x_orig.shape[1]
+    train_set_x_flatten = train_set_x_orig.reshape(train_set_x_orig.shape[0], -1).T
+    test_set_x_flatten = test_set_x_orig.reshape(test_set_x_orig.shape[0], -1).T
+    train_set_x = train_set_x_flatten / 255.
+    test_set_x = test_set_x_flatten / 255.
+
+    g.ints("data.train_x_flatten_head", train_set_x_flatten[0:5, 0],
+           "train_set_x_flatten[0:5,0] (raw uint8 values; spec: [17 31 56 22 33])")
+    check("1.2 sanity check after reshaping", train_set_x_flatten[0:5, 0], [17, 31, 56, 22, 33], 0)
+    g.int1("data.m_train", m_train, "train_set_x_orig.shape[0] (209)")
+    g.int1("data.m_test", m_test, "test_set_x_orig.shape[0] (50)")
+    g.int1("data.num_px", num_px, "train_set_x_orig.shape[1] (64)")
+    g.ints("data.train_x_orig_shape", train_set_x_orig.shape, "train_set_x_orig.shape")
+    g.ints("data.test_x_orig_shape", test_set_x_orig.shape, "test_set_x_orig.shape")
+    g.ints("data.train_y", train_set_y, "train_set_y (all 209 labels, shape (1,209))")
+    g.ints("data.test_y", test_set_y, "test_set_y (all 50 labels, shape (1,50))")
+    g.strings("data.classes", [c.decode("utf-8") for c in classes], "classes, decoded as UTF-8")
+    g.int1("data.train_x_col0_sum", int(np.sum(train_set_x_flatten[:, 0], dtype=np.int64)),
+           "sum of the first flattened training column (raw ints)")
+    g.int1("data.train_x_total_sum", int(np.sum(train_set_x_orig, dtype=np.int64)),
+           "sum of all raw training pixel values")
+    g.int1("data.test_x_total_sum", int(np.sum(test_set_x_orig, dtype=np.int64)),
+           "sum of all raw test pixel values")
+    check("1.2 m_train/m_test/num_px", [m_train, m_test, num_px], [209, 50, 64], 0)
+
+    runs = [(2000, 0.005), (2500, 0.005), (1500, 0.01), (1500, 0.001), (1500, 0.0001)]
+    spec_acc = {(2000, 0.005): (99.04306220095694, 70.0),
+                (2500, 0.005): (99.52153110047847, 68.0),
+                (1500, 0.01): (99.52153110047847, 68.0),
+                (1500, 0.001): (88.99521531100478, 64.0),
+                (1500, 0.0001): (68.42105263157895, 36.0)}
+    spec_costs_2000 = [0.693147, 0.584508, 0.466949, 0.376007, 0.331463, 0.303273, 0.279880, 0.260042,
+                       0.242941, 0.228004, 0.214820, 0.203078, 0.192544, 0.183033, 0.174399, 0.166521,
+                       0.159305, 0.152667, 0.146542, 0.140872]
+    for n, lr in runs:
+        p = "cat.lr%s.it%d" % (lr, n)
+        t0 = time.perf_counter()
+        d = model(train_set_x, train_set_y, test_set_x, test_set_y,
+                  num_iterations=n, learning_rate=lr, print_cost=False)
+        dt = time.perf_counter() - t0
+        if (n, lr) == (2000, 0.005):
+            g.note("timing: model(..., num_iterations=2000, learning_rate=0.005) took %.2f s "
+                   "(time.perf_counter, incl. both predicts)" % dt)
+        print("%s: %.2f s" % (p, dt))
+        desc = "model(train_set_x, train_set_y, test_set_x, test_set_y, num_iterations=%d, learning_rate=%s)" % (n, lr)
+        g.floats(p + ".costs", [float(c) for c in d["costs"]],
+                 "%s:\ncost at iterations 0,100,200,... (%d values)" % (desc, len(d["costs"])))
+        g.float1(p + ".train_accuracy", d["train_accuracy"],
+                 "100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100")
+        g.float1(p + ".test_accuracy", d["test_accuracy"],
+                 "100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100")
+        g.float1(p + ".b", d["b"], "final b")
+        g.float1(p + ".w_sum", np.sum(d["w"]), "np.sum(w) (numpy pairwise summation)")
+        g.floats(p + ".w_head", d["w"][0:5, 0], "w[0:5,0]")
+        if (n, lr) == (2000, 0.005):
+            g.matrix(p + ".w", d["w"], "the whole final w (12288x1)")
+        g.ints(p + ".test_pred", d["Y_prediction_test"].astype(np.int64), "Y_prediction_test (50 values, 0/1)")
+        g.ints(p + ".train_pred", d["Y_prediction_train"].astype(np.int64), "Y_prediction_train (209 values, 0/1)")
+        tr, te = spec_acc[(n, lr)]
+        check("1.2 %s train accuracy" % p, [d["train_accuracy"]], [tr], 0)
+        check("1.2 %s test accuracy" % p, [d["test_accuracy"]], [te], 0)
+        if (n, lr) == (2000, 0.005):
+            check("1.2 %s costs (printed %%f)" % p, d["costs"], spec_costs_2000, 5e-7)
+    g.write()
+
+
+# ===========================================================================
+# 4. planar.golden -- spec 1.3 Planar data classification with a hidden layer
+# ===========================================================================
+
+def load_planar_dataset():
+    """planar_utils.load_planar_dataset"""
+    np.random.seed(1)
+    m = 400  # number of examples
+    N = int(m / 2)  # number of points per class
+    D = 2  # dimensionality
+    X = np.zeros((m, D))  # data matrix where each row is a single example
+    Y = np.zeros((m, 1), dtype='uint8')  # labels vector (0 for red, 1 for blue)
+    a = 4  # maximum ray of the flower
+
+    for j in range(2):
+        ix = range(N * j, N * (j + 1))
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, N) + np.random.randn(N) * 0.2  # theta
+        r = a * np.sin(4 * t) + np.random.randn(N) * 0.2  # radius
+        X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
+        Y[ix] = j
+
+    X = X.T
+    Y = Y.T
+
+    return X, Y
+
+
+def layer_sizes(X, Y):
+    n_x = X.shape[0]  # size of input layer
+    n_h = 4
+    n_y = Y.shape[0]  # size of output layer
+    return (n_x, n_h, n_y)
+
+
+def initialize_parameters_13(n_x, n_h, n_y):
+    """spec 1.3 initialize_parameters"""
+    np.random.seed(2)  # we set up a seed so that your output matches ours although the initialization is random.
+
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+
+    assert (W1.shape == (n_h, n_x))
+    assert (b1.shape == (n_h, 1))
+    assert (W2.shape == (n_y, n_h))
+    assert (b2.shape == (n_y, 1))
+
+    parameters = {"W1": W1,
+                  "b1": b1,
+                  "W2": W2,
+                  "b2": b2}
+
+    return parameters
+
+
+def forward_propagation(X, parameters):
+    # Retrieve each parameter from the dictionary "parameters"
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+
+    # Implement Forward Propagation to calculate A2 (probabilities)
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = sigmoid(Z2)
+
+    assert (A2.shape == (1, X.shape[1]))
+
+    cache = {"Z1": Z1,
+             "A1": A1,
+             "Z2": Z2,
+             "A2": A2}
+
+    return A2, cache
+
+
+def forward_propagation_einsum(X, parameters):
+    """golden: forward_propagation with Z1 computed by np.einsum instead of
+    np.dot (a different summation path) -- used only to measure how chaotic
+    the tail of the 10000-iteration flower run is."""
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+
+    Z1 = np.einsum('ij,jk->ik', W1, X, optimize=False) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = sigmoid(Z2)
+
+    cache = {"Z1": Z1,
+             "A1": A1,
+             "Z2": Z2,
+             "A2": A2}
+
+    return A2, cache
+
+
+def compute_cost_13(A2, Y, parameters):
+    """spec 1.3 compute_cost"""
+    m = Y.shape[1]  # number of example
+
+    # Compute the cross-entropy cost
+    logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), 1 - Y)
+    cost = - np.sum(logprobs) / m
+
+    cost = np.squeeze(cost)  # makes sure cost is the dimension we expect.
+    return cost
+
+
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+
+    # First, retrieve W1 and W2 from the dictionary "parameters".
+    W1 = parameters["W1"]
+    W2 = parameters["W2"]
+
+    # Retrieve also A1 and A2 from dictionary "cache".
+    A1 = cache["A1"]
+    A2 = cache["A2"]
+
+    # Backward propagation: calculate dW1, db1, dW2, db2.
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+
+    grads = {"dW1": dW1,
+             "db1": db1,
+             "dW2": dW2,
+             "db2": db2}
+
+    return grads
+
+
+def update_parameters_13(parameters, grads, learning_rate=1.2):
+    """spec 1.3 update_parameters"""
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+
+    dW1 = grads["dW1"]
+    db1 = grads["db1"]
+    dW2 = grads["dW2"]
+    db2 = grads["db2"]
+
+    W1 = W1 - learning_rate * dW1
+    b1 = b1 - learning_rate * db1
+    W2 = W2 - learning_rate * dW2
+    b2 = b2 - learning_rate * db2
+
+    parameters = {"W1": W1,
+                  "b1": b1,
+                  "W2": W2,
+                  "b2": b2}
+
+    return parameters
+
+
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False,
+             _forward=forward_propagation, _costs=None):
+    """spec 1.3 nn_model.  golden: `_forward` lets the einsum variant swap the
+    forward pass; `_costs` (a dict) receives the cost of every iteration."""
+    np.random.seed(3)
+    n_x = layer_sizes(X, Y)[0]
+    n_y = layer_sizes(X, Y)[2]
+
+    # Initialize parameters, then retrieve W1, b1, W2, b2.
+    parameters = initialize_parameters_13(n_x, n_h, n_y)
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+
+    # Loop (gradient descent)
+    for i in range(0, num_iterations):
+        # Forward propagation.
+        A2, cache = _forward(X, parameters)
+
+        # Cost function.
+        cost = compute_cost_13(A2, Y, parameters)
+        if _costs is not None:  # golden
+            _costs[i] = float(cost)
+
+        # Backpropagation.
+        grads = backward_propagation(parameters, cache, X, Y)
+
+        # Gradient descent parameter update.
+        parameters = update_parameters_13(parameters, grads)
+
+        # Print the cost every 1000 iterations
+        if print_cost and i % 1000 == 0:
+            print("Cost after iteration %i: %f" % (i, cost))
+
+    return parameters
+
+
+def predict_13(parameters, X, _forward=forward_propagation):
+    """spec 1.3 predict"""
+    A2, cache = _forward(X, parameters)
+    predictions = np.round(A2)
+    return predictions
+
+
+def accuracy_13(Y, predictions):
+    return float((np.dot(Y, predictions.T) + np.dot(1 - Y, 1 - predictions.T)) / float(Y.size) * 100)
+
+
+def make_planar():
+    g = Golden("planar.golden", "spec 1.3 planar data classification with one hidden layer",
+               ["scikit-learn %s made the extra.* data sets (their values depend on its version)" % sklearn.__version__])
+
+    np.random.seed(1)  # as the spec's notebook does (load_planar_dataset seeds itself anyway)
+    X, Y = load_planar_dataset()
+    g.matrix("flower.X", X, "load_planar_dataset() X (2x400)")
+    g.matrix("flower.Y", Y, "load_planar_dataset() Y (1x400, uint8 0/1)", as_int=True)
+    check("1.3 shapes X,Y", list(X.shape) + list(Y.shape), [2, 400, 1, 400], 0)
+
+    # initialize_parameters(2,4,1) with its own seed 2
+    p0 = initialize_parameters_13(2, 4, 1)
+    g.matrix("init.W1", p0["W1"], "initialize_parameters(2,4,1) (np.random.seed(2) inside): W1 (4x2)")
+    g.matrix("init.b1", p0["b1"], "... b1 (zeros, 4x1)")
+    g.matrix("init.W2", p0["W2"], "... W2 (1x4)")
+    g.matrix("init.b2", p0["b2"], "... b2 (zeros, 1x1)")
+
+    # one forward/backward pass on the flower with those params
+    A2, cache = forward_propagation(X, p0)
+    cost0 = compute_cost_13(A2, Y, p0)
+    grads0 = backward_propagation(p0, cache, X, Y)
+    g.floats("forward.A2_head", A2[0, 0:5], "forward_propagation(flower X, init params): A2[0,0:5]")
+    g.float1("forward.cost", cost0, "compute_cost(A2, flower Y, init params)")
+    g.matrix("forward.dW1", grads0["dW1"], "backward_propagation(init params, cache, X, Y): dW1")
+    g.matrix("forward.db1", grads0["db1"], "... db1")
+    g.matrix("forward.dW2", grads0["dW2"], "... dW2")
+    g.matrix("forward.db2", grads0["db2"], "... db2")
+    p1 = update_parameters_13(p0, grads0)
+    g.matrix("forward.updated.W1", p1["W1"], "update_parameters(init params, those grads) (lr 1.2): W1")
+    g.matrix("forward.updated.b1", p1["b1"], "... b1")
+    g.matrix("forward.updated.W2", p1["W2"], "... W2")
+    g.matrix("forward.updated.b2", p1["b2"], "... b2")
+
+    # nn_model, n_h = 4, 10000 iterations
+    costs = {}
+    t0 = time.perf_counter()
+    params = nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=False, _costs=costs)
+    dt = time.perf_counter() - t0
+    g.note("timing: nn_model(X, Y, n_h=4, num_iterations=10000) took %.2f s" % dt)
+    predictions = predict_13(params, X)
+    acc = accuracy_13(Y, predictions)
+    c100 = [costs[i] for i in range(0, 10000, 100)]
+    g.floats("flower.nh4.costs100", c100,
+             "nn_model(X, Y, n_h=4, num_iterations=10000): cost at iterations 0,100,...,9900 (100 values)")
+    g.floats("flower.nh4.costs1000", [costs[i] for i in range(0, 10000, 1000)],
+             "... the printed ones: iterations 0,1000,...,9000 (10 values)")
+    g.float1("flower.nh4.final_cost", costs[9999], "... cost at the last iteration (9999)")
+    for k in ("W1", "b1", "W2", "b2"):
+        g.matrix("flower.nh4." + k, params[k], "... final " + k)
+    g.floats("flower.nh4.predictions", predictions, "predict(parameters, X) = np.round(A2) (400 values)")
+    g.float1("flower.nh4.accuracy", acc,
+             "float((np.dot(Y,predictions.T) + np.dot(1-Y,1-predictions.T))/float(Y.size)*100)")
+    check("1.3 Accuracy (printed %d)", [int(acc)], [90], 0)
+
+    # einsum variant (chaotic tail measurement)
+    costs_e = {}
+    params_e = nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=False,
+                        _forward=forward_propagation_einsum, _costs=costs_e)
+    pred_e = predict_13(params_e, X, _forward=forward_propagation_einsum)
+    acc_e = accuracy_13(Y, pred_e)
+    c100e = [costs_e[i] for i in range(0, 10000, 100)]
+    g.floats("flower.nh4.costs100_einsum", c100e,
+             "the same run with Z1 = np.einsum('ij,jk->ik', W1, X, optimize=False) + b1\n"
+             "instead of np.dot (a different summation path): cost at iterations 0,100,...,9900")
+    g.float1("flower.nh4.accuracy_einsum", acc_e, "accuracy of the einsum variant (its own forward pass)")
+    full = np.array([costs[i] for i in range(10000)])
+    full_e = np.array([costs_e[i] for i in range(10000)])
+    diff = np.abs(full - full_e)
+    first_nonzero = int(np.argmax(diff > 0)) if np.any(diff > 0) else -1
+    before = float(np.max(diff[:7000]))
+    after = float(np.max(diff[7000:]))
+    g.note("chaotic tail (np.dot vs einsum for Z1, all 10000 iterations compared):")
+    g.note("  max |cost diff| over iterations 0..6999   = %r" % before)
+    g.note("  max |cost diff| over iterations 7000..9999 = %r" % after)
+    g.note("  first iteration whose costs differ at all = %d" % first_nonzero)
+    for thr in (1e-13, 1e-10, 1e-7, 1e-4):
+        over = np.nonzero(diff > thr)[0]
+        g.note("  first iteration with |cost diff| > %g: %s" % (thr, int(over[0]) if over.size else "none"))
+    for lo, hi in ((0, 1000), (1000, 3000), (3000, 5000), (5000, 7000), (7000, 7700), (7700, 8500), (8500, 10000)):
+        g.note("  max |diff| in iterations %5d..%5d = %r" % (lo, hi - 1, float(np.max(diff[lo:hi]))))
+    wdiff = max(float(np.max(np.abs(params[k] - params_e[k]))) for k in params)
+    g.note("  max |final parameter diff| = %r; accuracy %r vs %r" % (wdiff, acc, acc_e))
+    CHAOS.update(dict(before=before, after=after, first=first_nonzero, acc=acc, acc_e=acc_e, wdiff=wdiff,
+                      diff=diff))
+
+    # hidden layer sizes
+    for n_h in [1, 2, 3, 4, 5, 20, 50]:
+        cs = {}
+        t0 = time.perf_counter()
+        prm = nn_model(X, Y, n_h, num_iterations=5000, _costs=cs)
+        dt = time.perf_counter() - t0
+        predictions = predict_13(prm, X)
+        accuracy = float((np.dot(Y, predictions.T) + np.dot(1 - Y, 1 - predictions.T)) / float(Y.size) * 100)
+        print("Accuracy for {} hidden units: {} % ({:.2f} s)".format(n_h, accuracy, dt))
+        g.float1("flower.sizes.nh%d.accuracy" % n_h, accuracy,
+                 "nn_model(X, Y, %d, num_iterations=5000): accuracy as the spec computes it" % n_h)
+        g.floats("flower.sizes.nh%d.costs1000" % n_h, [cs[i] for i in range(0, 5000, 1000)],
+                 "... cost at iterations 0,1000,2000,3000,4000")
+
+    # extra data sets (load_extra_datasets with fixed seeds)
+    N = 200
+    noisy_circles = sklearn.datasets.make_circles(n_samples=N, factor=.5, noise=.3, random_state=11)
+    noisy_moons = sklearn.datasets.make_moons(n_samples=N, noise=.2, random_state=12)
+    blobs = sklearn.datasets.make_blobs(n_samples=N, random_state=5, n_features=2, centers=6)
+    gaussian_quantiles = sklearn.datasets.make_gaussian_quantiles(mean=None, cov=0.5, n_samples=N, n_features=2,
+                                                                  n_classes=2, shuffle=True, random_state=13)
+    np.random.seed(14)
+    no_structure = np.random.rand(N, 2), np.random.rand(N, 2)
+    for name, (Xd, yd), desc in (
+            ("circles", noisy_circles, "sklearn.datasets.make_circles(n_samples=200, factor=.5, noise=.3, random_state=11)"),
+            ("moons", noisy_moons, "sklearn.datasets.make_moons(n_samples=200, noise=.2, random_state=12)"),
+            ("blobs", blobs, "sklearn.datasets.make_blobs(n_samples=200, random_state=5, n_features=2, centers=6)"),
+            ("gaussian_quantiles", gaussian_quantiles,
+             "sklearn.datasets.make_gaussian_quantiles(mean=None, cov=0.5, n_samples=200, n_features=2,\n"
+             "n_classes=2, shuffle=True, random_state=13)")):
+        g.matrix("extra.%s.X" % name, Xd, desc + ": X (200x2, row-major)")
+        g.ints("extra.%s.y" % name, yd, "... y (200 labels)")
+    g.matrix("extra.nostructure.X", no_structure[0], "np.random.seed(14); Xn = np.random.rand(200,2)")
+    g.matrix("extra.nostructure.y", no_structure[1], "then yn = np.random.rand(200,2) (the course's 'labels' are random floats)")
+    g.write()
+
+
+CHAOS = {}
+
+
+# ===========================================================================
+# 5. deep.golden -- spec 1.4 (step by step) and 1.5 (application)
+# ===========================================================================
+
+# --- dnn_utils_v2 / dnn_app_utils_v2 activation helpers -------------------
+
+def sigmoid_c(Z):
+    A = 1 / (1 + np.exp(-Z))
+    cache = Z
+    return A, cache
+
+
+def relu(Z):
+    A = np.maximum(0, Z)
+    assert (A.shape == Z.shape)
+    cache = Z
+    return A, cache
+
+
+def relu_backward(dA, cache):
+    Z = cache
+    dZ = np.array(dA, copy=True)  # just converting dz to a correct object.
+    # When z <= 0, you should set dz to 0 as well.
+    dZ[Z <= 0] = 0
+    assert (dZ.shape == Z.shape)
+    return dZ
+
+
+def sigmoid_backward(dA, cache):
+    Z = cache
+    s = 1 / (1 + np.exp(-Z))
+    dZ = dA * s * (1 - s)
+    assert (dZ.shape == Z.shape)
+    return dZ
+
+
+# --- spec 1.4 (step by step) -----------------------------------------------
+
+def initialize_parameters(n_x, n_h, n_y):
+    np.random.seed(1)
+
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+
+    assert (W1.shape == (n_h, n_x))
+    assert (b1.shape == (n_h, 1))
+    assert (W2.shape == (n_y, n_h))
+    assert (b2.shape == (n_y, 1))
+
+    parameters = {"W1": W1,
+                  "b1": b1,
+                  "W2": W2,
+                  "b2": b2}
+
+    return parameters
+
+
+def initialize_parameters_deep(layer_dims):
+    """spec 1.4 step-by-step version: seed 3, * 0.01"""
+    np.random.seed(3)
+    parameters = {}
+    L = len(layer_dims)  # number of layers in the network
+
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
+
+        assert (parameters['W' + str(l)].shape == (layer_dims[l], layer_dims[l - 1]))
+        assert (parameters['b' + str(l)].shape == (layer_dims[l], 1))
+
+    return parameters
+
+
+def linear_forward(A, W, b):
+    Z = np.dot(W, A) + b
+
+    assert (Z.shape == (W.shape[0], A.shape[1]))
+    cache = (A, W, b)
+
+    return Z, cache
+
+
+def linear_activation_forward(A_prev, W, b, activation):
+    if activation == "sigmoid":
+        Z, linear_cache = linear_forward(A_prev, W, b)
+        A, activation_cache = sigmoid_c(Z)
+
+    elif activation == "relu":
+        Z, linear_cache = linear_forward(A_prev, W, b)
+        A, activation_cache = relu(Z)
+
+    assert (A.shape == (W.shape[0], A_prev.shape[1]))
+    cache = (linear_cache, activation_cache)
+
+    return A, cache
+
+
+def L_model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2  # number of layers in the neural network
+
+    for l in range(1, L):
+        A_prev = A
+        A, cache = linear_activation_forward(A_prev, parameters['W' + str(l)], parameters['b' + str(l)],
+                                             activation="relu")
+        caches.append(cache)
+
+    AL, cache = linear_activation_forward(A, parameters['W' + str(L)], parameters['b' + str(L)],
+                                          activation="sigmoid")
+    caches.append(cache)
+
+    assert (AL.shape == (1, X.shape[1]))
+
+    return AL, caches
+
+
+def compute_cost(AL, Y):
+    """spec 1.4 compute_cost"""
+    m = Y.shape[1]
+    # Compute loss from aL and y.
+    cost = -(np.dot(Y, np.log(AL.T)) + np.dot(1 - Y, np.log(1 - AL).T)) / m
+
+    cost = np.squeeze(cost)  # To make sure your cost's shape is what we expect (e.g. this turns [[17]] into 17).
+    assert (cost.shape == ())
+
+    return cost
+
+
+def linear_backward(dZ, cache):
+    """spec 1.4 linear_backward"""
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+
+    assert (dA_prev.shape == A_prev.shape)
+    assert (dW.shape == W.shape)
+    assert (db.shape == b.shape)
+
+    return dA_prev, dW, db
+
+
+def linear_activation_backward(dA, cache, activation, _linear_backward=linear_backward):
+    linear_cache, activation_cache = cache
+
+    if activation == "relu":
+        dZ = relu_backward(dA, activation_cache)
+        dA_prev, dW, db = _linear_backward(dZ, linear_cache)
+
+    elif activation == "sigmoid":
+        dZ = sigmoid_backward(dA, activation_cache)
+        dA_prev, dW, db = _linear_backward(dZ, linear_cache)
+
+    return dA_prev, dW, db
+
+
+def L_model_backward(AL, Y, caches, _linear_backward=linear_backward):
+    grads = {}
+    L = len(caches)  # the number of layers
+    m = AL.shape[1]
+    Y = Y.reshape(AL.shape)  # after this line, Y is the same shape as AL
+
+    # Initializing the backpropagation
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+
+    current_cache = caches[L - 1]
+    grads["dA" + str(L)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, current_cache, "sigmoid", _linear_backward)
+
+    for l in reversed(range(L - 1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 2)], current_cache, "relu",
+                                                                    _linear_backward)
+        grads["dA" + str(l + 1)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+
+    return grads
+
+
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2  # number of layers in the neural network
+
+    for l in range(L):
+        parameters["W" + str(l + 1)] = parameters["W" + str(l + 1)] - learning_rate * grads["dW" + str(l + 1)]
+        parameters["b" + str(l + 1)] = parameters["b" + str(l + 1)] - learning_rate * grads["db" + str(l + 1)]
+    return parameters
+
+
+# --- dnn_app_utils_v2 (what spec 1.5 imports with `from dnn_app_utils_v2 import *`) ----
+
+def initialize_parameters_deep_app(layer_dims):
+    """dnn_app_utils_v2.initialize_parameters_deep: seed 1, / sqrt(n_prev)"""
+    np.random.seed(1)
+    parameters = {}
+    L = len(layer_dims)  # number of layers in the network
+
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])  # *0.01
+        parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
+
+        assert (parameters['W' + str(l)].shape == (layer_dims[l], layer_dims[l - 1]))
+        assert (parameters['b' + str(l)].shape == (layer_dims[l], 1))
+
+    return parameters
+
+
+def compute_cost_app(AL, Y):
+    """dnn_app_utils_v2.compute_cost"""
+    m = Y.shape[1]
+
+    # Compute loss from aL and y.
+    cost = (1. / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
+
+    cost = np.squeeze(cost)  # To make sure your cost's shape is what we expect (e.g. this turns [[17]] into 17).
+    assert (cost.shape == ())
+
+    return cost
+
+
+def linear_backward_app(dZ, cache):
+    """dnn_app_utils_v2.linear_backward"""
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+
+    dW = 1. / m * np.dot(dZ, A_prev.T)
+    db = 1. / m * np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = np.dot(W.T, dZ)
+
+    assert (dA_prev.shape == A_prev.shape)
+    assert (dW.shape == W.shape)
+    assert (db.shape == b.shape)
+
+    return dA_prev, dW, db
+
+
+def predict_app(X, y, parameters):
+    """dnn_app_utils_v2.predict"""
+    m = X.shape[1]
+    n = len(parameters) // 2  # number of layers in the neural network
+    p = np.zeros((1, m))
+
+    # Forward propagation
+    probas, caches = L_model_forward(X, parameters)
+
+    # convert probas to 0/1 predictions
+    for i in range(0, probas.shape[1]):
+        if probas[0, i] > 0.5:
+            p[0, i] = 1
+        else:
+            p[0, i] = 0
+
+    acc = np.sum((p == y) / m)
+    print("Accuracy: " + str(acc))
+
+    return p, acc  # golden: also return the accuracy it prints
+
+
+def mislabeled_indices(y, p):
+    """the indices print_mislabeled_images(classes, X, y, p) shows"""
+    a = p + y
+    return np.asarray(np.where(a == 1))[1]
+
+
+# --- spec 1.5 models ---------------------------------------------------------
+
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
+                    _costs14=None):
+    """spec 1.5 two_layer_model, run (as in the spec) with dnn_app_utils_v2's helpers.
+    golden: plotting removed; `_costs14` receives the spec-1.4 compute_cost of the same A2."""
+    np.random.seed(1)
+    grads = {}
+    costs = []  # to keep track of the cost
+    m = X.shape[1]  # number of examples
+    (n_x, n_h, n_y) = layers_dims
+
+    parameters = initialize_parameters(n_x, n_h, n_y)
+
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+
+    for i in range(0, num_iterations):
+        A1, cache1 = linear_activation_forward(X, W1, b1, "relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")
+
+        cost = compute_cost_app(A2, Y)
+
+        dA2 = - (np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid", linear_backward_app)
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu", linear_backward_app)
+
+        grads['dW1'] = dW1
+        grads['db1'] = db1
+        grads['dW2'] = dW2
+        grads['db2'] = db2
+
+        parameters = update_parameters(parameters, grads, learning_rate)
+
+        W1 = parameters["W1"]
+        b1 = parameters["b1"]
+        W2 = parameters["W2"]
+        b2 = parameters["b2"]
+
+        if print_cost and i % 100 == 0:
+            print("Cost after iteration {}: {}".format(i, np.squeeze(cost)))
+        if print_cost and i % 100 == 0:
+            costs.append(cost)
+            if _costs14 is not None:  # golden
+                _costs14.append(compute_cost(A2, Y))
+
+    return parameters, costs  # golden: also return costs (the spec plots them)
+
+
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
+                  _costs14=None):
+    """spec 1.5 L_layer_model, with dnn_app_utils_v2's helpers."""
+    np.random.seed(1)
+    costs = []  # keep track of cost
+
+    parameters = initialize_parameters_deep_app(layers_dims)
+
+    for i in range(0, num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+
+        cost = compute_cost_app(AL, Y)
+
+        grads = L_model_backward(AL, Y, caches, linear_backward_app)
+
+        parameters = update_parameters(parameters, grads, learning_rate)
+
+        if print_cost and i % 100 == 0:
+            print("Cost after iteration %i: %f" % (i, cost))
+        if print_cost and i % 100 == 0:
+            costs.append(cost)
+            if _costs14 is not None:  # golden
+                _costs14.append(compute_cost(AL, Y))
+
+    return parameters, costs
+
+
+def make_deep():
+    g = Golden("deep.golden", "spec 1.4 (deep network step by step) and 1.5 (cat application)",
+               ["Helpers: sigmoid/relu/relu_backward/sigmoid_backward of dnn_utils_v2 (identical in dnn_app_utils_v2).",
+                "init2/initdeep/small.* use the spec 1.4 functions (compute_cost: -(Y.log(AL^T) + (1-Y).log(1-AL)^T)/m;",
+                "  linear_backward: dW = dZ.A_prev^T / m, db = sum(dZ)/m).",
+                "app.*, cat2.*, catL.* use dnn_app_utils_v2, which spec 1.5 imports: compute_cost",
+                "  (1./m)*(-Y.log(AL)^T - (1-Y).log(1-AL)^T), linear_backward dW = 1./m * dZ.A_prev^T, db = 1./m*sum(dZ),",
+                "  initialize_parameters_deep with seed 1 and W / sqrt(n_prev). The spec's printed first two-layer cost",
+                "  0.693049735659989 is this compute_cost bit for bit (the 1.4 formula gives 0.6930497356599891).",
+                "  *.costs_formula14 are the 1.4 compute_cost of the very same AL, for comparison."])
+
+    p = initialize_parameters(3, 2, 1)
+    for k in ("W1", "b1", "W2", "b2"):
+        g.matrix("init2." + k, p[k], "initialize_parameters(3,2,1) (np.random.seed(1), *0.01): " + k)
+    check("1.4 init2.W1", p["W1"], [0.01624345, -0.00611756, -0.00528172, -0.01072969, 0.00865408, -0.02301539], 5e-9)
+    check("1.4 init2.W2", p["W2"], [0.01744812, -0.00761207], 5e-9)
+
+    p = initialize_parameters_deep([5, 4, 3])
+    for k in ("W1", "b1", "W2", "b2"):
+        g.matrix("initdeep." + k, p[k], "initialize_parameters_deep([5,4,3]) (np.random.seed(3), *0.01): " + k)
+
+    pa = initialize_parameters_deep_app([12288, 20, 7, 5, 1])
+    g.floats("app.init.W1_head", pa["W1"].ravel()[:10],
+             "dnn_app_utils_v2.initialize_parameters_deep([12288,20,7,5,1]) (seed 1, /sqrt(n_prev)):\n"
+             "first 10 values of W1 (row-major)")
+    g.float1("app.init.W1_sum", np.sum(pa["W1"]), "np.sum(W1) (numpy pairwise summation)")
+    g.float1("app.init.W1_last", pa["W1"].ravel()[-1], "the last value of W1 (row-major)")
+    for k in ("W2", "W3", "W4"):
+        g.matrix("app.init." + k, pa[k], "... " + k + " (whole)")
+
+    # --- small fixed network through every 1.4 function -------------------
+    np.random.seed(6)
+    X = np.random.randn(5, 4)
+    Y = np.array([[1, 0, 1, 0]])
+    params = initialize_parameters_deep([5, 4, 3, 1])
+    for l in (1, 2, 3):
+        params["W%d" % l] = params["W%d" % l] * 100
+    g.matrix("small.X", X, "np.random.seed(6); X = np.random.randn(5,4)")
+    g.ints("small.Y", Y, "Y = [[1,0,1,0]]")
+    for l in (1, 2, 3):
+        g.matrix("small.W%d" % l, params["W%d" % l],
+                 "initialize_parameters_deep([5,4,3,1]) (seed 3, *0.01), then every W *= 100: W%d" % l)
+    Z, _ = linear_forward(X, params["W1"], params["b1"])
+    g.matrix("small.linear_forward.Z", Z, "linear_forward(X, W1, b1): Z")
+    A, _ = linear_activation_forward(X, params["W1"], params["b1"], "relu")
+    g.matrix("small.laf_relu.A", A, "linear_activation_forward(X, W1, b1, 'relu'): A")
+    A, _ = linear_activation_forward(X, params["W1"], params["b1"], "sigmoid")
+    g.matrix("small.laf_sigmoid.A", A, "linear_activation_forward(X, W1, b1, 'sigmoid'): A")
+    AL, caches = L_model_forward(X, params)
+    g.matrix("small.AL", AL, "L_model_forward(X, parameters): AL (1x4)")
+    g.matrix("small.A1", caches[1][0][0], "... A1 (the input cached by layer 2)")
+    g.matrix("small.A2", caches[2][0][0], "... A2 (the input cached by layer 3)")
+    cost = compute_cost(AL, Y)
+    g.float1("small.cost", cost, "compute_cost(AL, Y) (spec 1.4 formula)")
+    g.float1("small.cost_app", compute_cost_app(AL, Y), "dnn_app_utils_v2 compute_cost(AL, Y)")
+    grads = L_model_backward(AL, Y, caches)
+    for k in ("dA1", "dA2", "dA3", "dW1", "dW2", "dW3", "db1", "db2", "db3"):
+        g.matrix("small.grads." + k, grads[k],
+                 "L_model_backward(AL, Y, caches): grads['%s']%s" % (
+                     k, {"dA3": " (= dA_prev of layer 3, i.e. dCost/dA2)",
+                         "dA2": " (dCost/dA1)", "dA1": " (dCost/dX)"}.get(k, "")))
+    upd = update_parameters(dict(params), grads, 0.1)
+    for l in (1, 2, 3):
+        for k in ("W", "b"):
+            g.matrix("small.updated.%s%d" % (k, l), upd["%s%d" % (k, l)],
+                     "update_parameters(parameters, grads, learning_rate=0.1): %s%d" % (k, l))
+
+    # --- 1.5 cat application -------------------------------------------------
+    train_x_orig, train_y, test_x_orig, test_y, classes = load_dataset()
+    train_x_flatten = train_x_orig.reshape(train_x_orig.shape[0], -1).T
+    test_x_flatten = test_x_orig.reshape(test_x_orig.shape[0], -1).T
+    train_x = train_x_flatten / 255.
+    test_x = test_x_flatten / 255.
+
+    n_x, n_h, n_y = 12288, 7, 1
+    c14 = []
+    t0 = time.perf_counter()
+    prm2, costs2 = two_layer_model(train_x, train_y, layers_dims=(n_x, n_h, n_y), num_iterations=2500,
+                                   print_cost=True, _costs14=c14)
+    dt2 = time.perf_counter() - t0
+    g.note("timing: two_layer_model(train_x, train_y, (12288,7,1), num_iterations=2500) took %.1f s" % dt2)
+    pred_tr, acc_tr = predict_app(train_x, train_y, prm2)
+    pred_te, acc_te = predict_app(test_x, test_y, prm2)
+    g.floats("cat2.costs", [float(c) for c in costs2],
+             "two_layer_model(train_x, train_y, layers_dims=(12288,7,1), learning_rate=0.0075,\n"
+             "num_iterations=2500, print_cost=True): costs at iterations 0,100,...,2400 (25 values)")
+    g.floats("cat2.costs_formula14", [float(c) for c in c14], "the spec-1.4 compute_cost of the same A2s")
+    g.float1("cat2.train_accuracy", acc_tr, "predict(train_x, train_y, parameters): np.sum((p == y)/m)")
+    g.float1("cat2.test_accuracy", acc_te, "predict(test_x, test_y, parameters): np.sum((p == y)/m)")
+    g.ints("cat2.test_pred", pred_te.astype(np.int64), "test predictions p (50 values)")
+    g.ints("cat2.train_pred", pred_tr.astype(np.int64), "train predictions p (209 values)")
+    g.matrix("cat2.W2", prm2["W2"], "final W2 (1x7)")
+    g.matrix("cat2.b2", prm2["b2"], "final b2 (1x1)")
+    g.matrix("cat2.b1", prm2["b1"], "final b1 (7x1)")
+    g.float1("cat2.W1_sum", np.sum(prm2["W1"]), "np.sum(final W1)")
+    check("1.5 two-layer cost[0]", [costs2[0]], [0.693049735659989], 0)
+    check("1.5 two-layer cost[1]", [costs2[1]], [0.6464320953428849], 0)
+    check("1.5 two-layer cost[2]", [costs2[2]], [0.6325140647912678], 0)
+    check("1.5 two-layer cost[24]", [costs2[24]], [0.048554785628770226], 5e-16)
+    check("1.5 two-layer accuracies", [acc_tr, acc_te], [1.0, 0.72], 1e-15)
+
+    c14 = []
+    t0 = time.perf_counter()
+    prmL, costsL = L_layer_model(train_x, train_y, [12288, 20, 7, 5, 1], num_iterations=2500, print_cost=True,
+                                 _costs14=c14)
+    dtL = time.perf_counter() - t0
+    g.note("timing: L_layer_model(train_x, train_y, [12288,20,7,5,1], num_iterations=2500) took %.1f s" % dtL)
+    pred_tr, acc_tr = predict_app(train_x, train_y, prmL)
+    pred_te, acc_te = predict_app(test_x, test_y, prmL)
+    g.floats("catL.costs", [float(c) for c in costsL],
+             "L_layer_model(train_x, train_y, [12288,20,7,5,1], learning_rate=0.0075, num_iterations=2500,\n"
+             "print_cost=True): costs at iterations 0,100,...,2400 (25 values)")
+    g.floats("catL.costs_formula14", [float(c) for c in c14], "the spec-1.4 compute_cost of the same ALs")
+    g.float1("catL.train_accuracy", acc_tr, "predict(train_x, train_y, parameters): np.sum((p == y)/m)")
+    g.float1("catL.test_accuracy", acc_te, "predict(test_x, test_y, parameters): np.sum((p == y)/m)")
+    g.ints("catL.test_pred", pred_te.astype(np.int64), "test predictions p (50 values)")
+    g.ints("catL.train_pred", pred_tr.astype(np.int64), "train predictions p (209 values)")
+    g.ints("catL.mislabeled", mislabeled_indices(test_y, pred_te),
+           "np.asarray(np.where(p + y == 1))[1] for the test set (print_mislabeled_images' indices)")
+    g.matrix("catL.W4", prmL["W4"], "final W4 (1x5)")
+    g.matrix("catL.b4", prmL["b4"], "final b4 (1x1)")
+    for k in ("W1", "W2", "W3", "b1", "b2", "b3"):
+        g.float1("catL.%s_sum" % k, np.sum(prmL[k]), "np.sum(final %s)" % k)
+    check("1.5 L-layer cost[0] (printed %f)", [costsL[0]], [0.771749], 5e-7)
+    check("1.5 L-layer cost[1] (printed %f)", [costsL[1]], [0.672053], 5e-7)
+    check("1.5 L-layer cost[2] (printed %f)", [costsL[2]], [0.648263], 5e-7)
+    check("1.5 L-layer cost[24] (printed %f)", [costsL[24]], [0.092878], 5e-7)
+    check("1.5 L-layer accuracies", [acc_tr, acc_te], [0.985645933014, 0.8], 5e-13)
+    g.write()
+
+
+def verify_files():
+    """Parse every written file back: format, shapes, and exact float round trip."""
+    line_re = re.compile(r"^([A-Za-z0-9_.]+) = (\S.*)$")
+    for name in ("rng.golden", "basics.golden", "logistic.golden", "planar.golden", "deep.golden"):
+        data = {}
+        with open(os.path.join(HERE, name), encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                m = line_re.match(line)
+                assert m, (name, line[:80])
+                assert m.group(1) not in data, (name, m.group(1))
+                data[m.group(1)] = m.group(2).split()
+        for key, vals in data.items():
+            if key.endswith(".shape"):
+                base = key[:-len(".shape")]
+                assert base in data, (name, key)
+                n = 1
+                for d in vals:
+                    n *= int(d)
+                assert n == len(data[base]), (name, key, n, len(data[base]))
+            for v in vals:
+                if not re.fullmatch(r"-?[0-9]+", v):
+                    if re.fullmatch(r"[-+0-9.eE]+", v):
+                        assert repr(float(v)) == v, (name, key, v)
+        print("verified %s: %d keys" % (name, len(data)))
+
+
+def main():
+    t0 = time.perf_counter()
+    print("numpy", np.__version__, "| sklearn", sklearn.__version__, "| BLAS", BLAS)
+    make_rng()
+    make_basics()
+    make_logistic()
+    make_planar()
+    make_deep()
+    verify_files()
+    print()
+    print("Comparison with the figures the spec prints:")
+    for label, got, exp, tol, ok in CHECKS:
+        print("  %-4s %s" % ("OK" if ok else "DIFF", label))
+    if CHAOS:
+        print("chaotic tail: max|cost diff| before it. 7000 = %r, after = %r, first differing iteration %d"
+              % (CHAOS["before"], CHAOS["after"], CHAOS["first"]))
+    print("total %.1f s" % (time.perf_counter() - t0))
+
+
+if __name__ == "__main__":
+    main()
