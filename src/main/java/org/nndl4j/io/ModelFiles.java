@@ -3,6 +3,7 @@ package org.nndl4j.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -71,7 +73,7 @@ public final class ModelFiles {
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            tmp = createTemporaryFile(dir, target.getFileName().toString());
             write(network, tmp);
             beforeMove.run();
             moveOver(tmp, target);
@@ -86,6 +88,23 @@ public final class ModelFiles {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
                     // the save already failed; the original error is the one to report
+                }
+            }
+        }
+    }
+
+    /**
+     * A new empty file {@code .<name>.<random>.tmp} in {@code dir}, created with the default permissions (unlike
+     * {@link Files#createTempFile}, whose owner-only permissions would end up on the saved model).
+     */
+    private static Path createTemporaryFile(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
                 }
             }
         }
