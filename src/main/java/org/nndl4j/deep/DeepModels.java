@@ -5,7 +5,9 @@ import java.util.Objects;
 
 import org.nndl4j.activation.Activation;
 import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.train.Engine;
 import org.nndl4j.train.GradientDescent;
+import org.nndl4j.train.Trainable;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
 import org.nndl4j.train.TrainingResult;
@@ -14,6 +16,11 @@ import org.nndl4j.train.TrainingResult;
  * The two models of the cat application (spec 1.5), trained by batch gradient descent through
  * {@link GradientDescent#run}. A two-layer model is an L-layer model with {@code layerDims = (n_x, n_h, 1)}; the
  * two differ only in their initialisation, as in the course.
+ *
+ * <p>{@link TrainingConfig#engine()} chooses how the steps are computed: {@link Engine#REFERENCE} runs the
+ * {@link DeepNetwork} building blocks exactly as the course's loop does (slow: every step allocates, and computes
+ * the unused gradient with respect to {@code X}); the other engines use the shared fast
+ * {@link org.nndl4j.train.NetworkTrainer}, which gives the same costs and parameters to rounding.
  */
 public final class DeepModels {
 
@@ -84,7 +91,11 @@ public final class DeepModels {
                                          TrainingListener<? super DeepParameters> listener) {
         Objects.requireNonNull(config, "train: config is null");
         Objects.requireNonNull(listener, "train: listener is null (use TrainingListener.none())");
-        DeepTrainable model = new DeepTrainable(data.X(), data.Y(), initial, Activation.RELU);
+        // Engine.REFERENCE: the course's building blocks step by step; otherwise the shared fast engine
+        Engine engine = config.engine().resolve(data.features(), data.size());
+        Trainable<DeepParameters> model = engine == Engine.REFERENCE
+                ? new DeepTrainable(data.X(), data.Y(), initial, Activation.RELU)
+                : new EngineTrainable(data, initial, Activation.RELU, engine);
         TrainingResult<DeepParameters> result = GradientDescent.run(model, config, listener);
         return new DeepModelResult(result.parameters(), result.costs(), config);
     }

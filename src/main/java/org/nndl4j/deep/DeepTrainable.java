@@ -8,9 +8,9 @@ import org.nndl4j.train.Trainable;
  * One L-layer network in training, as {@link org.nndl4j.train.GradientDescent} drives it: each step is the
  * course's loop body, built on the {@link DeepNetwork} building blocks (forward, cost, backward, update).
  *
- * <p>This is the straightforward engine: every step allocates its matrices and computes everything the course
- * computes, including the unused gradient with respect to {@code X}. It is kept apart from the building blocks so a
- * faster engine can replace it without touching them or the examples.
+ * <p>This is {@link org.nndl4j.train.Engine#REFERENCE}, the straightforward engine: every step allocates its matrices
+ * and computes everything the course computes, including the unused gradient with respect to {@code X}. The fast
+ * engines ({@link EngineTrainable}) replace it without touching the building blocks or the examples.
  */
 final class DeepTrainable implements Trainable<DeepParameters> {
 

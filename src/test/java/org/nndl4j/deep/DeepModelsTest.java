@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nndl4j.activation.Activation;
 import org.nndl4j.matrix.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
+import org.nndl4j.train.Engine;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingDivergedException;
 import org.nndl4j.train.TrainingListener;
@@ -54,13 +57,34 @@ class DeepModelsTest {
     }
 
     @Test
-    void twoLayerModel_equalsTheCourseLoopExactly() {
+    void twoLayerModel_referenceEngine_equalsTheCourseLoopExactly() {
         LabeledData data = blobs();
-        DeepModelResult result = DeepModels.twoLayerModel(data, 4, new TrainingConfig(30, 0.1, 1));
+        DeepModelResult result = DeepModels.twoLayerModel(data, 4, new TrainingConfig(30, 0.1, 1, Engine.REFERENCE));
         List<Double> expected = courseTwoLayerLoop(data, 4, 30, 0.1);
         assertEquals(30, result.costs().size());
         for (int i = 0; i < 30; i++) {
             assertEquals(expected.get(i), result.costs().cost(i), 0.0, "iteration " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"AUTO", "PRIMAL", "GRAM"})
+    void lLayerModel_fastEngines_matchTheReferenceEngine(Engine engine) {
+        // wide data (n_x > m), where GRAM is exact but computes differently
+        NumpyRandom random = new NumpyRandom(9);
+        Matrix X = random.rand(50, 20);
+        LabeledData data = LabeledData.of(X, X.row(0).plus(X.row(1)).greaterThan(1.0));
+        int[] dims = {50, 6, 4, 1};
+        TrainingConfig config = new TrainingConfig(40, 0.05, 1, Engine.REFERENCE);
+        DeepModelResult reference = DeepModels.lLayerModel(data, dims, Initialization.APPLICATION, config, TrainingListener.none());
+        DeepModelResult fast = DeepModels.lLayerModel(data, dims, Initialization.APPLICATION, config.withEngine(engine),
+                TrainingListener.none());
+        for (int i = 0; i < 40; i++) {
+            assertEquals(reference.costs().cost(i), fast.costs().cost(i), 1e-12, "cost at iteration " + i);
+        }
+        for (int l = 1; l <= 3; l++) {
+            assertTrue(reference.parameters().W(l).maxAbsDifference(fast.parameters().W(l)) < 1e-12, "W" + l);
+            assertTrue(reference.parameters().b(l).maxAbsDifference(fast.parameters().b(l)) < 1e-12, "b" + l);
         }
     }
 
