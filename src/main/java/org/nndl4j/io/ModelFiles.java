@@ -1,7 +1,6 @@
 package org.nndl4j.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,11 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Node;
 
 import org.nndl4j.activation.Activation;
+import org.nndl4j.data.DatasetException;
+import org.nndl4j.data.DatasetInfo;
+import org.nndl4j.data.Hdf5Reader;
 import org.nndl4j.matrix.Matrix;
 
 /**
@@ -31,8 +30,8 @@ import org.nndl4j.matrix.Matrix;
  * <li>datasets {@code W1, b1, ..., WL, bL}: 2-D float64 arrays, {@code W<l>} of shape {@code (n[l], n[l-1])},
  *     {@code b<l>} of shape {@code (n[l], 1)}, as the course names and shapes them;</li>
  * <li>root attributes {@code format = "nndl4j-network"}, {@code format_version = 1},
- *     {@code layer_dims} (int array {@code [n[0], ..., n[L]]}) and {@code activations} (strings such as
- *     {@code "relu"}, {@code "sigmoid"}, one per layer).</li>
+ *     {@code layer_dims} (int array {@code [n[0], ..., n[L]]}) and {@code activations} (one string naming the
+ *     activation of each layer, comma-separated: {@code "relu,relu,relu,sigmoid"}).</li>
  * </ul>
  *
  * <p>Saving is atomic: the file is written under a temporary name in the target's directory and then moved over
@@ -115,14 +114,19 @@ public final class ModelFiles {
             out.putAttribute(ATTR_FORMAT, FORMAT);
             out.putAttribute(ATTR_VERSION, FORMAT_VERSION);
             out.putAttribute(ATTR_LAYER_DIMS, network.layerDims());
-            out.putAttribute(ATTR_ACTIVATIONS, network.activations().stream()
-                    .map(a -> a.name().toLowerCase(Locale.ROOT)).toArray(String[]::new));
+            // one string, comma-separated ("relu,relu,sigmoid"): h5py reads it as f.attrs["activations"]
+            out.putAttribute(ATTR_ACTIVATIONS, activationNames(network.activations()));
             for (int l = 1; l <= network.numLayers(); l++) {
                 // file names are 1-based: W<l> is weights.get(l - 1)
                 out.putDataset("W" + l, network.weights().get(l - 1).toArray());
                 out.putDataset("b" + l, network.biases().get(l - 1).toArray());
             }
         }
+    }
+
+    /** The activations as the file stores them, e.g. {@code relu,relu,sigmoid}. */
+    static String activationNames(List<Activation> activations) {
+        return String.join(",", activations.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     private static void moveOver(Path tmp, Path target) throws IOException {
@@ -134,53 +138,50 @@ public final class ModelFiles {
     }
 
     /**
-     * Reads a network written by {@link #save}.
+     * Reads a network written by {@link #save}, through {@link Hdf5Reader} (which turns every low-level failure of a
+     * missing, truncated or corrupt file into an error naming the file).
      *
      * @throws ModelFileException naming the file and the problem if it is missing, not HDF5, not an nndl4j network,
      *                            or its attributes and arrays do not agree
      */
     public static StoredNetwork load(Path path) {
         Objects.requireNonNull(path, "ModelFiles.load: path is null");
-        if (!Files.isRegularFile(path)) {
-            throw new ModelFileException(path, Files.exists(path) ? "is not a regular file" : "does not exist");
+        if (!Files.exists(path)) {
+            throw new ModelFileException(path, "does not exist");
         }
-        try (HdfFile file = new HdfFile(path)) {
-            return read(file, path);
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (UncheckedIOException e) {
-            throw new ModelFileException(path, "cannot be read: " + e.getCause(), e);
-        } catch (RuntimeException e) {
-            throw new ModelFileException(path, "is not a readable HDF5 model file (" + e.getMessage() + ")", e);
+        try (Hdf5Reader h5 = Hdf5Reader.open(path)) {
+            return read(h5, path);
+        } catch (DatasetException e) {
+            throw new ModelFileException(path, e.problem(), e);
         }
     }
 
-    private static StoredNetwork read(HdfFile file, Path path) {
-        String format = stringAttribute(file, ATTR_FORMAT, path);
+    private static StoredNetwork read(Hdf5Reader h5, Path path) {
+        String format = h5.hasAttribute(ATTR_FORMAT) ? h5.attribute(ATTR_FORMAT) : null;
         if (!FORMAT.equals(format)) {
-            throw new ModelFileException(path, "is not an nndl4j network: attribute '" + ATTR_FORMAT + "' is '" + format
-                    + "', expected '" + FORMAT + "'");
+            throw new ModelFileException(path, "is not an nndl4j network: attribute '" + ATTR_FORMAT + "' is "
+                    + (format == null ? "missing" : "'" + format + "'") + ", expected '" + FORMAT + "'");
         }
-        int version = intsAttribute(file, ATTR_VERSION, path)[0];
+        int version = ints(h5, ATTR_VERSION, path)[0];
         if (version < 1 || version > FORMAT_VERSION) {
             throw new ModelFileException(path, "has format_version " + version + ", this version of nndl4j reads up to "
                     + FORMAT_VERSION);
         }
-        int[] layerDims = intsAttribute(file, ATTR_LAYER_DIMS, path);
+        int[] layerDims = ints(h5, ATTR_LAYER_DIMS, path);
         int L = layerDims.length - 1;
         if (L < 1) {
             throw new ModelFileException(path, "attribute 'layer_dims' needs at least two sizes, got " + Arrays.toString(layerDims));
         }
-        List<Activation> activations = activations(file, path, L);
+        List<Activation> activations = activations(h5, path, L);
         List<Matrix> weights = new ArrayList<>();
         List<Matrix> biases = new ArrayList<>();
         for (int l = 1; l <= L; l++) {
             // layer l (1-based in the file) goes to list index l - 1
-            weights.add(matrix(file, "W" + l, layerDims[l], layerDims[l - 1], layerDims, path));
-            biases.add(matrix(file, "b" + l, layerDims[l], 1, layerDims, path));
+            weights.add(matrix(h5, "W" + l, layerDims[l], layerDims[l - 1], layerDims, path));
+            biases.add(matrix(h5, "b" + l, layerDims[l], 1, layerDims, path));
         }
         for (String extra : new String[] {"W" + (L + 1), "b" + (L + 1)}) {
-            if (file.getChildren().containsKey(extra)) {
+            if (h5.hasDataset(extra)) {
                 throw new ModelFileException(path, "has a dataset " + extra + " but attribute 'layer_dims' "
                         + Arrays.toString(layerDims) + " describes " + L + " layers");
             }
@@ -188,12 +189,9 @@ public final class ModelFiles {
         return new StoredNetwork(layerDims, activations, weights, biases);
     }
 
-    private static List<Activation> activations(HdfFile file, Path path, int L) {
-        Object data = attribute(file, ATTR_ACTIVATIONS, path).getData();
-        if (!(data instanceof String[] names)) {
-            throw new ModelFileException(path, "attribute 'activations' must be an array of strings, got "
-                    + describe(data));
-        }
+    private static List<Activation> activations(Hdf5Reader h5, Path path, int L) {
+        requireAttribute(h5, ATTR_ACTIVATIONS, path);
+        String[] names = h5.attribute(ATTR_ACTIVATIONS).split(",", -1);
         if (names.length != L) {
             throw new ModelFileException(path, "attribute 'activations' has " + names.length + " entries but 'layer_dims' describes "
                     + L + " layers");
@@ -201,7 +199,7 @@ public final class ModelFiles {
         List<Activation> activations = new ArrayList<>();
         for (String name : names) {
             try {
-                activations.add(Activation.valueOf(name.toUpperCase(Locale.ROOT)));
+                activations.add(Activation.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException(path, "unknown activation '" + name + "' in attribute 'activations' (known: "
                         + Arrays.toString(Activation.values()).toLowerCase(Locale.ROOT) + ")");
@@ -210,76 +208,37 @@ public final class ModelFiles {
         return activations;
     }
 
-    private static Matrix matrix(HdfFile file, String name, int rows, int cols, int[] layerDims, Path path) {
-        Node node = file.getChildren().get(name);
-        if (node == null) {
+    private static Matrix matrix(Hdf5Reader h5, String name, int rows, int cols, int[] layerDims, Path path) {
+        if (!h5.hasDataset(name)) {
             throw new ModelFileException(path, "missing dataset " + name + " (attribute 'layer_dims' "
                     + Arrays.toString(layerDims) + " describes " + (layerDims.length - 1) + " layers)");
         }
-        if (!(node instanceof Dataset dataset)) {
-            throw new ModelFileException(path, name + " is a " + node.getType() + ", expected a dataset");
+        DatasetInfo info = h5.describe(name);
+        if (info.rank() != 2 || info.elementType() != DatasetInfo.ElementType.FLOAT || info.elementBytes() != 8) {
+            throw new ModelFileException(path, "dataset " + name + " must be a 2-D float64 array, got a "
+                    + info.rank() + "-D array of " + info.elementBytes() + "-byte " + info.elementType()
+                    + " of shape " + info.shapeString());
         }
-        int[] dims = dataset.getDimensions();
-        if (dims.length != 2 || dataset.getJavaType() != double.class) {
-            throw new ModelFileException(path, "dataset " + name + " must be a 2-D float64 array, got "
-                    + dims.length + "-D " + dataset.getJavaType().getSimpleName() + " of shape " + shape(dims));
-        }
+        int[] dims = info.dimensions();
         if (dims[0] != rows || dims[1] != cols) {
-            throw new ModelFileException(path, "dataset " + name + " has shape " + shape(dims) + " but attribute 'layer_dims' "
-                    + Arrays.toString(layerDims) + " requires (" + rows + ", " + cols + ")");
+            throw new ModelFileException(path, "dataset " + name + " has shape " + info.shapeString()
+                    + " but attribute 'layer_dims' " + Arrays.toString(layerDims) + " requires (" + rows + ", " + cols + ")");
         }
-        return Matrix.fromRowMajor(rows, cols, (double[]) dataset.getDataFlat());
+        return h5.readMatrix(name);
     }
 
-    private static Attribute attribute(HdfFile file, String name, Path path) {
-        Attribute attribute = file.getAttributes().get(name);
-        if (attribute == null) {
+    private static void requireAttribute(Hdf5Reader h5, String name, Path path) {
+        if (!h5.hasAttribute(name)) {
             throw new ModelFileException(path, "missing attribute '" + name + "' (not a file written by nndl4j?)");
         }
-        return attribute;
     }
 
-    private static String stringAttribute(HdfFile file, String name, Path path) {
-        Object data = attribute(file, name, path).getData();
-        if (data instanceof String s) {
-            return s;
+    private static int[] ints(Hdf5Reader h5, String name, Path path) {
+        requireAttribute(h5, name, path);
+        int[] values = h5.intsAttribute(name);
+        if (values.length == 0) {
+            throw new ModelFileException(path, "attribute '" + name + "' is empty");
         }
-        if (data instanceof String[] a && a.length == 1) {
-            return a[0];
-        }
-        throw new ModelFileException(path, "attribute '" + name + "' must be a string, got " + describe(data));
-    }
-
-    private static int[] intsAttribute(HdfFile file, String name, Path path) {
-        Object data = attribute(file, name, path).getData();
-        if (data instanceof Integer i) {
-            return new int[] {i};
-        }
-        if (data instanceof Long v) {
-            return new int[] {Math.toIntExact(v)};
-        }
-        if (data instanceof int[] a && a.length > 0) {
-            return a.clone();
-        }
-        if (data instanceof long[] a && a.length > 0) {
-            return Arrays.stream(a).mapToInt(Math::toIntExact).toArray();
-        }
-        throw new ModelFileException(path, "attribute '" + name + "' must hold integers, got " + describe(data));
-    }
-
-    private static String describe(Object data) {
-        if (data == null) {
-            return "nothing";
-        }
-        return data.getClass().isArray() ? data.getClass().getComponentType().getSimpleName() + "[]" : data.getClass().getSimpleName()
-                + " " + data;
-    }
-
-    private static String shape(int[] dims) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < dims.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(dims[i]);
-        }
-        return sb.append(dims.length == 1 ? ",)" : ")").toString();
+        return values;
     }
 }

@@ -64,7 +64,7 @@ class ModelFilesTest {
             assertArrayEquals(new int[] {3, 4}, hdf.getDatasetByPath("W2").getDimensions());
             assertArrayEquals(new int[] {3, 1}, hdf.getDatasetByPath("b2").getDimensions());
             assertEquals(ModelFiles.FORMAT, hdf.getAttribute("format").getData());
-            assertArrayEquals(new String[] {"relu", "tanh", "sigmoid"}, (String[]) hdf.getAttribute("activations").getData());
+            assertEquals("relu,tanh,sigmoid", hdf.getAttribute("activations").getData());
         }
     }
 
@@ -243,7 +243,7 @@ class ModelFilesTest {
         out.putAttribute("format", ModelFiles.FORMAT);
         out.putAttribute("format_version", ModelFiles.FORMAT_VERSION);
         out.putAttribute("layer_dims", dims);
-        out.putAttribute("activations", activations);
+        out.putAttribute("activations", String.join(",", activations));
     }
 
     private Path writeRaw(Consumer<WritableHdfFile> content) {
