@@ -21,6 +21,7 @@ import org.nndl4j.deep.DeepModels;
 import org.nndl4j.deep.DeepNetwork;
 import org.nndl4j.deep.DeepParameters;
 import org.nndl4j.deep.Initialization;
+import org.nndl4j.io.ModelFileException;
 import org.nndl4j.io.ModelFiles;
 import org.nndl4j.matrix.LabeledData;
 import org.nndl4j.matrix.Matrix;
@@ -163,7 +164,7 @@ public final class CatDeepNetwork {
 
         DeepParameters parameters;
         if (options.load() != null) {
-            parameters = DeepParameters.fromStored(ModelFiles.load(options.load()));
+            parameters = loadModel(options.load(), train.features());
             out.println("L-layer model " + Arrays.toString(parameters.layerDims()) + " loaded from " + options.load());
         } else {
             out.println("L-layer model " + Arrays.toString(LAYERS_DIMS) + ", learning rate "
@@ -195,6 +196,23 @@ public final class CatDeepNetwork {
             out.println("y = " + pythonRepr(y) + ", your L-layer model predicts a \"" + train.className((int) y)
                     + "\" picture.");
         }
+    }
+
+    /** Reads a saved L-layer model; any problem (file, architecture, input size) is reported with the file's name. */
+    private static DeepParameters loadModel(Path file, int features) {
+        DeepParameters parameters;
+        try {
+            parameters = DeepParameters.fromStored(ModelFiles.load(file));
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
+        }
+        if (parameters.layerDims()[0] != features) {
+            throw new ModelFileException(file, "the network takes " + parameters.layerDims()[0]
+                    + " inputs but the cat images have " + features + " values (64 x 64 x 3)");
+        }
+        return parameters;
     }
 
     /** Predicts, prints the course's {@code Accuracy: ...} line and returns the predictions. */

@@ -12,6 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nndl4j.activation.Activation;
+import org.nndl4j.io.ModelFiles;
+import org.nndl4j.io.StoredNetwork;
+import org.nndl4j.matrix.Matrix;
 
 class CatDeepNetworkTest {
 
@@ -73,6 +77,17 @@ class CatDeepNetworkTest {
     }
 
     @Test
+    void loadOfAModelForOtherInputs_failsNamingTheFileAndTheSizes() {
+        Path model = dir.resolve("small.h5");
+        ModelFiles.save(new StoredNetwork(new int[] {3, 1},
+                List.of(Activation.SIGMOID), List.of(Matrix.zeros(1, 3)),
+                List.of(Matrix.zeros(1, 1))), model);
+        Run r = run("--skip-two-layer", "--load", model.toString(), "--out", dir.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(model.toString()) && r.err().contains("3 inputs") && r.err().contains("12288"), r.err());
+    }
+
+    @Test
     void pythonRepr_givesPythonsShortestDigits() {
         assertEquals("0.693049735659989", CatDeepNetwork.pythonRepr(0.693049735659989));
         assertEquals("0.048554785628770226", CatDeepNetwork.pythonRepr(0.048554785628770226));
@@ -95,7 +110,6 @@ class CatDeepNetworkTest {
 
     @Test
     void mislabelled_areThePositionsWherePredictionAndLabelDiffer() {
-        assertEquals(List.of(1, 3), CatDeepNetwork.mislabelled(org.nndl4j.matrix.Matrix.rowVector(1, 0, 1, 1),
-                org.nndl4j.matrix.Matrix.rowVector(1, 1, 1, 0)));
+        assertEquals(List.of(1, 3), CatDeepNetwork.mislabelled(Matrix.rowVector(1, 0, 1, 1), Matrix.rowVector(1, 1, 1, 0)));
     }
 }
