@@ -1,0 +1,55 @@
+package org.nndl4j.deep;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.nndl4j.matrix.Matrix;
+
+/**
+ * The gradients of every layer, the course's {@code grads} dictionary as a typed value.
+ *
+ * <p>Numbering: {@code layers.get(l - 1)} holds layer {@code l}'s gradients. The course stores
+ * {@code grads["dA" + l]} as the gradient with respect to layer {@code l}'s <em>input</em> {@code A[l-1]}
+ * (so {@code grads["dA1"]} is the gradient with respect to {@code X}); {@link #dA(int)} keeps that convention.
+ *
+ * @param layers one {@link LinearGradients} per layer, layer 1 first
+ */
+public record DeepGradients(List<LinearGradients> layers) {
+
+    public DeepGradients {
+        Objects.requireNonNull(layers, "DeepGradients: layers is null");
+        layers = List.copyOf(layers);
+    }
+
+    /** The number of layers {@code L}. */
+    public int numLayers() {
+        return layers.size();
+    }
+
+    /** The gradients of layer {@code l}, 1-based. */
+    public LinearGradients layer(int l) {
+        if (l < 1 || l > layers.size()) {
+            throw new IndexOutOfBoundsException("DeepGradients: layer " + l + " does not exist; layers are 1.." + layers.size());
+        }
+        // course layer l is list index l - 1
+        return layers.get(l - 1);
+    }
+
+    /** The course's {@code grads["dW" + l]}. */
+    public Matrix dW(int l) {
+        return layer(l).dW();
+    }
+
+    /** The course's {@code grads["db" + l]}. */
+    public Matrix db(int l) {
+        return layer(l).db();
+    }
+
+    /**
+     * The course's {@code grads["dA" + l]}: the gradient with respect to layer {@code l}'s input {@code A[l-1]}
+     * (the {@code dA_prev} that layer {@code l}'s backward step returns).
+     */
+    public Matrix dA(int l) {
+        return layer(l).dAPrev();
+    }
+}

@@ -1,0 +1,102 @@
+package org.nndl4j.deep;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.nndl4j.activation.Activation;
+import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.train.Engine;
+import org.nndl4j.train.GradientDescent;
+import org.nndl4j.train.Trainable;
+import org.nndl4j.train.TrainingConfig;
+import org.nndl4j.train.TrainingListener;
+import org.nndl4j.train.TrainingResult;
+
+/**
+ * The two models of the cat application (spec 1.5), trained by batch gradient descent through
+ * {@link GradientDescent#run}. A two-layer model is an L-layer model with {@code layerDims = (n_x, n_h, 1)}; the
+ * two differ only in their initialisation, as in the course.
+ *
+ * <p>{@link TrainingConfig#engine()} chooses how the steps are computed: {@link Engine#REFERENCE} runs the
+ * {@link DeepNetwork} building blocks exactly as the course's loop does (slow: every step allocates, and computes
+ * the unused gradient with respect to {@code X}); the other engines use the shared fast
+ * {@link org.nndl4j.train.NetworkTrainer}, which gives the same costs and parameters to rounding.
+ */
+public final class DeepModels {
+
+    /** The course's default learning rate for both models. */
+    public static final double DEFAULT_LEARNING_RATE = 0.0075;
+
+    private DeepModels() {
+    }
+
+    /** The course's configuration: {@code iterations} steps at learning rate 0.0075, cost recorded every 100. */
+    public static TrainingConfig courseConfig(int iterations) {
+        return TrainingConfig.of(iterations, DEFAULT_LEARNING_RATE);
+    }
+
+    /**
+     * {@code two_layer_model}: LINEAR-&gt;RELU-&gt;LINEAR-&gt;SIGMOID with {@code nH} hidden units, initialised by
+     * {@link DeepNetwork#initializeParameters} (seed 1, {@code randn * 0.01}).
+     *
+     * @param data     training examples, {@code X} of shape {@code (n_x, m)}
+     * @param listener told the cost at every recorded iteration
+     */
+    public static DeepModelResult twoLayerModel(LabeledData data, int nH, TrainingConfig config,
+                                                TrainingListener<? super DeepParameters> listener) {
+        Objects.requireNonNull(data, "twoLayerModel: data is null");
+        if (nH < 1) {
+            throw new IllegalArgumentException("twoLayerModel: nH must be >= 1, got " + nH);
+        }
+        DeepParameters initial = DeepNetwork.initializeParameters(data.features(), nH, 1);
+        return train(data, initial, config, listener);
+    }
+
+    /** {@link #twoLayerModel(LabeledData, int, TrainingConfig, TrainingListener)} without a listener. */
+    public static DeepModelResult twoLayerModel(LabeledData data, int nH, TrainingConfig config) {
+        return twoLayerModel(data, nH, config, TrainingListener.none());
+    }
+
+    /**
+     * {@code L_layer_model}: [LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID for
+     * {@code layerDims = [n_x, n[1], ..., 1]}.
+     *
+     * @param initialization which of the course's initialisations ({@link Initialization#APPLICATION} gives
+     *                       the spec's numbers)
+     * @throws IllegalArgumentException if {@code layerDims[0]} is not the number of features or the last size is not 1
+     */
+    public static DeepModelResult lLayerModel(LabeledData data, int[] layerDims, Initialization initialization,
+                                              TrainingConfig config, TrainingListener<? super DeepParameters> listener) {
+        Objects.requireNonNull(data, "lLayerModel: data is null");
+        Objects.requireNonNull(initialization, "lLayerModel: initialization is null");
+        Initialization.requireLayerDims("lLayerModel", layerDims);
+        if (layerDims[0] != data.features()) {
+            throw new IllegalArgumentException("lLayerModel: layerDims[0] = " + layerDims[0] + " but X has "
+                    + data.features() + " features (rows), in layerDims " + Arrays.toString(layerDims));
+        }
+        if (layerDims[layerDims.length - 1] != 1) {
+            throw new IllegalArgumentException("lLayerModel: the last layer size must be 1 (one sigmoid output), got "
+                    + Arrays.toString(layerDims));
+        }
+        return train(data, initialization.initialize(layerDims), config, listener);
+    }
+
+    /** {@link #lLayerModel(LabeledData, int[], Initialization, TrainingConfig, TrainingListener)} with
+     * {@link Initialization#APPLICATION} and no listener. */
+    public static DeepModelResult lLayerModel(LabeledData data, int[] layerDims, TrainingConfig config) {
+        return lLayerModel(data, layerDims, Initialization.APPLICATION, config, TrainingListener.none());
+    }
+
+    private static DeepModelResult train(LabeledData data, DeepParameters initial, TrainingConfig config,
+                                         TrainingListener<? super DeepParameters> listener) {
+        Objects.requireNonNull(config, "train: config is null");
+        Objects.requireNonNull(listener, "train: listener is null (use TrainingListener.none())");
+        // Engine.REFERENCE: the course's building blocks step by step; otherwise the shared fast engine
+        Engine engine = config.engine().resolve(data.features(), data.size());
+        Trainable<DeepParameters> model = engine == Engine.REFERENCE
+                ? new DeepTrainable(data.X(), data.Y(), initial, Activation.RELU)
+                : new EngineTrainable(data, initial, Activation.RELU, engine);
+        TrainingResult<DeepParameters> result = GradientDescent.run(model, config, listener);
+        return new DeepModelResult(result.parameters(), result.costs(), config);
+    }
+}

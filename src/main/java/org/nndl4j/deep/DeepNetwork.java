@@ -1,0 +1,272 @@
+package org.nndl4j.deep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.nndl4j.activation.Activation;
+import org.nndl4j.loss.CrossEntropy;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+
+/**
+ * The building blocks of spec 1.4, one static method per course function, with typed caches and gradients.
+ *
+ * <p>Examples are columns: {@code X} and every {@code A[l]} have one column per example. The network is
+ * [LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID; the overloads that take a hidden {@link Activation} generalise
+ * the hidden layers (the output stays sigmoid, as the cross-entropy cost expects). No method modifies its
+ * arguments: each returns new matrices.
+ */
+public final class DeepNetwork {
+
+    private DeepNetwork() {
+    }
+
+    // ------------------------------------------------------------------ initialisation
+
+    /**
+     * The course's {@code initialize_parameters(n_x, n_h, n_y)} for LINEAR-&gt;RELU-&gt;LINEAR-&gt;SIGMOID:
+     * {@code np.random.seed(1)}, {@code W = randn * 0.01}, zero biases.
+     */
+    public static DeepParameters initializeParameters(int nX, int nH, int nY) {
+        return Initialization.TWO_LAYER.initialize(new int[] {nX, nH, nY});
+    }
+
+    /** The course's {@code initialize_parameters_deep(layer_dims)} in the given {@link Initialization} variant. */
+    public static DeepParameters initializeParametersDeep(int[] layerDims, Initialization initialization) {
+        Objects.requireNonNull(initialization, "initializeParametersDeep: initialization is null");
+        return initialization.initialize(layerDims);
+    }
+
+    // ------------------------------------------------------------------ forward
+
+    /**
+     * LINEAR forward (spec 1.4.2): {@code Z = W·A + b}.
+     *
+     * @param A activations of the previous layer (or {@code X}), shape {@code (n[l-1], m)}
+     * @param W weights, shape {@code (n[l], n[l-1])}
+     * @param b biases, shape {@code (n[l], 1)}
+     * @return {@code Z} of shape {@code (n[l], m)} and the cache {@code (A, W, b)}
+     * @throws ShapeException naming both shapes if {@code W} and {@code A} do not align or {@code b} does not fit
+     */
+    public static LinearOutput linearForward(Matrix A, Matrix W, Matrix b) {
+        requireNonNull("linearForward", A, W, b);
+        if (W.cols() != A.rows()) {
+            throw new ShapeException("linearForward", W.shape(), A.shape(),
+                    "not aligned: W has " + W.cols() + " columns but A has " + A.rows() + " rows");
+        }
+        if (b.cols() != 1 || b.rows() != W.rows()) {
+            throw new ShapeException("linearForward", W.shape(), b.shape(), "do not fit: b must be (" + W.rows() + ", 1)");
+        }
+        // Z = W · A + b    (b broadcast across the m columns)
+        Matrix Z = W.dot(A).plus(b);
+        return new LinearOutput(Z, new LinearCache(A, W, b));
+    }
+
+    /**
+     * LINEAR-&gt;ACTIVATION forward: {@code A = g(W·APrev + b)}.
+     *
+     * @return {@code A} of shape {@code (n[l], m)} and the cache {@code ((APrev, W, b), Z)}
+     */
+    public static LayerOutput linearActivationForward(Matrix APrev, Matrix W, Matrix b, Activation activation) {
+        Objects.requireNonNull(activation, "linearActivationForward: activation is null");
+        LinearOutput linear = linearForward(APrev, W, b);
+        // A = g(Z)
+        Matrix A = activation.forward(linear.Z());
+        return new LayerOutput(A, new LayerCache(linear.cache(), linear.Z()));
+    }
+
+    /**
+     * Forward propagation of [LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID.
+     *
+     * @param X          inputs, shape {@code (n[0], m)}
+     * @param parameters {@code W1, b1, ..., WL, bL}; {@code WL} must have one row
+     * @return {@code AL} of shape {@code (1, m)} and the {@code L} caches
+     */
+    public static ForwardResult lModelForward(Matrix X, DeepParameters parameters) {
+        return lModelForward(X, parameters, Activation.RELU);
+    }
+
+    /** {@link #lModelForward(Matrix, DeepParameters)} with {@code hidden} in layers {@code 1..L-1} instead of ReLU. */
+    public static ForwardResult lModelForward(Matrix X, DeepParameters parameters, Activation hidden) {
+        Objects.requireNonNull(parameters, "lModelForward: parameters is null");
+        Objects.requireNonNull(hidden, "lModelForward: hidden activation is null");
+        if (X == null) {
+            throw new IllegalArgumentException("lModelForward: X is null");
+        }
+        int L = parameters.numLayers();
+        if (X.rows() != parameters.W(1).cols()) {
+            throw new ShapeException("lModelForward", X.shape(), parameters.W(1).shape(),
+                    "do not fit: X has " + X.rows() + " features (rows) but W1 expects " + parameters.W(1).cols());
+        }
+        if (parameters.W(L).rows() != 1) {
+            throw new ShapeException("lModelForward", "W" + L + " with one row (a single sigmoid output)", parameters.W(L).shape());
+        }
+        List<LayerCache> caches = new ArrayList<>(L);
+        Matrix A = X;
+        // layers 1..L-1: [LINEAR -> hidden]; layer l is parameters.layer(l), its cache goes to caches[l-1]
+        for (int l = 1; l < L; l++) {
+            LayerOutput out = linearActivationForward(A, parameters.W(l), parameters.b(l), hidden);
+            caches.add(out.cache());
+            A = out.A();
+        }
+        // layer L: LINEAR -> SIGMOID
+        LayerOutput out = linearActivationForward(A, parameters.W(L), parameters.b(L), Activation.SIGMOID);
+        caches.add(out.cache());
+        return new ForwardResult(out.A(), caches);
+    }
+
+    // ------------------------------------------------------------------ cost
+
+    /**
+     * The cross-entropy cost (spec 1.4.3): {@code J = -(1/m) Σ (y log(aL) + (1 - y) log(1 - aL))}.
+     *
+     * @param AL predictions, shape {@code (1, m)}
+     * @param Y  labels 0/1, shape {@code (1, m)}
+     */
+    public static double computeCost(Matrix AL, Matrix Y) {
+        return CrossEntropy.cost(AL, Y);
+    }
+
+    // ------------------------------------------------------------------ backward
+
+    /**
+     * LINEAR backward (spec 1.4.4-1.4.6) for one layer, given {@code dZ = ∂J/∂Z[l]}.
+     *
+     * @param dZ    shape {@code (n[l], m)}, the shape of the cached {@code Z}
+     * @param cache the layer's {@code (APrev, W, b)}
+     * @return {@code dAPrev} (shape of {@code APrev}), {@code dW} (shape of {@code W}), {@code db} (shape of {@code b})
+     */
+    public static LinearGradients linearBackward(Matrix dZ, LinearCache cache) {
+        Objects.requireNonNull(cache, "linearBackward: cache is null");
+        if (dZ == null) {
+            throw new IllegalArgumentException("linearBackward: dZ is null");
+        }
+        Matrix APrev = cache.A();
+        Matrix W = cache.W();
+        if (dZ.rows() != W.rows() || dZ.cols() != APrev.cols()) {
+            throw new ShapeException("linearBackward", dZ.shape(), W.shape(),
+                    "do not fit: dZ must be (" + W.rows() + ", " + APrev.cols() + ") for W of shape " + W.shape()
+                            + " and A_prev of shape " + APrev.shape());
+        }
+        int m = APrev.cols();
+        // dW = dZ · APrevᵀ / m
+        Matrix dW = dZ.dotTranspose(APrev).div(m);
+        // db = Σ_examples dZ / m    (one value per row)
+        Matrix db = dZ.sum(1).div(m);
+        // dAPrev = Wᵀ · dZ
+        Matrix dAPrev = W.transposeDot(dZ);
+        return new LinearGradients(dAPrev, dW, db);
+    }
+
+    /**
+     * LINEAR-&gt;ACTIVATION backward: {@code dZ = dA * g'(Z)} (spec 1.4.7), then {@link #linearBackward}.
+     *
+     * @param dA gradient with respect to this layer's output {@code A[l]}, shape of the cached {@code Z}
+     */
+    public static LinearGradients linearActivationBackward(Matrix dA, LayerCache cache, Activation activation) {
+        Objects.requireNonNull(cache, "linearActivationBackward: cache is null");
+        Objects.requireNonNull(activation, "linearActivationBackward: activation is null");
+        if (dA == null) {
+            throw new IllegalArgumentException("linearActivationBackward: dA is null");
+        }
+        if (!dA.shape().equals(cache.Z().shape())) {
+            throw new ShapeException("linearActivationBackward", dA.shape(), cache.Z().shape(),
+                    "differ: dA must have the shape of the cached Z");
+        }
+        // dZ = dA * g'(Z)
+        Matrix dZ = activation.backward(dA, cache.Z());
+        return linearBackward(dZ, cache.linear());
+    }
+
+    /**
+     * Backward propagation of [LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID, starting from
+     * {@code dAL = -(Y/AL - (1-Y)/(1-AL))}.
+     *
+     * @param AL     the forward pass's output, shape {@code (1, m)}
+     * @param Y      labels, shape {@code (1, m)}
+     * @param caches the forward pass's caches, layer 1 first
+     * @return {@code dA}, {@code dW}, {@code db} for every layer
+     */
+    public static DeepGradients lModelBackward(Matrix AL, Matrix Y, List<LayerCache> caches) {
+        return lModelBackward(AL, Y, caches, Activation.RELU);
+    }
+
+    /** {@link #lModelBackward(Matrix, Matrix, List)} for a network with {@code hidden} in layers {@code 1..L-1}. */
+    public static DeepGradients lModelBackward(Matrix AL, Matrix Y, List<LayerCache> caches, Activation hidden) {
+        Objects.requireNonNull(caches, "lModelBackward: caches is null");
+        Objects.requireNonNull(hidden, "lModelBackward: hidden activation is null");
+        if (caches.isEmpty()) {
+            throw new IllegalArgumentException("lModelBackward: caches is empty, expected one per layer");
+        }
+        if (AL == null || Y == null) {
+            throw new IllegalArgumentException("lModelBackward: AL and Y must not be null");
+        }
+        if (!AL.shape().equals(Y.shape())) {
+            throw new ShapeException("lModelBackward", AL.shape(), Y.shape(), "differ: AL and Y must both be (1, m)");
+        }
+        int L = caches.size();
+        LinearGradients[] grads = new LinearGradients[L];
+        // dAL = -(Y / AL - (1 - Y) / (1 - AL))
+        Matrix dAL = CrossEntropy.gradient(AL, Y);
+        // layer L (SIGMOID -> LINEAR); caches.get(L - 1) is the course's caches[L-1], grads[L - 1] its "dW" + L
+        grads[L - 1] = linearActivationBackward(dAL, caches.get(L - 1), Activation.SIGMOID);
+        // layers L-1 .. 1 (hidden -> LINEAR); layer l takes the dA_prev of layer l + 1
+        for (int l = L - 1; l >= 1; l--) {
+            grads[l - 1] = linearActivationBackward(grads[l].dAPrev(), caches.get(l - 1), hidden);
+        }
+        return new DeepGradients(List.of(grads));
+    }
+
+    // ------------------------------------------------------------------ update and predict
+
+    /**
+     * One gradient-descent step (spec 1.4.9, 1.4.10) on every layer: {@code W = W - α dW}, {@code b = b - α db}.
+     *
+     * @return new parameters; {@code parameters} is not modified
+     */
+    public static DeepParameters updateParameters(DeepParameters parameters, DeepGradients grads, double learningRate) {
+        Objects.requireNonNull(parameters, "updateParameters: parameters is null");
+        Objects.requireNonNull(grads, "updateParameters: grads is null");
+        if (grads.numLayers() != parameters.numLayers()) {
+            throw new IllegalArgumentException("updateParameters: parameters have " + parameters.numLayers()
+                    + " layers but grads have " + grads.numLayers());
+        }
+        List<LayerParameters> updated = new ArrayList<>(parameters.numLayers());
+        for (int l = 1; l <= parameters.numLayers(); l++) {
+            Matrix W = parameters.W(l);
+            Matrix b = parameters.b(l);
+            requireSameShape("updateParameters", "W" + l, W, "dW" + l, grads.dW(l));
+            requireSameShape("updateParameters", "b" + l, b, "db" + l, grads.db(l));
+            // W[l] = W[l] - α dW[l];  b[l] = b[l] - α db[l]
+            updated.add(new LayerParameters(W.minus(grads.dW(l).times(learningRate)),
+                    b.minus(grads.db(l).times(learningRate))));
+        }
+        return new DeepParameters(updated);
+    }
+
+    /**
+     * The course's {@code predict}: 1 where {@code AL > 0.5}, else 0.
+     *
+     * @param X inputs, shape {@code (n[0], m)}
+     * @return predictions of shape {@code (1, m)}
+     */
+    public static Matrix predict(Matrix X, DeepParameters parameters) {
+        return lModelForward(X, parameters).AL().greaterThan(0.5);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void requireNonNull(String operation, Matrix A, Matrix W, Matrix b) {
+        if (A == null || W == null || b == null) {
+            throw new IllegalArgumentException(operation + ": A, W and b must not be null");
+        }
+    }
+
+    private static void requireSameShape(String operation, String name, Matrix a, String otherName, Matrix other) {
+        if (!a.shape().equals(other.shape())) {
+            throw new ShapeException(operation, a.shape(), other.shape(),
+                    "differ: " + name + " is " + a.shape() + " but " + otherName + " is " + other.shape());
+        }
+    }
+}

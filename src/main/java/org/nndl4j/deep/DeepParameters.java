@@ -1,0 +1,124 @@
+package org.nndl4j.deep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.nndl4j.activation.Activation;
+import org.nndl4j.io.StoredNetwork;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+
+/**
+ * The parameters of an L-layer network, the course's {@code parameters} dictionary {@code W1, b1, ..., WL, bL}
+ * as a typed value. The shapes chain: {@code W[l]} is {@code (n[l], n[l-1])} and {@code b[l]} is {@code (n[l], 1)}.
+ *
+ * @param layers the layers in order; {@code layers.get(l - 1)} is the course's layer {@code l}
+ */
+public record DeepParameters(List<LayerParameters> layers) {
+
+    public DeepParameters {
+        Objects.requireNonNull(layers, "DeepParameters: layers is null");
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("DeepParameters: a network needs at least one layer, got none");
+        }
+        for (int i = 1; i < layers.size(); i++) {
+            Matrix previous = layers.get(i - 1).W();
+            Matrix W = layers.get(i).W();
+            if (W.cols() != previous.rows()) {
+                // i is 0-based; the course's layer numbers are i and i + 1
+                throw new ShapeException("DeepParameters", previous.shape(), W.shape(),
+                        "do not chain: W" + (i + 1) + " must have " + previous.rows() + " columns (the units of layer "
+                                + i + ", W" + i + " of shape " + previous.shape() + "), but W" + (i + 1) + " has shape "
+                                + W.shape());
+            }
+        }
+    }
+
+    /** Builds parameters from alternating {@code W1, b1, W2, b2, ...}. */
+    public static DeepParameters of(Matrix... WAndB) {
+        if (WAndB.length == 0 || WAndB.length % 2 != 0) {
+            throw new IllegalArgumentException("DeepParameters.of: expected W1, b1, ..., WL, bL (an even, non-zero count), got "
+                    + WAndB.length + " matrices");
+        }
+        List<LayerParameters> layers = new ArrayList<>();
+        for (int i = 0; i < WAndB.length; i += 2) {
+            layers.add(new LayerParameters(WAndB[i], WAndB[i + 1]));
+        }
+        return new DeepParameters(layers);
+    }
+
+    /** The number of layers {@code L} (hidden layers plus the output layer; the input is not counted). */
+    public int numLayers() {
+        return layers.size();
+    }
+
+    /** The course's {@code layer_dims}: {@code [n[0], n[1], ..., n[L]]}, input size first. */
+    public int[] layerDims() {
+        int[] dims = new int[layers.size() + 1];
+        dims[0] = layers.get(0).inputs();
+        for (int i = 0; i < layers.size(); i++) {
+            dims[i + 1] = layers.get(i).units();
+        }
+        return dims;
+    }
+
+    /** Layer {@code l}, 1-based as in the course ({@code 1 <= l <= L}). */
+    public LayerParameters layer(int l) {
+        if (l < 1 || l > layers.size()) {
+            throw new IndexOutOfBoundsException("DeepParameters: layer " + l + " does not exist; layers are 1.." + layers.size());
+        }
+        // course layer l is list index l - 1
+        return layers.get(l - 1);
+    }
+
+    /** {@code W[l]}, the course's {@code parameters["W" + l]} (1-based). */
+    public Matrix W(int l) {
+        return layer(l).W();
+    }
+
+    /** {@code b[l]}, the course's {@code parameters["b" + l]} (1-based). */
+    public Matrix b(int l) {
+        return layer(l).b();
+    }
+
+    /**
+     * This network as the io package stores it, with the course's architecture: ReLU for layers
+     * {@code 1..L-1} and sigmoid for layer {@code L}.
+     */
+    public StoredNetwork toStored() {
+        List<Activation> activations = new ArrayList<>();
+        List<Matrix> weights = new ArrayList<>();
+        List<Matrix> biases = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            activations.add(i == layers.size() - 1 ? Activation.SIGMOID : Activation.RELU);
+            weights.add(layers.get(i).W());
+            biases.add(layers.get(i).b());
+        }
+        return new StoredNetwork(layerDims(), activations, weights, biases);
+    }
+
+    /**
+     * The parameters of a stored network, which must have the architecture {@link DeepNetwork#lModelForward}
+     * computes ([LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID).
+     *
+     * @throws IllegalArgumentException if the stored activations are not that architecture
+     */
+    public static DeepParameters fromStored(StoredNetwork stored) {
+        Objects.requireNonNull(stored, "DeepParameters.fromStored: stored is null");
+        List<Activation> activations = stored.activations();
+        for (int i = 0; i < activations.size(); i++) {
+            Activation expected = i == activations.size() - 1 ? Activation.SIGMOID : Activation.RELU;
+            if (activations.get(i) != expected) {
+                throw new IllegalArgumentException("DeepParameters.fromStored: expected activations [RELU x (L-1), SIGMOID], got "
+                        + activations + " (layer " + (i + 1) + " is " + activations.get(i) + ")");
+            }
+        }
+        List<LayerParameters> layers = new ArrayList<>();
+        for (int i = 0; i < stored.weights().size(); i++) {
+            layers.add(new LayerParameters(stored.weights().get(i), stored.biases().get(i)));
+        }
+        return new DeepParameters(layers);
+    }
+}

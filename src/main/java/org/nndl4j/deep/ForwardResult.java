@@ -1,0 +1,29 @@
+package org.nndl4j.deep;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.nndl4j.matrix.Matrix;
+
+/**
+ * The result of {@link DeepNetwork#lModelForward}: the predictions {@code AL} and one cache per layer.
+ *
+ * @param AL     {@code A[L]}, the sigmoid outputs, shape {@code (1, m)}
+ * @param caches the layer caches in order; {@code caches.get(l - 1)} belongs to layer {@code l} (the course's
+ *               {@code caches[l-1]})
+ */
+public record ForwardResult(Matrix AL, List<LayerCache> caches) {
+
+    public ForwardResult {
+        Objects.requireNonNull(AL, "ForwardResult: AL is null");
+        caches = List.copyOf(caches);
+    }
+
+    /** The cache of layer {@code l}, 1-based. */
+    public LayerCache cache(int l) {
+        if (l < 1 || l > caches.size()) {
+            throw new IndexOutOfBoundsException("ForwardResult: layer " + l + " does not exist; layers are 1.." + caches.size());
+        }
+        return caches.get(l - 1);
+    }
+}

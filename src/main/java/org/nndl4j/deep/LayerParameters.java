@@ -1,0 +1,33 @@
+package org.nndl4j.deep;
+
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+
+/**
+ * The parameters of one layer: {@code W} of shape {@code (n[l], n[l-1])} and {@code b} of shape {@code (n[l], 1)}.
+ *
+ * @param W weights, one row per unit of this layer
+ * @param b biases, a column with one value per unit
+ */
+public record LayerParameters(Matrix W, Matrix b) {
+
+    public LayerParameters {
+        if (W == null || b == null) {
+            throw new IllegalArgumentException("LayerParameters: W and b must not be null");
+        }
+        if (b.cols() != 1 || b.rows() != W.rows()) {
+            throw new ShapeException("LayerParameters", W.shape(), b.shape(),
+                    "do not fit: b must be (" + W.rows() + ", 1) for W of shape " + W.shape());
+        }
+    }
+
+    /** Number of units {@code n[l]} of this layer. */
+    public int units() {
+        return W.rows();
+    }
+
+    /** Number of inputs {@code n[l-1]} of this layer. */
+    public int inputs() {
+        return W.cols();
+    }
+}

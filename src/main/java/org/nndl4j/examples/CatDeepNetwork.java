@@ -1,0 +1,304 @@
+package org.nndl4j.examples;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.nndl4j.data.CatDataset;
+import org.nndl4j.data.ImageInput;
+import org.nndl4j.data.ImageSet;
+import org.nndl4j.deep.DeepModelResult;
+import org.nndl4j.deep.DeepModels;
+import org.nndl4j.deep.DeepNetwork;
+import org.nndl4j.deep.DeepParameters;
+import org.nndl4j.deep.Initialization;
+import org.nndl4j.io.ModelFileException;
+import org.nndl4j.io.ModelFiles;
+import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.plot.ImageGrid;
+import org.nndl4j.plot.LineChart;
+import org.nndl4j.plot.Png;
+import org.nndl4j.train.CostHistory;
+import org.nndl4j.train.Engine;
+import org.nndl4j.train.Metrics;
+import org.nndl4j.train.TrainingConfig;
+import org.nndl4j.train.TrainingListener;
+
+/**
+ * Spec 1.5, "Deep Neural Network for Image Classification: Application": trains the two-layer model
+ * (12288, 7, 1) and the L-layer model [12288, 20, 7, 5, 1] on the bundled cat/non-cat images, printing the
+ * course's lines, and writes the learning curves and the mislabelled test images as PNG files.
+ *
+ * <pre>
+ * CatDeepNetwork [--out DIR] [--iterations N] [--engine auto|primal|gram|reference] [--skip-two-layer]
+ *                [--save PATH | --load PATH] [--image PATH]
+ * </pre>
+ * {@code --save} writes the trained L-layer model to an HDF5 file; {@code --load} reads one instead of training
+ * it; {@code --image} classifies a picture of your own (any size; it is resized to 64x64) with that model;
+ * {@code --engine reference} trains with the course's building blocks step by step (slow) instead of the fast engine.
+ */
+public final class CatDeepNetwork {
+
+    static final int[] LAYERS_DIMS = {12288, 20, 7, 5, 1};
+    static final int N_H = 7;
+    static final String USAGE = "usage: CatDeepNetwork [--out DIR] [--iterations N] [--engine auto|primal|gram|reference]"
+            + " [--skip-two-layer] [--save PATH | --load PATH] [--image PATH]";
+
+    private CatDeepNetwork() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Parsed command line. */
+    record Options(Path out, int iterations, Engine engine, boolean skipTwoLayer, Path save, Path load, Path image) {
+    }
+
+    /** Runs the example; returns the process exit code (0 success, 2 bad arguments, 1 failure). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("CatDeepNetwork: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            execute(options, out);
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("CatDeepNetwork: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Options parse(String[] args) {
+        Path outDir = Path.of("target", "nndl4j-output");
+        int iterations = 2500;
+        Engine engine = Engine.AUTO;
+        boolean skipTwoLayer = false;
+        Path save = null;
+        Path load = null;
+        Path image = null;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--skip-two-layer" -> skipTwoLayer = true;
+                case "--out" -> outDir = Path.of(value(args, ++i, flag));
+                case "--save" -> save = Path.of(value(args, ++i, flag));
+                case "--load" -> load = Path.of(value(args, ++i, flag));
+                case "--image" -> image = Path.of(value(args, ++i, flag));
+                case "--iterations" -> {
+                    String v = value(args, ++i, flag);
+                    try {
+                        iterations = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--iterations needs a whole number, got '" + v + "'");
+                    }
+                    if (iterations < 1) {
+                        throw new IllegalArgumentException("--iterations must be >= 1, got " + iterations);
+                    }
+                }
+                case "--engine" -> {
+                    String v = value(args, ++i, flag);
+                    try {
+                        engine = Engine.valueOf(v.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--engine must be auto, primal, gram or reference, got '" + v + "'");
+                    }
+                }
+                case "-h", "--help" -> throw new IllegalArgumentException("help requested");
+                default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
+            }
+        }
+        if (save != null && load != null) {
+            throw new IllegalArgumentException("--save and --load exclude each other (--load skips training)");
+        }
+        if (load != null && !Files.isRegularFile(load)) {
+            throw new IllegalArgumentException("--load: no such file " + load);
+        }
+        if (image != null && !Files.isRegularFile(image)) {
+            throw new IllegalArgumentException("--image: no such file " + image);
+        }
+        return new Options(outDir, iterations, engine, skipTwoLayer, save, load, image);
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void execute(Options options, PrintStream out) throws IOException {
+        Files.createDirectories(options.out());
+        CatDataset cats = CatDataset.loadBundled();
+        LabeledData train = cats.train().data();
+        LabeledData test = cats.test().data();
+        TrainingConfig config = DeepModels.courseConfig(options.iterations()).withEngine(options.engine());
+
+        if (!options.skipTwoLayer()) {
+            out.println("Two-layer model (" + LAYERS_DIMS[0] + ", " + N_H + ", 1), learning rate "
+                    + DeepModels.DEFAULT_LEARNING_RATE + ", " + options.iterations() + " iterations");
+            // two_layer_model prints "{}".format(np.squeeze(cost)): the shortest repr of the double
+            TrainingListener<DeepParameters> printer = p ->
+                    out.println("Cost after iteration " + p.iteration() + ": " + pythonRepr(p.cost()));
+            DeepModelResult two = DeepModels.twoLayerModel(train, N_H, config, printer);
+            printAccuracy(out, two.parameters(), train);
+            printAccuracy(out, two.parameters(), test);
+            out.println("wrote " + learningCurve(two.costs(), "Two-layer model", options.out().resolve("cat-two-layer-costs.png")));
+            out.println();
+        }
+
+        DeepParameters parameters;
+        if (options.load() != null) {
+            parameters = loadModel(options.load(), train.features());
+            out.println("L-layer model " + Arrays.toString(parameters.layerDims()) + " loaded from " + options.load());
+        } else {
+            out.println("L-layer model " + Arrays.toString(LAYERS_DIMS) + ", learning rate "
+                    + DeepModels.DEFAULT_LEARNING_RATE + ", " + options.iterations() + " iterations");
+            // L_layer_model prints "Cost after iteration %i: %f"
+            TrainingListener<DeepParameters> printer = p -> out.println(
+                    String.format(Locale.ROOT, "Cost after iteration %d: %f", p.iteration(), p.cost()));
+            DeepModelResult deep = DeepModels.lLayerModel(train, LAYERS_DIMS, Initialization.APPLICATION, config, printer);
+            parameters = deep.parameters();
+            out.println("wrote " + learningCurve(deep.costs(), "L-layer model", options.out().resolve("cat-l-layer-costs.png")));
+        }
+        printAccuracy(out, parameters, train);
+        Matrix testPredictions = printAccuracy(out, parameters, test);
+
+        List<Integer> mislabelled = mislabelled(testPredictions, test.Y());
+        out.println("Mislabelled test images (indices): " + mislabelled);
+        if (!mislabelled.isEmpty()) {
+            out.println("wrote " + mislabelledSheet(cats.test(), testPredictions, mislabelled,
+                    options.out().resolve("cat-mislabelled.png")));
+        }
+
+        if (options.save() != null) {
+            ModelFiles.save(parameters.toStored(), options.save());
+            out.println("saved the L-layer model to " + options.save());
+        }
+        if (options.image() != null) {
+            Matrix x = ImageInput.readAsColumn(options.image(), cats.numPx());
+            double y = DeepNetwork.predict(x, parameters).item();
+            out.println("y = " + pythonRepr(y) + ", your L-layer model predicts a \"" + train.className((int) y)
+                    + "\" picture.");
+        }
+    }
+
+    /** Reads a saved L-layer model; any problem (file, architecture, input size) is reported with the file's name. */
+    private static DeepParameters loadModel(Path file, int features) {
+        DeepParameters parameters;
+        try {
+            parameters = DeepParameters.fromStored(ModelFiles.load(file));
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
+        }
+        if (parameters.layerDims()[0] != features) {
+            throw new ModelFileException(file, "the network takes " + parameters.layerDims()[0]
+                    + " inputs but the cat images have " + features + " values (64 x 64 x 3)");
+        }
+        return parameters;
+    }
+
+    /** Predicts, prints the course's {@code Accuracy: ...} line and returns the predictions. */
+    private static Matrix printAccuracy(PrintStream out, DeepParameters parameters, LabeledData data) {
+        Matrix p = DeepNetwork.predict(data.X(), parameters);
+        // the course printed str(np.float64) under Python 2 / numpy < 1.14: 12 significant digits (0.985645933014)
+        out.println("Accuracy: " + pythonStr12(Metrics.accuracy(p, data.Y())));
+        return p;
+    }
+
+    /** The course's {@code print_mislabeled_images} indices: where {@code p + y == 1}. */
+    static List<Integer> mislabelled(Matrix predictions, Matrix Y) {
+        List<Integer> indices = new ArrayList<>();
+        for (int j = 0; j < Y.cols(); j++) {
+            if (predictions.get(0, j) != Y.get(0, j)) {
+                indices.add(j);
+            }
+        }
+        return indices;
+    }
+
+    private static Path learningCurve(CostHistory costs, String model, Path file) throws IOException {
+        double[] x = new double[costs.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = costs.iteration(k);
+        }
+        return new LineChart(model + ", learning rate = " + DeepModels.DEFAULT_LEARNING_RATE, "iteration", "cost")
+                .addSeries("cost", x, costs.costs())
+                .writePng(file);
+    }
+
+    private static Path mislabelledSheet(ImageSet test, Matrix predictions, List<Integer> indices, Path file)
+            throws IOException {
+        List<BufferedImage> cells = new ArrayList<>();
+        for (int index : indices) {
+            String predicted = test.data().className((int) predictions.get(0, index));
+            cells.add(ImageGrid.captioned(ImageGrid.rgb(test.image(index), 2),
+                    "#" + index + " prediction: " + predicted + ", class: " + test.className(index)));
+        }
+        return Png.write(ImageGrid.of(cells, 5, "Mislabelled test images"), file);
+    }
+
+    // ------------------------------------------------------------------ Python's number formats
+
+    /** Python 3's {@code repr(float)}: the shortest decimal that reads back as the same double. */
+    static String pythonRepr(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.isNaN(x) ? "nan" : (x > 0 ? "inf" : "-inf");
+        }
+        if (x == 0) {
+            return (1 / x < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal exact = new BigDecimal(x);
+        BigDecimal shortest = exact;
+        for (int digits = 1; digits <= 17; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == x) {
+                shortest = candidate;
+                break;
+            }
+        }
+        return pythonLayout(shortest, 16);
+    }
+
+    /** Python 2's {@code str(float)}, {@code '%.12g'} (how the course printed its accuracies). */
+    static String pythonStr12(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.isNaN(x) ? "nan" : (x > 0 ? "inf" : "-inf");
+        }
+        if (x == 0) {
+            return (1 / x < 0) ? "-0.0" : "0.0";
+        }
+        return pythonLayout(new BigDecimal(x).round(new MathContext(12, RoundingMode.HALF_EVEN)), 12);
+    }
+
+    /** Positional for {@code 1e-4 <= |x| < 10^maxExponent}, else numpy/Python scientific ({@code 1e-05}). */
+    private static String pythonLayout(BigDecimal value, int maxExponent) {
+        BigDecimal v = value.stripTrailingZeros();
+        int exponent = v.precision() - v.scale() - 1;
+        if (exponent >= -5 + 1 && exponent < maxExponent) {
+            String s = v.toPlainString();
+            return s.contains(".") ? s : s + ".0";
+        }
+        String digits = v.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String sign = v.signum() < 0 ? "-" : "";
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    }
+}

@@ -1,0 +1,29 @@
+package org.nndl4j.io;
+
+import java.nio.file.Path;
+
+/**
+ * A model file could not be written or read: missing, not HDF5, not an nndl4j model, or with parameters whose
+ * shapes do not fit. The message names the file and the problem.
+ */
+public class ModelFileException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+
+    public ModelFileException(Path file, String problem) {
+        super("model file " + file + ": " + problem);
+        this.file = file;
+    }
+
+    public ModelFileException(Path file, String problem, Throwable cause) {
+        super("model file " + file + ": " + problem, cause);
+        this.file = file;
+    }
+
+    /** The file concerned. */
+    public Path file() {
+        return file;
+    }
+}

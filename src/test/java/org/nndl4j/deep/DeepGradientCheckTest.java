@@ -1,0 +1,138 @@
+package org.nndl4j.deep;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nndl4j.activation.Activation;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.random.NumpyRandom;
+
+/**
+ * Every backward pass against central differences (epsilon 1e-7, relative difference below 2e-7) on small random
+ * networks.
+ *
+ * <p>Scaling, as in the course: {@code dAL} is the derivative of the <em>summed</em> loss {@code m·J}, so every
+ * {@code dA} is {@code ∂(m·J)/∂A}, while {@code dW} and {@code db} are {@code ∂J/∂W} and {@code ∂J/∂b}.
+ */
+class DeepGradientCheckTest {
+
+    private static final double EPS = 1e-7;
+    private static final double MAX_RELATIVE = 2e-7;
+    /** No pre-activation may be this close to ReLU's kink, or central differences would straddle it. */
+    private static final double KINK_MARGIN = 1e-4;
+
+    private static final int[] DIMS = {5, 4, 3, 1};
+    private static final int M = 6;
+
+    /** A random network with random (non-zero) biases whose every pre-activation is away from 0. */
+    private static Fixture fixture(Activation hidden) {
+        for (long seed = 1; seed < 1000; seed++) {
+            NumpyRandom random = new NumpyRandom(seed);
+            Matrix X = random.randn(DIMS[0], M);
+            List<LayerParameters> layers = new ArrayList<>();
+            for (int l = 1; l < DIMS.length; l++) {
+                layers.add(new LayerParameters(random.randn(DIMS[l], DIMS[l - 1]).times(0.8), random.randn(DIMS[l], 1).times(0.5)));
+            }
+            DeepParameters p = new DeepParameters(layers);
+            Matrix Y = Matrix.rowVector(1, 0, 1, 1, 0, 0);
+            ForwardResult forward = DeepNetwork.lModelForward(X, p, hidden);
+            boolean clear = forward.caches().stream().allMatch(c -> c.Z().abs().min() > KINK_MARGIN);
+            if (clear) {
+                return new Fixture(X, Y, p);
+            }
+        }
+        throw new IllegalStateException("no seed gave pre-activations away from 0");
+    }
+
+    private record Fixture(Matrix X, Matrix Y, DeepParameters p) {
+    }
+
+    private static double cost(Matrix X, Matrix Y, DeepParameters p, Activation hidden) {
+        return DeepNetwork.computeCost(DeepNetwork.lModelForward(X, p, hidden).AL(), Y);
+    }
+
+    /** Central differences of {@code f} with respect to every element of {@code at}. */
+    private static Matrix numericGradient(Matrix at, Function<Matrix, Double> f) {
+        double[] v = at.toRowMajor();
+        double[] g = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double keep = v[i];
+            v[i] = keep + EPS;
+            double plus = f.apply(Matrix.fromRowMajor(at.rows(), at.cols(), v));
+            v[i] = keep - EPS;
+            double minus = f.apply(Matrix.fromRowMajor(at.rows(), at.cols(), v));
+            v[i] = keep;
+            g[i] = (plus - minus) / (2 * EPS);
+        }
+        return Matrix.fromRowMajor(at.rows(), at.cols(), g);
+    }
+
+    private static DeepParameters replace(DeepParameters p, int l, Matrix W, Matrix b) {
+        List<LayerParameters> layers = new ArrayList<>(p.layers());
+        // course layer l is list index l - 1
+        layers.set(l - 1, new LayerParameters(W, b));
+        return new DeepParameters(layers);
+    }
+
+    private static void assertRelative(List<Matrix> analytic, List<Matrix> numeric, String what) {
+        double diff = 0;
+        double a = 0;
+        double n = 0;
+        for (int i = 0; i < analytic.size(); i++) {
+            diff += Math.pow(analytic.get(i).minus(numeric.get(i)).norm(), 2);
+            a += Math.pow(analytic.get(i).norm(), 2);
+            n += Math.pow(numeric.get(i).norm(), 2);
+        }
+        double relative = Math.sqrt(diff) / (Math.sqrt(a) + Math.sqrt(n));
+        assertTrue(a > 0, what + ": analytic gradient is zero, the check would be vacuous");
+        assertTrue(relative < MAX_RELATIVE, what + ": relative difference " + relative);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void lModelBackward_hiddenActivation_matchesCentralDifferences(Activation hidden) {
+        Fixture f = fixture(hidden);
+        ForwardResult forward = DeepNetwork.lModelForward(f.X(), f.p(), hidden);
+        DeepGradients grads = DeepNetwork.lModelBackward(forward.AL(), f.Y(), forward.caches(), hidden);
+        List<Matrix> analytic = new ArrayList<>();
+        List<Matrix> numeric = new ArrayList<>();
+        for (int l = 1; l <= f.p().numLayers(); l++) {
+            int layer = l;
+            Matrix W = f.p().W(l);
+            Matrix b = f.p().b(l);
+            analytic.add(grads.dW(l));
+            numeric.add(numericGradient(W, w -> cost(f.X(), f.Y(), replace(f.p(), layer, w, b), hidden)));
+            analytic.add(grads.db(l));
+            numeric.add(numericGradient(b, bb -> cost(f.X(), f.Y(), replace(f.p(), layer, W, bb), hidden)));
+        }
+        // grads["dA1"] is ∂(m·J)/∂X
+        analytic.add(grads.dA(1));
+        numeric.add(numericGradient(f.X(), x -> M * cost(x, f.Y(), f.p(), hidden)));
+        assertRelative(analytic, numeric, "lModelBackward with hidden " + hidden);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void linearActivationBackward_eachActivation_matchesCentralDifferences(Activation g) {
+        NumpyRandom random = new NumpyRandom(11);
+        Matrix APrev = random.randn(4, M);
+        Matrix W = random.randn(3, 4);
+        Matrix b = random.randn(3, 1);
+        Matrix dA = random.randn(3, M);
+        LayerOutput out = DeepNetwork.linearActivationForward(APrev, W, b, g);
+        assertTrue(out.cache().Z().abs().min() > KINK_MARGIN, "fixture too close to the kink");
+        LinearGradients grads = DeepNetwork.linearActivationBackward(dA, out.cache(), g);
+        // f = Σ dA ⊙ g(W·APrev + b): ∂f/∂APrev = dAPrev, ∂f/∂W = m·dW, ∂f/∂b = m·db
+        Function<LayerOutput, Double> f = o -> dA.times(o.A()).sum();
+        Matrix numAPrev = numericGradient(APrev, a -> f.apply(DeepNetwork.linearActivationForward(a, W, b, g)));
+        Matrix numW = numericGradient(W, w -> f.apply(DeepNetwork.linearActivationForward(APrev, w, b, g)));
+        Matrix numB = numericGradient(b, bb -> f.apply(DeepNetwork.linearActivationForward(APrev, W, bb, g)));
+        assertRelative(List.of(grads.dAPrev(), grads.dW().times(M), grads.db().times(M)), List.of(numAPrev, numW, numB),
+                "linearActivationBackward " + g);
+    }
+}

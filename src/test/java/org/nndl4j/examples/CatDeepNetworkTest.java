@@ -1,0 +1,115 @@
+package org.nndl4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nndl4j.activation.Activation;
+import org.nndl4j.io.ModelFiles;
+import org.nndl4j.io.StoredNetwork;
+import org.nndl4j.matrix.Matrix;
+
+class CatDeepNetworkTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+        List<String> lines(String prefix) {
+            return out.lines().filter(l -> l.startsWith(prefix)).toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = CatDeepNetwork.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lLayerOnly_oneIteration_printsTheSpecsFirstCostWritesFilesAndTheLoadedModelAgrees() {
+        Path model = dir.resolve("cat.h5");
+        Run trained = run("--skip-two-layer", "--iterations", "1", "--out", dir.toString(), "--save", model.toString());
+        assertEquals(0, trained.exit(), trained.err());
+        assertTrue(trained.out().contains("Cost after iteration 0: 0.771749\n"), trained.out());
+        assertTrue(Files.isRegularFile(dir.resolve("cat-l-layer-costs.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("cat-mislabelled.png")));
+        assertTrue(Files.isRegularFile(model));
+        assertEquals(2, trained.lines("Accuracy: ").size(), trained.out());
+
+        Run loaded = run("--skip-two-layer", "--load", model.toString(), "--out", dir.resolve("again").toString());
+        assertEquals(0, loaded.exit(), loaded.err());
+        assertEquals(trained.lines("Accuracy: "), loaded.lines("Accuracy: "));
+        assertEquals(trained.lines("Mislabelled"), loaded.lines("Mislabelled"));
+    }
+
+    @Test
+    void badArguments_failWithOneErrorLineAndUsage() {
+        for (String[] args : new String[][] {{"--bogus"}, {"--iterations", "many"}, {"--iterations", "0"}, {"--out"}, {"--engine", "warp"},
+                {"--save", "a.h5", "--load", "b.h5"}, {"--load", dir.resolve("missing.h5").toString()},
+                {"--image", dir.resolve("missing.jpg").toString()}}) {
+            Run r = run(args);
+            assertEquals(2, r.exit(), String.join(" ", args));
+            List<String> lines = r.err().lines().toList();
+            assertEquals(2, lines.size(), r.err());
+            assertTrue(lines.get(0).startsWith("CatDeepNetwork: "), r.err());
+            assertTrue(lines.get(1).startsWith("usage: "), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void loadOfACorruptModel_failsWithAMessageNamingTheFile() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.h5"), "not a model");
+        Run r = run("--skip-two-layer", "--load", bad.toString(), "--out", dir.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(bad.toString()), r.err());
+    }
+
+    @Test
+    void loadOfAModelForOtherInputs_failsNamingTheFileAndTheSizes() {
+        Path model = dir.resolve("small.h5");
+        ModelFiles.save(new StoredNetwork(new int[] {3, 1},
+                List.of(Activation.SIGMOID), List.of(Matrix.zeros(1, 3)),
+                List.of(Matrix.zeros(1, 1))), model);
+        Run r = run("--skip-two-layer", "--load", model.toString(), "--out", dir.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(model.toString()) && r.err().contains("3 inputs") && r.err().contains("12288"), r.err());
+    }
+
+    @Test
+    void pythonRepr_givesPythonsShortestDigits() {
+        assertEquals("0.693049735659989", CatDeepNetwork.pythonRepr(0.693049735659989));
+        assertEquals("0.048554785628770226", CatDeepNetwork.pythonRepr(0.048554785628770226));
+        assertEquals("0.30000000000000004", CatDeepNetwork.pythonRepr(0.1 + 0.2));
+        assertEquals("1.0", CatDeepNetwork.pythonRepr(1.0));
+        assertEquals("1e-05", CatDeepNetwork.pythonRepr(1e-5));
+        assertEquals("0.0001", CatDeepNetwork.pythonRepr(1e-4));
+        assertEquals("1e+16", CatDeepNetwork.pythonRepr(1e16));
+        assertEquals("-2.5", CatDeepNetwork.pythonRepr(-2.5));
+    }
+
+    @Test
+    void pythonStr12_givesTheCoursesTwelveDigitAccuracies() {
+        assertEquals("0.985645933014", CatDeepNetwork.pythonStr12(206.0 / 209.0));
+        assertEquals("1.0", CatDeepNetwork.pythonStr12(0.9999999999999998));
+        assertEquals("0.72", CatDeepNetwork.pythonStr12(0.72));
+        assertEquals("0.8", CatDeepNetwork.pythonStr12(0.8));
+        assertEquals("0.0", CatDeepNetwork.pythonStr12(0.0));
+    }
+
+    @Test
+    void mislabelled_areThePositionsWherePredictionAndLabelDiffer() {
+        assertEquals(List.of(1, 3), CatDeepNetwork.mislabelled(Matrix.rowVector(1, 0, 1, 1), Matrix.rowVector(1, 1, 1, 0)));
+    }
+}
