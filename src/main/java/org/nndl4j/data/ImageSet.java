@@ -48,7 +48,7 @@ public record ImageSet(NDArray images, LabeledData data) {
                     + NDArray.shapeString(images.shape()));
         }
         // X = x_orig.reshape(m, -1).T / 255.
-        Matrix X = flatten(images).div(255.0);
+        Matrix X = images.examplesAsColumns(v -> v / 255.0);
         return new ImageSet(images, new LabeledData(X, Y, classNames));
     }
 
@@ -84,16 +84,14 @@ public record ImageSet(NDArray images, LabeledData data) {
         List<String> classNames = LabelFiles.readClassNames(h5, classesName);
         Matrix Y = LabelFiles.readLabels(h5, yName);
         NDArray images = h5.readArray(xName, 4);
-        double[] pixels = images.toFlatArray();
-        for (int i = 0; i < pixels.length; i++) {
-            if (pixels[i] < 0 || pixels[i] > 255) {
-                int channel = i % 3;
-                int column = i / 3 % d[2];
-                int row = i / 3 / d[2] % d[1];
-                int image = i / 3 / d[2] / d[1];
-                throw new DatasetException(h5.source(), "dataset '" + xName + "': pixel value " + pixels[i] + " at ["
-                        + image + ", " + row + ", " + column + ", " + channel + "] is outside 0..255");
-            }
+        int bad = images.indexOfFirst(v -> v < 0 || v > 255);
+        if (bad >= 0) {
+            int channel = bad % 3;
+            int column = bad / 3 % d[2];
+            int row = bad / 3 / d[2] % d[1];
+            int image = bad / 3 / d[2] / d[1];
+            throw new DatasetException(h5.source(), "dataset '" + xName + "': pixel value " + images.get(image, row, column, channel)
+                    + " at [" + image + ", " + row + ", " + column + ", " + channel + "] is outside 0..255");
         }
         return of(images, Y, classNames);
     }
@@ -132,6 +130,6 @@ public record ImageSet(NDArray images, LabeledData data) {
     }
 
     private static Matrix flatten(NDArray images) {
-        return images.reshape(images.dim(0), -1).transpose();
+        return images.examplesAsColumns(v -> v);
     }
 }

@@ -96,6 +96,11 @@ public final class Matrix {
         return new Matrix(new DMatrixRMaj(rows, cols, true, values.clone()));
     }
 
+    /** Takes ownership of {@code values} (row-major) without copying; for this package's builders only. */
+    static Matrix wrap(int rows, int cols, double[] values) {
+        return new Matrix(new DMatrixRMaj(rows, cols, true, values));
+    }
+
     /** A copy of an EJML matrix. */
     public static Matrix fromEjml(DMatrixRMaj matrix) {
         Objects.requireNonNull(matrix, "Matrix.fromEjml: matrix is null");

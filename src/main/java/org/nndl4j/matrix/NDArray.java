@@ -2,6 +2,8 @@ package org.nndl4j.matrix;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.DoublePredicate;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * An immutable n-dimensional array of doubles in C (row-major) order, for the data that is not a
@@ -102,6 +104,39 @@ public final class NDArray {
     public Matrix reshape(int rows, int cols) {
         Shape target = Matrix.resolveReshape("reshape", shapeString(shape), data.length, rows, cols);
         return Matrix.fromRowMajor(target.rows(), target.cols(), data);
+    }
+
+    /**
+     * One example per column: {@code f(a.reshape(m, -1).T)} with {@code m} the first dimension, {@code f}
+     * applied to every element, in a single pass (the course's {@code x_orig.reshape(m, -1).T / 255.}
+     * without the intermediate copies).
+     */
+    public Matrix examplesAsColumns(DoubleUnaryOperator f) {
+        Objects.requireNonNull(f, "examplesAsColumns: function is null");
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("examplesAsColumns: a 0-dimensional array has no examples");
+        }
+        int m = shape[0];
+        int features = m == 0 ? 0 : data.length / m;
+        double[] out = new double[data.length];
+        for (int i = 0; i < m; i++) {
+            int from = i * features;
+            for (int r = 0; r < features; r++) {
+                out[r * m + i] = f.applyAsDouble(data[from + r]);
+            }
+        }
+        return Matrix.wrap(features, m, out);
+    }
+
+    /** The C-order index of the first element that passes {@code test}, or -1 if none does. */
+    public int indexOfFirst(DoublePredicate test) {
+        Objects.requireNonNull(test, "indexOfFirst: test is null");
+        for (int i = 0; i < data.length; i++) {
+            if (test.test(data[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Sub-array {@code a[index]} along the first axis, e.g. one image of a batch. */
