@@ -36,6 +36,7 @@ os.environ["MKL_NUM_THREADS"] = "1"
 
 import math
 import platform
+import re
 import sys
 import time
 
@@ -55,9 +56,11 @@ def _blas_description():
         infos = threadpool_info()
         parts = []
         for i in infos:
-            parts.append("%s %s (%s, arch %s, %s threads)" % (
-                i.get("internal_api"), i.get("version"), i.get("threading_layer", "?"),
-                i.get("architecture", "?"), i.get("num_threads")))
+            if i.get("user_api") != "blas":
+                continue
+            parts.append("%s %s (%s, %s, kernel arch %s, %s thread(s))" % (
+                i.get("internal_api"), i.get("version"), os.path.basename(i.get("filepath", "?")),
+                i.get("threading_layer", "?"), i.get("architecture", "?"), i.get("num_threads")))
         return "; ".join(parts) if parts else "unknown"
     except Exception as e:  # pragma: no cover
         return "unknown (%s)" % e
@@ -178,6 +181,28 @@ def check(label, got, expected, tol):
 
 
 CHECKS = []
+
+
+class Timer:
+    """golden: wall time (time.perf_counter, as asked) plus CPU time, which is
+    steadier when the machine is shared."""
+
+    def __init__(self):
+        self.w0 = time.perf_counter()
+        self.c0 = time.process_time()
+
+    def stop(self):
+        self.wall = time.perf_counter() - self.w0
+        self.cpu = time.process_time() - self.c0
+        return self
+
+    def __str__(self):
+        try:
+            load = "%.1f" % os.getloadavg()[0]
+        except OSError:
+            load = "?"
+        return "%.2f s wall (time.perf_counter), %.2f s CPU (time.process_time), 1-min load average %s" % (
+            self.wall, self.cpu, load)
 
 
 # ===========================================================================
@@ -600,14 +625,14 @@ def make_logistic():
                        0.159305, 0.152667, 0.146542, 0.140872]
     for n, lr in runs:
         p = "cat.lr%s.it%d" % (lr, n)
-        t0 = time.perf_counter()
+        tm = Timer()
         d = model(train_set_x, train_set_y, test_set_x, test_set_y,
                   num_iterations=n, learning_rate=lr, print_cost=False)
-        dt = time.perf_counter() - t0
+        tm.stop()
         if (n, lr) == (2000, 0.005):
-            g.note("timing: model(..., num_iterations=2000, learning_rate=0.005) took %.2f s "
-                   "(time.perf_counter, incl. both predicts)" % dt)
-        print("%s: %.2f s" % (p, dt))
+            g.note("timing: model(..., num_iterations=2000, learning_rate=0.005), incl. both predicts:")
+            g.note("  %s" % tm)
+        print("%s: %s" % (p, tm))
         desc = "model(train_set_x, train_set_y, test_set_x, test_set_y, num_iterations=%d, learning_rate=%s)" % (n, lr)
         g.floats(p + ".costs", [float(c) for c in d["costs"]],
                  "%s:\ncost at iterations 0,100,200,... (%d values)" % (desc, len(d["costs"])))
@@ -879,10 +904,10 @@ def make_planar():
 
     # nn_model, n_h = 4, 10000 iterations
     costs = {}
-    t0 = time.perf_counter()
+    tm = Timer()
     params = nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=False, _costs=costs)
-    dt = time.perf_counter() - t0
-    g.note("timing: nn_model(X, Y, n_h=4, num_iterations=10000) took %.2f s" % dt)
+    tm.stop()
+    g.note("timing: nn_model(X, Y, n_h=4, num_iterations=10000): %s" % tm)
     predictions = predict_13(params, X)
     acc = accuracy_13(Y, predictions)
     c100 = [costs[i] for i in range(0, 10000, 100)]
@@ -919,6 +944,9 @@ def make_planar():
     g.note("  max |cost diff| over iterations 0..6999   = %r" % before)
     g.note("  max |cost diff| over iterations 7000..9999 = %r" % after)
     g.note("  first iteration whose costs differ at all = %d" % first_nonzero)
+    for thr in (1e-13, 1e-10, 1e-7, 1e-4):
+        over = np.nonzero(diff > thr)[0]
+        g.note("  first iteration with |cost diff| > %g: %s" % (thr, int(over[0]) if over.size else "none"))
     for lo, hi in ((0, 1000), (1000, 3000), (3000, 5000), (5000, 7000), (7000, 7700), (7700, 8500), (8500, 10000)):
         g.note("  max |diff| in iterations %5d..%5d = %r" % (lo, hi - 1, float(np.max(diff[lo:hi]))))
     wdiff = max(float(np.max(np.abs(params[k] - params_e[k]))) for k in params)
@@ -1363,6 +1391,9 @@ def make_deep():
     A, _ = linear_activation_forward(X, params["W1"], params["b1"], "sigmoid")
     g.matrix("small.laf_sigmoid.A", A, "linear_activation_forward(X, W1, b1, 'sigmoid'): A")
     AL, caches = L_model_forward(X, params)
+    if np.all(caches[1][1][:, 0] == 0):
+        g.note("small.*: in example 0 every layer-1 unit is inactive, so Z2[:,0] == b2 == 0 exactly, Z3[0] == 0 and")
+        g.note("  AL[0] == 0.5 exactly; relu_backward's `dZ[Z <= 0] = 0` (not `< 0`) zeroes that column.")
     g.matrix("small.AL", AL, "L_model_forward(X, parameters): AL (1x4)")
     g.matrix("small.A1", caches[1][0][0], "... A1 (the input cached by layer 2)")
     g.matrix("small.A2", caches[2][0][0], "... A2 (the input cached by layer 3)")
@@ -1390,11 +1421,12 @@ def make_deep():
 
     n_x, n_h, n_y = 12288, 7, 1
     c14 = []
-    t0 = time.perf_counter()
+    tm = Timer()
     prm2, costs2 = two_layer_model(train_x, train_y, layers_dims=(n_x, n_h, n_y), num_iterations=2500,
                                    print_cost=True, _costs14=c14)
-    dt2 = time.perf_counter() - t0
-    g.note("timing: two_layer_model(train_x, train_y, (12288,7,1), num_iterations=2500) took %.1f s" % dt2)
+    tm.stop()
+    g.note("timing: two_layer_model(train_x, train_y, (12288,7,1), num_iterations=2500):")
+    g.note("  %s" % tm)
     pred_tr, acc_tr = predict_app(train_x, train_y, prm2)
     pred_te, acc_te = predict_app(test_x, test_y, prm2)
     g.floats("cat2.costs", [float(c) for c in costs2],
@@ -1414,13 +1446,16 @@ def make_deep():
     check("1.5 two-layer cost[2]", [costs2[2]], [0.6325140647912678], 0)
     check("1.5 two-layer cost[24]", [costs2[24]], [0.048554785628770226], 5e-16)
     check("1.5 two-layer accuracies", [acc_tr, acc_te], [1.0, 0.72], 1e-15)
+    g.note("cat2.train_accuracy is np.sum((p == y)/m) = 209 * (1/209) summed = %r; the spec prints 'Accuracy: 1.0'," % acc_tr)
+    g.note("  which is how pre-1.14 numpy printed a float64 (12 significant digits, cf. its 0.985645933014).")
 
     c14 = []
-    t0 = time.perf_counter()
+    tm = Timer()
     prmL, costsL = L_layer_model(train_x, train_y, [12288, 20, 7, 5, 1], num_iterations=2500, print_cost=True,
                                  _costs14=c14)
-    dtL = time.perf_counter() - t0
-    g.note("timing: L_layer_model(train_x, train_y, [12288,20,7,5,1], num_iterations=2500) took %.1f s" % dtL)
+    tm.stop()
+    g.note("timing: L_layer_model(train_x, train_y, [12288,20,7,5,1], num_iterations=2500):")
+    g.note("  %s" % tm)
     pred_tr, acc_tr = predict_app(train_x, train_y, prmL)
     pred_te, acc_te = predict_app(test_x, test_y, prmL)
     g.floats("catL.costs", [float(c) for c in costsL],
@@ -1445,6 +1480,35 @@ def make_deep():
     g.write()
 
 
+def verify_files():
+    """Parse every written file back: format, shapes, and exact float round trip."""
+    line_re = re.compile(r"^([A-Za-z0-9_.]+) = (\S.*)$")
+    for name in ("rng.golden", "basics.golden", "logistic.golden", "planar.golden", "deep.golden"):
+        data = {}
+        with open(os.path.join(HERE, name), encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                m = line_re.match(line)
+                assert m, (name, line[:80])
+                assert m.group(1) not in data, (name, m.group(1))
+                data[m.group(1)] = m.group(2).split()
+        for key, vals in data.items():
+            if key.endswith(".shape"):
+                base = key[:-len(".shape")]
+                assert base in data, (name, key)
+                n = 1
+                for d in vals:
+                    n *= int(d)
+                assert n == len(data[base]), (name, key, n, len(data[base]))
+            for v in vals:
+                if not re.fullmatch(r"-?[0-9]+", v):
+                    if re.fullmatch(r"[-+0-9.eE]+", v):
+                        assert repr(float(v)) == v, (name, key, v)
+        print("verified %s: %d keys" % (name, len(data)))
+
+
 def main():
     t0 = time.perf_counter()
     print("numpy", np.__version__, "| sklearn", sklearn.__version__, "| BLAS", BLAS)
@@ -1453,6 +1517,7 @@ def main():
     make_logistic()
     make_planar()
     make_deep()
+    verify_files()
     print()
     print("Comparison with the figures the spec prints:")
     for label, got, exp, tol, ok in CHECKS:

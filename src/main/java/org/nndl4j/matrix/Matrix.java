@@ -219,6 +219,9 @@ public final class Matrix {
         if (cols() != other.rows()) {
             throw new ShapeException("dot", shape(), other.shape(), "not aligned: " + cols() + " != " + other.rows());
         }
+        if (cols() == 1 || (rows() == 1 && other.cols() == 1)) {
+            return vectorProduct(other, rows(), other.cols(), cols(), cols(), 1, 1, other.cols());
+        }
         DMatrixRMaj out = new DMatrixRMaj(rows(), other.cols());
         CommonOps_DDRM.mult(data, other.data, out);
         return new Matrix(out);
@@ -230,6 +233,9 @@ public final class Matrix {
         if (rows() != other.rows()) {
             throw new ShapeException("transposeDot", shape(), other.shape(),
                     "not aligned for aᵀ·b: " + rows() + " != " + other.rows());
+        }
+        if (rows() == 1 || (cols() == 1 && other.cols() == 1)) {
+            return vectorProduct(other, cols(), other.cols(), rows(), 1, cols(), 1, other.cols());
         }
         DMatrixRMaj out = new DMatrixRMaj(cols(), other.cols());
         CommonOps_DDRM.multTransA(data, other.data, out);
@@ -243,9 +249,57 @@ public final class Matrix {
             throw new ShapeException("dotTranspose", shape(), other.shape(),
                     "not aligned for a·bᵀ: " + cols() + " != " + other.cols());
         }
+        if (cols() == 1 || (rows() == 1 && other.rows() == 1)) {
+            return vectorProduct(other, rows(), other.rows(), cols(), cols(), 1, other.cols(), 1);
+        }
         DMatrixRMaj out = new DMatrixRMaj(rows(), other.rows());
         CommonOps_DDRM.multTransB(data, other.data, out);
         return new Matrix(out);
+    }
+
+    /**
+     * Products where EJML's general kernels are slow: outer products (inner dimension 1) and inner
+     * products (a 1 x 1 result). {@code C[i][j] = Σ_p A[i·aRow + p·aCol] · B[j·bCol + p·bRow]}, with the
+     * strides saying how each operand (transposed or not) is laid out in memory.
+     */
+    private Matrix vectorProduct(Matrix other, int n, int k, int inner, int aRow, int aCol, int bCol, int bRow) {
+        double[] a = data.data;
+        double[] b = other.data.data;
+        double[] c = new double[n * k];
+        if (inner == 1) {
+            for (int i = 0; i < n; i++) {
+                double ai = a[i * aRow];
+                int row = i * k;
+                for (int j = 0; j < k; j++) {
+                    c[row + j] = ai * b[j * bCol];
+                }
+            }
+            return new Matrix(new DMatrixRMaj(n, k, true, c));
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                c[i * k + j] = aCol == 1 && bRow == 1
+                        ? contiguousDot(a, i * aRow, b, j * bCol, inner)
+                        : stridedDot(a, i * aRow, aCol, b, j * bCol, bRow, inner);
+            }
+        }
+        return new Matrix(new DMatrixRMaj(n, k, true, c));
+    }
+
+    private static double contiguousDot(double[] a, int aFrom, double[] b, int bFrom, int n) {
+        double s = 0.0;
+        for (int p = 0; p < n; p++) {
+            s += a[aFrom + p] * b[bFrom + p];
+        }
+        return s;
+    }
+
+    private static double stridedDot(double[] a, int aFrom, int aStep, double[] b, int bFrom, int bStep, int n) {
+        double s = 0.0;
+        for (int p = 0; p < n; p++) {
+            s += a[aFrom + p * aStep] * b[bFrom + p * bStep];
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------ element-wise, broadcasting

@@ -38,11 +38,11 @@ public final class Golden {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                int eq = t.indexOf(" = ");
+                int eq = t.indexOf('=');
                 if (eq < 0) {
                     throw new IllegalStateException(path + ": malformed line: " + t);
                 }
-                String rest = t.substring(eq + 3).strip();
+                String rest = t.substring(eq + 1).strip();
                 values.put(t.substring(0, eq).strip(), rest.isEmpty() ? new String[0] : rest.split("\\s+"));
             }
             return new Golden(path, values);

@@ -1,0 +1,83 @@
+package org.nndl4j.activation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+import org.nndl4j.random.NumpyRandom;
+
+class ActivationTest {
+
+    /** Inputs away from ReLU's kink at 0, so central differences are valid. */
+    private static Matrix inputs() {
+        return new NumpyRandom(4).randn(3, 5).map(z -> Math.abs(z) < 1e-3 ? z + 0.01 : z).times(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void backward_matchesCentralDifferences(Activation g) {
+        Matrix Z = inputs();
+        Matrix dA = new NumpyRandom(5).randn(3, 5);
+        Matrix dZ = g.backward(dA, Z);
+        // J(Z) = sum(dA * g(Z)), so dJ/dZ = dA * g'(Z) = dZ
+        double eps = 1e-7;
+        double[] z = Z.toRowMajor();
+        double[] numeric = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            double keep = z[i];
+            z[i] = keep + eps;
+            double plus = dA.times(g.forward(Matrix.fromRowMajor(3, 5, z))).sum();
+            z[i] = keep - eps;
+            double minus = dA.times(g.forward(Matrix.fromRowMajor(3, 5, z))).sum();
+            z[i] = keep;
+            numeric[i] = (plus - minus) / (2 * eps);
+        }
+        Matrix num = Matrix.fromRowMajor(3, 5, numeric);
+        double relative = dZ.minus(num).norm() / (dZ.norm() + num.norm());
+        assertTrue(relative < 2e-7, g + ": relative difference " + relative);
+    }
+
+    @Test
+    void forward_matchesDefinitions() {
+        Matrix z = Matrix.rowVector(-2, 0, 3);
+        assertArrayEquals(new double[] {1 / (1 + Math.exp(2)), 0.5, 1 / (1 + Math.exp(-3))},
+                Activation.SIGMOID.forward(z).toRowMajor());
+        assertArrayEquals(new double[] {Math.tanh(-2), 0, Math.tanh(3)}, Activation.TANH.forward(z).toRowMajor());
+        assertArrayEquals(new double[] {0, 0, 3}, Activation.RELU.forward(z).toRowMajor());
+        assertTrue(Double.isNaN(Activation.RELU.apply(Double.NaN)));
+    }
+
+    @Test
+    void reluBackward_atZero_isZeroLikeTheCourse() {
+        Matrix dZ = Activation.RELU.backward(Matrix.rowVector(5, 5, 5), Matrix.rowVector(-1, 0, 1));
+        assertArrayEquals(new double[] {0, 0, 5}, dZ.toRowMajor());
+    }
+
+    @Test
+    void arrayAndMatrixForms_agreeExactly() {
+        Matrix Z = inputs();
+        Matrix dA = new NumpyRandom(6).randn(3, 5);
+        for (Activation g : Activation.values()) {
+            double[] z = Z.toRowMajor();
+            double[] a = new double[z.length];
+            g.forward(z, a, z.length);
+            assertArrayEquals(g.forward(Z).toRowMajor(), a);
+            for (int i = 0; i < z.length; i++) {
+                assertEquals(g.derivative(z[i], a[i]) * dA.toRowMajor()[i], g.backward(dA, Z).toRowMajor()[i], 1e-15);
+            }
+        }
+    }
+
+    @Test
+    void backward_shapeMismatch_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> Activation.RELU.backward(Matrix.zeros(3, 5), Matrix.zeros(3, 4)));
+        assertTrue(e.getMessage().startsWith("relu backward: shapes (3, 5) and (3, 4)"), e.getMessage());
+    }
+}

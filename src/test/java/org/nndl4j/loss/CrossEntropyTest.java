@@ -1,0 +1,56 @@
+package org.nndl4j.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+
+class CrossEntropyTest {
+
+    @Test
+    void cost_ofCourseTestCase_matchesExpected() {
+        // the course's compute_cost test case: Y = [[1, 1, 1]], AL = [[.8, .9, 0.4]] -> numpy 0.414931599615397
+        double cost = CrossEntropy.cost(Matrix.rowVector(.8, .9, 0.4), Matrix.rowVector(1, 1, 1));
+        assertEquals(0.414931599615397, cost, 1e-15);
+        assertEquals(Math.log(2), CrossEntropy.cost(Matrix.rowVector(.5, .5), Matrix.rowVector(0, 1)), 1e-15);
+    }
+
+    @Test
+    void gradient_matchesCentralDifferencesOfTheSummedLoss() {
+        Matrix AL = Matrix.rowVector(0.2, 0.7, 0.45, 0.9);
+        Matrix Y = Matrix.rowVector(0, 1, 1, 0);
+        Matrix dAL = CrossEntropy.gradient(AL, Y);
+        double eps = 1e-7;
+        double[] a = AL.toRowMajor();
+        double[] numeric = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double keep = a[i];
+            a[i] = keep + eps;
+            double plus = CrossEntropy.cost(Matrix.rowVector(a), Y) * a.length;
+            a[i] = keep - eps;
+            double minus = CrossEntropy.cost(Matrix.rowVector(a), Y) * a.length;
+            a[i] = keep;
+            numeric[i] = (plus - minus) / (2 * eps);
+        }
+        Matrix num = Matrix.rowVector(numeric);
+        double relative = dAL.minus(num).norm() / (dAL.norm() + num.norm());
+        assertTrue(relative < 2e-7, "relative difference " + relative);
+    }
+
+    @Test
+    void cost_certainAndWrong_isInfiniteNotHidden() {
+        assertEquals(Double.POSITIVE_INFINITY, CrossEntropy.cost(Matrix.rowVector(0.0), Matrix.rowVector(1)));
+    }
+
+    @Test
+    void shapeMismatch_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> CrossEntropy.cost(Matrix.zeros(1, 3), Matrix.zeros(1, 4)));
+        assertTrue(e.getMessage().startsWith("computeCost: shapes (1, 3) and (1, 4)"), e.getMessage());
+        assertTrue(assertThrows(ShapeException.class, () -> CrossEntropy.gradient(Matrix.zeros(3, 1), Matrix.zeros(1, 3)))
+                .getMessage().startsWith("costGradient: shapes (3, 1) and (1, 3)"));
+    }
+}
