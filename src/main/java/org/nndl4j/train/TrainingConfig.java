@@ -7,8 +7,9 @@ package org.nndl4j.train;
  * @param iterations   number of gradient steps, {@code >= 0}
  * @param learningRate step size α, finite and {@code > 0}
  * @param recordEvery  the cost is recorded (and listeners called) at iterations 0, recordEvery, 2·recordEvery, ...
+ * @param engine       how the steps are computed (see {@link Engine}); {@link Engine#AUTO} by default
  */
-public record TrainingConfig(int iterations, double learningRate, int recordEvery) {
+public record TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine) {
 
     /** The course's recording interval. */
     public static final int DEFAULT_RECORD_EVERY = 100;
@@ -23,6 +24,14 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
         if (recordEvery < 1) {
             throw new IllegalArgumentException("recordEvery must be >= 1, got " + recordEvery);
         }
+        if (engine == null) {
+            throw new IllegalArgumentException("engine must not be null (use Engine.AUTO)");
+        }
+    }
+
+    /** A configuration with the {@link Engine#AUTO} engine. */
+    public TrainingConfig(int iterations, double learningRate, int recordEvery) {
+        this(iterations, learningRate, recordEvery, Engine.AUTO);
     }
 
     /** {@code iterations} steps at {@code learningRate}, recording the cost every 100 iterations. */
@@ -32,6 +41,11 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
 
     /** The same configuration recording every {@code n} iterations. */
     public TrainingConfig withRecordEvery(int n) {
-        return new TrainingConfig(iterations, learningRate, n);
+        return new TrainingConfig(iterations, learningRate, n, engine);
+    }
+
+    /** The same configuration computed by {@code e}. */
+    public TrainingConfig withEngine(Engine e) {
+        return new TrainingConfig(iterations, learningRate, recordEvery, e);
     }
 }

@@ -1,0 +1,147 @@
+package org.nndl4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nndl4j.activation.Activation;
+import org.nndl4j.loss.CrossEntropy;
+import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.random.NumpyRandom;
+
+class NetworkTrainerTest {
+
+    /** Wide random data (n_x > m), labels from a random hyperplane. */
+    private static LabeledData wideData(int nX, int m, long seed) {
+        NumpyRandom r = new NumpyRandom(seed);
+        Matrix X = r.rand(nX, m);
+        Matrix direction = r.randn(1, nX);
+        Matrix scores = direction.dot(X.minus(0.5));
+        return LabeledData.of(X, scores.greaterThan(0));
+    }
+
+    private record Net(List<Matrix> W, List<Matrix> b, List<Activation> g) {
+    }
+
+    private static Net net(int[] dims, Activation hidden, long seed) {
+        NumpyRandom r = new NumpyRandom(seed);
+        List<Matrix> W = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        List<Activation> g = new ArrayList<>();
+        for (int l = 1; l < dims.length; l++) {
+            W.add(r.randn(dims[l], dims[l - 1]).div(Math.sqrt(dims[l - 1])));
+            b.add(r.randn(dims[l], 1).times(0.1));
+            g.add(l == dims.length - 1 ? Activation.SIGMOID : hidden);
+        }
+        return new Net(W, b, g);
+    }
+
+    /** The course's equations written out with the Matrix API, as an independent reference. */
+    private static double referenceStep(Net net, LabeledData data, double alpha) {
+        int L = net.W().size();
+        int m = data.size();
+        List<Matrix> A = new ArrayList<>(List.of(data.X()));
+        List<Matrix> Z = new ArrayList<>(List.of(data.X()));
+        for (int l = 1; l <= L; l++) {
+            Matrix z = net.W().get(l - 1).dot(A.get(l - 1)).plus(net.b().get(l - 1));
+            Z.add(z);
+            A.add(net.g().get(l - 1).forward(z));
+        }
+        double cost = CrossEntropy.cost(A.get(L), data.Y());
+        Matrix dA = CrossEntropy.gradient(A.get(L), data.Y());
+        List<Matrix> dWs = new ArrayList<>();
+        List<Matrix> dbs = new ArrayList<>();
+        for (int l = L; l >= 1; l--) {
+            Matrix dZ = net.g().get(l - 1).backward(dA, Z.get(l));
+            dWs.add(0, dZ.dotTranspose(A.get(l - 1)).div(m));
+            dbs.add(0, dZ.sum(1).div(m));
+            dA = net.W().get(l - 1).transposeDot(dZ);
+        }
+        for (int l = 0; l < L; l++) {
+            net.W().set(l, net.W().get(l).minus(dWs.get(l).times(alpha)));
+            net.b().set(l, net.b().get(l).minus(dbs.get(l).times(alpha)));
+        }
+        return cost;
+    }
+
+    private static double relative(Matrix a, Matrix b) {
+        return a.minus(b).norm() / Math.max(a.norm(), 1e-300);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class)
+    void primalAndGram_agreeWithTheCourseEquations(Activation hidden) {
+        LabeledData data = wideData(300, 40, 1);
+        int[] dims = {300, 6, 3, 1};
+        Net reference = net(dims, hidden, 2);
+        Net start = net(dims, hidden, 2);
+        NetworkTrainer primal = NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.PRIMAL);
+        NetworkTrainer gram = NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.GRAM);
+        assertEquals(Engine.GRAM, gram.engine());
+        double alpha = 0.05;
+        for (int i = 0; i < 300; i++) {
+            double expected = referenceStep(reference, data, alpha);
+            double p = primal.step(alpha);
+            double q = gram.step(alpha);
+            assertEquals(expected, p, 1e-12 * Math.abs(expected), "primal cost at iteration " + i);
+            assertEquals(p, q, 1e-10, "gram cost at iteration " + i);
+            if (i == 150) {
+                // looking at W1 in the middle of training (a listener, a save) changes nothing
+                assertTrue(relative(primal.weights(1), gram.weights(1)) < 1e-10);
+            }
+        }
+        for (int l = 1; l <= 3; l++) {
+            assertTrue(relative(reference.W().get(l - 1), primal.weights(l)) < 1e-11, "primal W" + l);
+            assertTrue(relative(primal.weights(l), gram.weights(l)) < 1e-10, "gram W" + l);
+            assertTrue(relative(primal.bias(l), gram.bias(l)) < 1e-10, "gram b" + l);
+        }
+    }
+
+    @Test
+    void logisticRegression_isTheOneLayerCase() {
+        LabeledData data = wideData(500, 30, 3);
+        Net start = new Net(new ArrayList<>(List.of(Matrix.zeros(1, 500))), new ArrayList<>(List.of(Matrix.zeros(1, 1))),
+                List.of(Activation.SIGMOID));
+        NetworkTrainer primal = NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.PRIMAL);
+        NetworkTrainer gram = NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.AUTO);
+        assertEquals(Engine.GRAM, gram.engine());
+        for (int i = 0; i < 400; i++) {
+            double expected = referenceStep(start, data, 0.01);
+            assertEquals(expected, primal.step(0.01), 1e-12);
+            assertEquals(expected, gram.step(0.01), 1e-11);
+        }
+        assertTrue(relative(start.W().get(0), gram.weights(1)) < 1e-10);
+        assertEquals(start.b().get(0).item(), gram.bias(1).item(), 1e-12);
+    }
+
+    @Test
+    void auto_picksPrimalForTallData() {
+        LabeledData data = wideData(2, 50, 4);
+        Net start = net(new int[] {2, 4, 1}, Activation.TANH, 5);
+        assertEquals(Engine.PRIMAL, NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.AUTO).engine());
+    }
+
+    @Test
+    void badNetworks_areRefusedWithShapes() {
+        LabeledData data = wideData(5, 8, 6);
+        Net good = net(new int[] {5, 3, 1}, Activation.RELU, 7);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.create(
+                List.of(Matrix.zeros(3, 4), good.W().get(1)), good.b(), good.g(), data, Engine.PRIMAL));
+        assertTrue(e.getMessage().contains("W1 with 5 columns, got shape (3, 4)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.create(
+                good.W(), List.of(Matrix.zeros(3, 2), good.b().get(1)), good.g(), data, Engine.PRIMAL));
+        assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.create(
+                good.W(), good.b(), List.of(Activation.RELU, Activation.RELU), data, Engine.PRIMAL));
+        assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.create(
+                good.W(), good.b(), good.g(), data, Engine.REFERENCE));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> NetworkTrainer.create(good.W(), good.b(), good.g(), data, Engine.PRIMAL).weights(3));
+    }
+}
