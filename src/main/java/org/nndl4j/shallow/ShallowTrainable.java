@@ -4,9 +4,12 @@ import org.nndl4j.matrix.Matrix;
 import org.nndl4j.train.Trainable;
 
 /**
- * The one-hidden-layer network as {@link org.nndl4j.train.GradientDescent} trains it: each step is one
- * iteration of the course's {@code nn_model} loop, built from the public building blocks of
- * {@link ShallowNetwork}. Holds the current parameters; the data is never modified.
+ * The one-hidden-layer network trained by the course's own building blocks
+ * ({@link org.nndl4j.train.Engine#REFERENCE}): each step is one iteration of the course's {@code nn_model}
+ * loop, {@link ShallowNetwork#forwardPropagation}, {@link ShallowNetwork#computeCost},
+ * {@link ShallowNetwork#backwardPropagation} and {@link ShallowNetwork#updateParameters}, with fresh
+ * matrices every step as the course's code is written. Holds the current parameters; the data is never
+ * modified.
  */
 final class ShallowTrainable implements Trainable<ShallowParameters> {
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.testing.Golden;
+import org.nndl4j.train.Engine;
 import org.nndl4j.train.Metrics;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingDivergedException;
@@ -35,6 +36,9 @@ import org.nndl4j.train.TrainingResult;
  * numpy drifts, the Java run must stay within numpy's own measured drift: costs within the largest
  * drift of any variant at any iteration ({@code spread_all}), accuracies within the range the
  * variants reach.
+ *
+ * <p>The runs use the default engine (what users get); the course's building blocks
+ * ({@link Engine#REFERENCE}) are checked against it iteration by iteration.
  */
 class ShallowNetworkFlowerTest {
 
@@ -108,6 +112,38 @@ class ShallowNetworkFlowerTest {
         TrainingResult<ShallowParameters> configured = ShallowNetwork.nnModel(X, Y, 3, TrainingConfig.of(50, 1.2), TrainingListener.none());
         assertEquals(configured.parameters(), plain);
         assertEquals(new LayerSizes(2, 3, 1), plain.sizes());
+    }
+
+    // ------------------------------------------------------------------ engines
+
+    @Test
+    void nnModel_courseBuildingBlocks_agreeWithTheSharedEngineIterationByIteration() {
+        TrainingConfig config = new TrainingConfig(1000, ShallowNetwork.DEFAULT_LEARNING_RATE, 1);
+        TrainingResult<ShallowParameters> reference = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.REFERENCE), TrainingListener.none());
+        TrainingResult<ShallowParameters> primal = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.PRIMAL), TrainingListener.none());
+        // both are the course's iteration; they differ only in summation order (a few ulps per step)
+        ShallowNetworkTest.assertClose(reference.costs().costs(), primal.costs().costs(), 1e-12);
+        assertParametersClose(reference.parameters(), primal.parameters(), 1e-10);
+        double[] golden = GOLDEN.doubles("flower.nh4.costs100");
+        for (int k = 0; k < 10; k++) {
+            assertEquals(golden[k], reference.costs().cost(100 * k), 1e-12, "building blocks, cost at iteration " + 100 * k);
+        }
+    }
+
+    @Test
+    void nnModel_gramEngine_agreesWithTheCourseBuildingBlocks() {
+        TrainingConfig config = new TrainingConfig(300, ShallowNetwork.DEFAULT_LEARNING_RATE, 1);
+        TrainingResult<ShallowParameters> reference = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.REFERENCE), TrainingListener.none());
+        TrainingResult<ShallowParameters> gram = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.GRAM), TrainingListener.none());
+        ShallowNetworkTest.assertClose(reference.costs().costs(), gram.costs().costs(), 1e-12);
+        assertParametersClose(reference.parameters(), gram.parameters(), 1e-10);
+    }
+
+    @Test
+    void training_defaultEngineOnFlower_isTheSharedEngine() {
+        ShallowParameters initial = ShallowNetwork.initializeParameters(2, 4, 1);
+        assertTrue(ShallowNetwork.training(X, Y, initial, Engine.AUTO) instanceof ShallowEngineTraining);
+        assertTrue(ShallowNetwork.training(X, Y, initial, Engine.REFERENCE) instanceof ShallowTrainable);
     }
 
     // ------------------------------------------------------------------ hidden layer sizes, 5000 iterations
@@ -197,6 +233,13 @@ class ShallowNetworkFlowerTest {
     /** The course's accuracy, {@code float((Y·Pᵀ + (1-Y)·(1-P)ᵀ) / m * 100)}: correct / m * 100. */
     private static double coursePercent(Matrix predictions) {
         return Metrics.accuracy(predictions, Y) * 100;
+    }
+
+    private static void assertParametersClose(ShallowParameters expected, ShallowParameters actual, double relativeTolerance) {
+        ShallowNetworkTest.assertClose(expected.W1(), actual.W1(), relativeTolerance);
+        ShallowNetworkTest.assertClose(expected.b1(), actual.b1(), relativeTolerance);
+        ShallowNetworkTest.assertClose(expected.W2(), actual.W2(), relativeTolerance);
+        ShallowNetworkTest.assertClose(expected.b2(), actual.b2(), relativeTolerance);
     }
 
     /** The smallest and largest accuracy numpy's variants reach on {@code run}. */
