@@ -1,0 +1,99 @@
+package org.nndl4j.data;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The course's cat / non-cat images: 209 training and 50 test RGB images of 64x64 pixels, labelled
+ * 1 = cat and 0 = non-cat. {@link #loadBundled()} reads the copies packaged in the nndl4j jar, so the data is
+ * there for anyone who depends on nndl4j; {@link #load(Path, Path)} reads your own files laid out the same way.
+ *
+ * <p>Datasets in the files: {@code train_set_x} (m, num_px, num_px, 3) uint8, {@code train_set_y} (m,) and
+ * {@code list_classes} (2,) in the training file; {@code test_set_x}, {@code test_set_y}, {@code list_classes}
+ * in the test file.
+ *
+ * @param train the training split
+ * @param test  the test split
+ */
+public record CatDataset(ImageSet train, ImageSet test) {
+
+    /** Classpath location of the bundled training file. */
+    public static final String TRAIN_RESOURCE = "org/nndl4j/datasets/train_catvnoncat.h5";
+    /** Classpath location of the bundled test file. */
+    public static final String TEST_RESOURCE = "org/nndl4j/datasets/test_catvnoncat.h5";
+
+    private static volatile CatDataset bundled;
+
+    public CatDataset {
+        Objects.requireNonNull(train, "CatDataset: train is null");
+        Objects.requireNonNull(test, "CatDataset: test is null");
+        if (train.numPx() != test.numPx()) {
+            throw new IllegalArgumentException("CatDataset: training images are " + train.numPx() + "x" + train.numPx()
+                    + " but test images are " + test.numPx() + "x" + test.numPx());
+        }
+    }
+
+    /**
+     * The bundled dataset, read from the classpath once and then shared (every value in it is immutable).
+     *
+     * @throws DatasetException if the nndl4j jar lacks the files or they are damaged
+     */
+    public static CatDataset loadBundled() {
+        CatDataset d = bundled;
+        if (d == null) {
+            synchronized (CatDataset.class) {
+                d = bundled;
+                if (d == null) {
+                    try (Hdf5Reader train = Hdf5Reader.openResource(TRAIN_RESOURCE);
+                         Hdf5Reader test = Hdf5Reader.openResource(TEST_RESOURCE)) {
+                        d = read(train, test);
+                    }
+                    bundled = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Reads a training and a test file laid out like the course's {@code train_catvnoncat.h5} and
+     * {@code test_catvnoncat.h5}.
+     *
+     * @throws DatasetException naming the file and what is wrong: missing, not HDF5, truncated or corrupt,
+     *                          a dataset missing (the message lists those present) or of the wrong rank, type or
+     *                          size, labels other than 0/1, images and labels of different counts
+     */
+    public static CatDataset load(Path trainFile, Path testFile) {
+        Objects.requireNonNull(trainFile, "CatDataset.load: trainFile is null");
+        Objects.requireNonNull(testFile, "CatDataset.load: testFile is null");
+        try (Hdf5Reader train = Hdf5Reader.open(trainFile); Hdf5Reader test = Hdf5Reader.open(testFile)) {
+            return read(train, test);
+        }
+    }
+
+    /** Reads both splits from open files (see {@link #load(Path, Path)}). */
+    public static CatDataset read(Hdf5Reader trainFile, Hdf5Reader testFile) {
+        ImageSet train = readSplit(trainFile, "train");
+        ImageSet test = readSplit(testFile, "test");
+        if (train.numPx() != test.numPx()) {
+            throw new DatasetException(testFile.source(), "test images are " + test.numPx() + "x" + test.numPx()
+                    + " but the training images (" + trainFile.source() + ") are " + train.numPx() + "x" + train.numPx());
+        }
+        return new CatDataset(train, test);
+    }
+
+    /**
+     * Reads one split: {@code <split>_set_x}, {@code <split>_set_y} and {@code list_classes}.
+     *
+     * @param split {@code "train"} or {@code "test"}
+     */
+    public static ImageSet readSplit(Hdf5Reader file, String split) {
+        Objects.requireNonNull(split, "CatDataset.readSplit: split is null");
+        return ImageSet.read(file, split + "_set_x", split + "_set_y", "list_classes");
+    }
+
+    /** Height and width of the images, {@code num_px} (64). */
+    public int numPx() {
+        return train.numPx();
+    }
+}
