@@ -4,8 +4,6 @@ import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Objects;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.nndl4j.activation.Activation;
 import org.nndl4j.loss.CrossEntropy;
 import org.nndl4j.matrix.Gemm;
@@ -33,24 +31,29 @@ import org.nndl4j.matrix.ShapeException;
  */
 public final class NetworkTrainer {
 
+    /** Below this many columns, {@code dW = (1/m) dZ·APrevᵀ} is computed as plain dot products. */
+    private static final int TRANSPOSE_THRESHOLD = 64;
+
     private final int L;
     private final int m;
     private final Engine engine;
     private final Activation[] g;
     private final double[] Y;
-    private final DMatrixRMaj[] W;
+    private final double[][][] W;
     private final double[][] b;
-    private final DMatrixRMaj[] Z;
-    private final DMatrixRMaj[] A;
-    private final DMatrixRMaj[] dZ;
-    private final DMatrixRMaj[] dW;
+    private final double[][][] Z;
+    private final double[][][] A;
+    private final double[][][] dZ;
+    private final double[][][] dW;
     private final double[][] db;
-    private final DMatrixRMaj[] dAPrev;
+    private final double[][][] dAPrev;
+    /** APrevᵀ for the layers whose dW goes through the kernel; for layer 1 it is Xᵀ, computed once. */
+    private final double[][][] APrevT;
 
     // Engine.GRAM: G = Xᵀ·X; W1 = W1start + C·Xᵀ; Z[1] is carried from step to step.
-    private final DMatrixRMaj G;
-    private final DMatrixRMaj W1start;
-    private final DMatrixRMaj C;
+    private final double[][] G;
+    private final double[][] W1start;
+    private final double[][] C;
     private boolean W1current;
 
     private NetworkTrainer(List<Matrix> weights, List<Matrix> biases, List<Activation> activations,
@@ -64,42 +67,47 @@ public final class NetworkTrainer {
                     + "building blocks, not this engine");
         }
         g = new Activation[L + 1];
-        W = new DMatrixRMaj[L + 1];
+        W = new double[L + 1][][];
         b = new double[L + 1][];
-        Z = new DMatrixRMaj[L + 1];
-        A = new DMatrixRMaj[L + 1];
-        dZ = new DMatrixRMaj[L + 1];
-        dW = new DMatrixRMaj[L + 1];
+        Z = new double[L + 1][][];
+        A = new double[L + 1][][];
+        dZ = new double[L + 1][][];
+        dW = new double[L + 1][][];
         db = new double[L + 1][];
-        dAPrev = new DMatrixRMaj[L + 1];
-        A[0] = data.X().toEjml();
+        dAPrev = new double[L + 1][][];
+        APrevT = new double[L + 1][][];
+        A[0] = data.X().toArray();
         Y = data.Y().toRowMajor();
         for (int l = 1; l <= L; l++) {
             // the lists are 0-based: layer l is element l - 1
             g[l] = activations.get(l - 1);
-            W[l] = weights.get(l - 1).toEjml();
+            W[l] = weights.get(l - 1).toArray();
             b[l] = biases.get(l - 1).toRowMajor();
-            int n = W[l].numRows;
-            Z[l] = new DMatrixRMaj(n, m);
-            A[l] = new DMatrixRMaj(n, m);
-            dZ[l] = new DMatrixRMaj(n, m);
-            dW[l] = new DMatrixRMaj(n, W[l].numCols);
+            int n = W[l].length;
+            int nPrev = A[l - 1].length;
+            Z[l] = new double[n][m];
+            A[l] = new double[n][m];
+            dZ[l] = new double[n][m];
+            dW[l] = new double[n][nPrev];
             db[l] = new double[n];
-            dAPrev[l] = l > 1 ? new DMatrixRMaj(W[l].numCols, m) : null;
+            dAPrev[l] = l > 1 ? new double[nPrev][m] : null;
+            boolean needsGradient = l > 1 || engine == Engine.PRIMAL;
+            if (needsGradient && nPrev >= TRANSPOSE_THRESHOLD) {
+                APrevT[l] = l == 1 ? Gemm.transpose(A[0]) : new double[m][nPrev];
+            }
         }
         if (engine == Engine.GRAM) {
             G = gram(data.X(), A[0]);
-            W1start = W[1].copy();
-            C = new DMatrixRMaj(W[1].numRows, m);
+            W1start = copy(W[1]);
+            C = new double[W[1].length][m];
             // Z1 = W1·X + b1, once; afterwards it moves by the Gram update
             linearForward(1);
-            W1current = true;
         } else {
             G = null;
             W1start = null;
             C = null;
-            W1current = true;
         }
+        W1current = true;
     }
 
     /**
@@ -137,28 +145,33 @@ public final class NetworkTrainer {
             if (l > 1 || engine != Engine.GRAM) {
                 linearForward(l);
             }
-            g[l].forward(Z[l].data, A[l].data, Z[l].getNumElements());
+            for (int i = 0; i < Z[l].length; i++) {
+                g[l].forward(Z[l][i], A[l][i], m);
+            }
         }
-        double cost = CrossEntropy.cost(A[L].data, Y, m);
+        double cost = CrossEntropy.cost(A[L][0], Y, m);
 
         // dZL = AL - Y: the course's dAL = -(Y/AL - (1-Y)/(1-AL)) times σ'(ZL) = AL(1-AL)
-        double[] dZL = dZ[L].data;
-        double[] AL = A[L].data;
+        double[] dZL = dZ[L][0];
+        double[] AL = A[L][0];
         for (int j = 0; j < m; j++) {
             dZL[j] = AL[j] - Y[j];
         }
         for (int l = L; l >= 1; l--) {
             // db = (1/m) Σ_j dZ
-            rowMeans(dZ[l], db[l]);
+            for (int i = 0; i < db[l].length; i++) {
+                db[l][i] = sum(dZ[l][i]) / m;
+            }
             if (l > 1 || engine != Engine.GRAM) {
-                // dW = (1/m) dZ · APrevᵀ
-                CommonOps_DDRM.multTransB(1.0 / m, dZ[l], A[l - 1], dW[l]);
+                weightGradient(l);
             }
             if (l > 1) {
-                // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev); no dA0 for the input layer
-                Gemm.multTransA(W[l], dZ[l], dAPrev[l]);
-                g[l - 1].backward(dAPrev[l].data, Z[l - 1].data, A[l - 1].data, dZ[l - 1].data,
-                        Z[l - 1].getNumElements());
+                // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev); there is no dA0 for the input layer
+                zero(dAPrev[l]);
+                Gemm.multAddTransA(1.0, W[l], dZ[l], dAPrev[l]);
+                for (int i = 0; i < dAPrev[l].length; i++) {
+                    g[l - 1].backward(dAPrev[l][i], Z[l - 1][i], A[l - 1][i], dZ[l - 1][i], m);
+                }
             }
         }
         for (int l = 1; l <= L; l++) {
@@ -166,13 +179,12 @@ public final class NetworkTrainer {
                 gramUpdate(learningRate);
             } else {
                 // W = W - α dW
-                CommonOps_DDRM.addEquals(W[l], -learningRate, dW[l]);
+                for (int i = 0; i < W[l].length; i++) {
+                    axpy(-learningRate, dW[l][i], W[l][i]);
+                }
             }
             // b = b - α db
-            double[] bl = b[l];
-            for (int i = 0; i < bl.length; i++) {
-                bl[i] -= learningRate * db[l][i];
-            }
+            axpy(-learningRate, db[l], b[l]);
         }
         return cost;
     }
@@ -181,12 +193,9 @@ public final class NetworkTrainer {
     public Matrix weights(int l) {
         checkLayer(l);
         if (l == 1 && !W1current) {
-            // W1 = W1start + C · Xᵀ
-            CommonOps_DDRM.multTransB(C, A[0], W[1]);
-            CommonOps_DDRM.addEquals(W[1], W1start);
-            W1current = true;
+            materialiseW1();
         }
-        return Matrix.fromEjml(W[l]);
+        return Matrix.of(W[l]);
     }
 
     /** {@code b[l]} now, 1-based, as an {@code (n[l], 1)} column. */
@@ -195,20 +204,63 @@ public final class NetworkTrainer {
         return Matrix.columnVector(b[l]);
     }
 
+    /**
+     * The gradient {@code dW[l]} of the last {@link #step} (computed from the parameters before its update),
+     * 1-based; zeros before the first step. With the Gram engine dW1 is only formed here, on request:
+     * {@code dW1 = (1/m) dZ1·Xᵀ}.
+     */
+    public Matrix lastWeightGradient(int l) {
+        checkLayer(l);
+        if (l == 1 && engine == Engine.GRAM) {
+            // dW1 = (1/m) dZ1 · Xᵀ (X is held as its n_x rows)
+            double[][] X = A[0];
+            for (int i = 0; i < dW[1].length; i++) {
+                for (int q = 0; q < X.length; q++) {
+                    dW[1][i][q] = dot(dZ[1][i], X[q]) / m;
+                }
+            }
+        }
+        return Matrix.of(dW[l]);
+    }
+
+    /** The gradient {@code db[l]} of the last {@link #step}, 1-based, as an {@code (n[l], 1)} column; zeros before the first step. */
+    public Matrix lastBiasGradient(int l) {
+        checkLayer(l);
+        return Matrix.columnVector(db[l]);
+    }
+
     // ------------------------------------------------------------------ internals
 
     /** Z[l] = W[l] · A[l-1] + b[l]. */
     private void linearForward(int l) {
-        Gemm.mult(W[l], A[l - 1], Z[l]);
-        double[] z = Z[l].data;
-        double[] bl = b[l];
-        for (int i = 0; i < bl.length; i++) {
-            double bi = bl[i];
-            int row = i * m;
+        zero(Z[l]);
+        Gemm.multAdd(1.0, W[l], A[l - 1], Z[l]);
+        for (int i = 0; i < Z[l].length; i++) {
+            double[] z = Z[l][i];
+            double bi = b[l][i];
             for (int j = 0; j < m; j++) {
-                z[row + j] += bi;
+                z[j] += bi;
             }
         }
+    }
+
+    /** dW[l] = (1/m) dZ[l] · A[l-1]ᵀ. */
+    private void weightGradient(int l) {
+        double[][] APrev = A[l - 1];
+        if (APrevT[l] == null) {
+            // few columns: plain dot products of the rows
+            for (int i = 0; i < dW[l].length; i++) {
+                for (int q = 0; q < APrev.length; q++) {
+                    dW[l][i][q] = dot(dZ[l][i], APrev[q]) / m;
+                }
+            }
+            return;
+        }
+        if (l > 1) {
+            transposeInto(APrev, APrevT[l]);
+        }
+        zero(dW[l]);
+        Gemm.multAdd(1.0 / m, dZ[l], APrevT[l], dW[l]);
     }
 
     /**
@@ -219,29 +271,76 @@ public final class NetworkTrainer {
         double step = -learningRate / m;
         // Z1 = Z1 - (α/m) dZ1·G - α db1
         Gemm.multAdd(step, dZ[1], G, Z[1]);
-        double[] z = Z[1].data;
-        for (int i = 0; i < db[1].length; i++) {
+        for (int i = 0; i < Z[1].length; i++) {
             double shift = learningRate * db[1][i];
-            int row = i * m;
+            double[] z = Z[1][i];
             for (int j = 0; j < m; j++) {
-                z[row + j] -= shift;
+                z[j] -= shift;
             }
+            // C = C - (α/m) dZ1, so that W1 = W1start + C·Xᵀ
+            axpy(step, dZ[1][i], C[i]);
         }
-        // C = C - (α/m) dZ1, so that W1 = W1start + C·Xᵀ
-        CommonOps_DDRM.addEquals(C, step, dZ[1]);
         W1current = false;
     }
 
-    private static void rowMeans(DMatrixRMaj M, double[] out) {
-        int cols = M.numCols;
-        for (int i = 0; i < M.numRows; i++) {
-            double s = 0;
-            int row = i * cols;
-            for (int j = 0; j < cols; j++) {
-                s += M.data[row + j];
+    /** W1 = W1start + C · Xᵀ. */
+    private void materialiseW1() {
+        double[][] X = A[0];
+        for (int i = 0; i < W[1].length; i++) {
+            double[] w = W[1][i];
+            double[] start = W1start[i];
+            double[] c = C[i];
+            for (int q = 0; q < X.length; q++) {
+                w[q] = start[q] + dot(c, X[q]);
             }
-            out[i] = s / cols;
         }
+        W1current = true;
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double s = 0.0;
+        for (int j = 0; j < x.length; j++) {
+            s += x[j] * y[j];
+        }
+        return s;
+    }
+
+    private static double sum(double[] x) {
+        double s = 0.0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** y = y + a·x. */
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int j = 0; j < y.length; j++) {
+            y[j] += a * x[j];
+        }
+    }
+
+    private static void zero(double[][] M) {
+        for (double[] row : M) {
+            java.util.Arrays.fill(row, 0.0);
+        }
+    }
+
+    private static void transposeInto(double[][] M, double[][] T) {
+        for (int i = 0; i < M.length; i++) {
+            double[] row = M[i];
+            for (int j = 0; j < row.length; j++) {
+                T[j][i] = row[j];
+            }
+        }
+    }
+
+    private static double[][] copy(double[][] M) {
+        double[][] c = new double[M.length][];
+        for (int i = 0; i < M.length; i++) {
+            c[i] = M[i].clone();
+        }
+        return c;
     }
 
     private void checkLayer(int l) {
@@ -285,19 +384,18 @@ public final class NetworkTrainer {
     // ------------------------------------------------------------------ Gram matrix, computed once per X
 
     private static WeakReference<Matrix> lastX = new WeakReference<>(null);
-    private static DMatrixRMaj lastG;
+    private static double[][] lastG;
 
     /**
      * {@code G = Xᵀ·X}. Training several models on the same data (the cat example trains two) computes it
      * once: the last one is kept while its X is alive. {@code Matrix} is immutable, so X's identity
-     * stands for its contents.
+     * stands for its contents. Callers only read G.
      */
-    private static synchronized DMatrixRMaj gram(Matrix x, DMatrixRMaj xData) {
+    private static synchronized double[][] gram(Matrix x, double[][] xRows) {
         if (lastX.get() == x && lastG != null) {
             return lastG;
         }
-        DMatrixRMaj gram = new DMatrixRMaj(xData.numCols, xData.numCols);
-        Gemm.multTransA(xData, xData, gram);
+        double[][] gram = Gemm.multTransA(xRows, xRows);
         lastX = new WeakReference<>(x);
         lastG = gram;
         return gram;

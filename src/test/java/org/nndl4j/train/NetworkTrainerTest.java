@@ -121,6 +121,31 @@ class NetworkTrainerTest {
         assertEquals(start.b().get(0).item(), gram.bias(1).item(), 1e-12);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"PRIMAL", "GRAM"})
+    void gradients_ofTheLastStep_areTheCourseGradientsBeforeTheUpdate(Engine engine) {
+        LabeledData data = wideData(60, 12, 8);
+        Net start = net(new int[] {60, 4, 1}, Activation.TANH, 9);
+        NetworkTrainer trainer = NetworkTrainer.create(start.W(), start.b(), start.g(), data, engine);
+        assertEquals(0.0, trainer.lastWeightGradient(1).norm());
+        for (int i = 0; i < 5; i++) {
+            trainer.step(0.1);
+        }
+        // the course's gradients at the parameters before the 6th step
+        Net before = new Net(new ArrayList<>(List.of(trainer.weights(1), trainer.weights(2))),
+                new ArrayList<>(List.of(trainer.bias(1), trainer.bias(2))), start.g());
+        Net after = new Net(new ArrayList<>(before.W()), new ArrayList<>(before.b()), start.g());
+        referenceStep(after, data, 1.0);
+        trainer.step(1.0);
+        for (int l = 1; l <= 2; l++) {
+            // with α = 1, dW = W_before - W_after
+            Matrix dW = before.W().get(l - 1).minus(after.W().get(l - 1));
+            Matrix db = before.b().get(l - 1).minus(after.b().get(l - 1));
+            assertTrue(relative(dW, trainer.lastWeightGradient(l)) < 1e-10, engine + " dW" + l);
+            assertTrue(relative(db, trainer.lastBiasGradient(l)) < 1e-10, engine + " db" + l);
+        }
+    }
+
     @Test
     void auto_picksPrimalForTallData() {
         LabeledData data = wideData(2, 50, 4);

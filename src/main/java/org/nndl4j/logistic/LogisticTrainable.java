@@ -1,0 +1,47 @@
+package org.nndl4j.logistic;
+
+import org.nndl4j.matrix.Matrix;
+
+/**
+ * Logistic regression trained by the course's own building blocks ({@link org.nndl4j.train.Engine#REFERENCE}):
+ * one {@link #step} is one iteration of the course's {@code optimize} ({@code propagate}, then
+ * {@code w = w - α dw}, {@code b = b - α db}), with fresh matrices every step, as the course's code is written.
+ */
+final class LogisticTrainable implements LogisticTraining {
+
+    private final Matrix X;
+    private final Matrix Y;
+    private Matrix w;
+    private double b;
+    private LogisticGradients lastGrads;
+
+    /** Inputs must already be validated (see {@link LogisticRegression#optimize}). */
+    LogisticTrainable(LogisticParameters initial, Matrix X, Matrix Y) {
+        this.X = X;
+        this.Y = Y;
+        this.w = initial.w();
+        this.b = initial.b();
+    }
+
+    @Override
+    public double step(double learningRate) {
+        Propagation p = LogisticRegression.propagateUnchecked(w, b, X, Y);
+        LogisticGradients grads = p.grads();
+        // w = w - α dw
+        w = w.minus(grads.dw().times(learningRate));
+        // b = b - α db
+        b = b - learningRate * grads.db();
+        lastGrads = grads;
+        return p.cost();
+    }
+
+    @Override
+    public LogisticParameters parameters() {
+        return new LogisticParameters(w, b);
+    }
+
+    @Override
+    public LogisticGradients lastGrads() {
+        return lastGrads;
+    }
+}

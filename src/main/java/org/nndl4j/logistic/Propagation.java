@@ -1,0 +1,16 @@
+package org.nndl4j.logistic;
+
+/**
+ * What {@link LogisticRegression#propagate} returns: the cost of the current parameters and its gradients.
+ *
+ * @param cost  the cross-entropy cost {@code J} (spec equation 1.2.4)
+ * @param grads {@code dw} and {@code db}
+ */
+public record Propagation(double cost, LogisticGradients grads) {
+
+    public Propagation {
+        if (grads == null) {
+            throw new IllegalArgumentException("Propagation: grads is null");
+        }
+    }
+}

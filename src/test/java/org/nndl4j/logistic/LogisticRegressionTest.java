@@ -1,0 +1,404 @@
+package org.nndl4j.logistic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+import org.nndl4j.random.NumpyRandom;
+import org.nndl4j.testing.Golden;
+import org.nndl4j.train.Engine;
+import org.nndl4j.train.TrainingConfig;
+import org.nndl4j.train.TrainingDivergedException;
+import org.nndl4j.train.TrainingListener;
+
+/** The building blocks on the spec's small examples; the cat data is in {@link LogisticRegressionCatTest}. */
+class LogisticRegressionTest {
+
+    private static final Golden GOLDEN = Golden.load("logistic.golden");
+
+    // the spec's small example: w, b, X, Y = [[1.],[2.]], 2., [[1.,2.,-1.],[3.,4.,-3.2]], [[1,0,1]]
+    private static final Matrix W = Matrix.columnVector(1, 2);
+    private static final double B = 2.0;
+    private static final Matrix X = Matrix.of(new double[][] {{1, 2, -1}, {3, 4, -3.2}});
+    private static final Matrix Y = Matrix.rowVector(1, 0, 1);
+
+    // ------------------------------------------------------------------ initializeWithZeros
+
+    @Test
+    void initializeWithZeros_dim_givesZeroColumnAndZeroBias() {
+        LogisticParameters p = LogisticRegression.initializeWithZeros(3);
+        assertEquals(Matrix.zeros(3, 1), p.w());
+        assertEquals(0.0, p.b());
+    }
+
+    @Test
+    void initializeWithZeros_nonPositiveDim_isRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.initializeWithZeros(0));
+        assertTrue(e.getMessage().contains("initializeWithZeros") && e.getMessage().contains("got 0"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ propagate
+
+    @Test
+    void propagate_smallExample_matchesNumpyGolden() {
+        Propagation p = LogisticRegression.propagate(W, B, X, Y);
+        assertEquals(GOLDEN.scalar("small.propagate.cost"), p.cost(), 1e-14);
+        assertArrayEquals(GOLDEN.doubles("small.propagate.dw"), p.grads().dw().toRowMajor(), 1e-14);
+        assertEquals(new org.nndl4j.matrix.Shape(2, 1), p.grads().dw().shape());
+        assertEquals(GOLDEN.scalar("small.propagate.db"), p.grads().db(), 1e-15);
+    }
+
+    @Test
+    void propagate_gradients_matchCentralDifferences() {
+        NumpyRandom rng = new NumpyRandom(3);
+        Matrix w = rng.randn(4, 1);
+        double b = 0.3;
+        Matrix x = rng.randn(4, 7);
+        Matrix y = Matrix.rowVector(1, 0, 0, 1, 1, 0, 1);
+        assertGradientsMatchCentralDifferences(w, b, x, y);
+        // (not on the spec's small example: there σ(12) rounds 1 - A to ~6e-6 with cancellation, and the
+        // cost's rounding error, divided by 2ε, swamps central differences in any implementation)
+        Matrix w2 = rng.randn(6, 1).times(0.5);
+        Matrix x2 = rng.randn(6, 11);
+        Matrix y2 = Matrix.rowVector(0, 1, 1, 0, 1, 0, 0, 1, 1, 1, 0);
+        assertGradientsMatchCentralDifferences(w2, -0.2, x2, y2);
+    }
+
+    private static void assertGradientsMatchCentralDifferences(Matrix w, double b, Matrix x, Matrix y) {
+        LogisticGradients grads = LogisticRegression.propagate(w, b, x, y).grads();
+        double eps = 1e-7;
+        int n = w.rows();
+        double[] analytic = new double[n + 1];
+        double[] numeric = new double[n + 1];
+        double[] theta = w.toRowMajor();
+        for (int i = 0; i < n; i++) {
+            double keep = theta[i];
+            theta[i] = keep + eps;
+            double plus = LogisticRegression.propagate(Matrix.fromRowMajor(n, 1, theta), b, x, y).cost();
+            theta[i] = keep - eps;
+            double minus = LogisticRegression.propagate(Matrix.fromRowMajor(n, 1, theta), b, x, y).cost();
+            theta[i] = keep;
+            numeric[i] = (plus - minus) / (2 * eps);
+            analytic[i] = grads.dw().get(i, 0);
+        }
+        double plus = LogisticRegression.propagate(w, b + eps, x, y).cost();
+        double minus = LogisticRegression.propagate(w, b - eps, x, y).cost();
+        numeric[n] = (plus - minus) / (2 * eps);
+        analytic[n] = grads.db();
+        Matrix g = Matrix.columnVector(analytic);
+        Matrix gNum = Matrix.columnVector(numeric);
+        double relative = g.minus(gNum).norm() / (g.norm() + gNum.norm());
+        assertTrue(relative < 2e-7, "relative difference " + relative);
+    }
+
+    // ------------------------------------------------------------------ optimize
+
+    @Test
+    void optimize_smallExample100Iterations_matchesSpecPrintedValues() {
+        OptimizeResult r = LogisticRegression.optimize(W, B, X, Y, 100, 0.009);
+        // spec: w = [[0.19033591] [0.12259159]], b = 1.92535983008, dw = [[0.67752042] [1.41625495]], db = 0.219194504541
+        assertArrayEquals(new double[] {0.19033591, 0.12259159}, r.parameters().w().toRowMajor(), 5e-9);
+        assertEquals(1.92535983008, r.parameters().b(), 5e-12);
+        assertArrayEquals(new double[] {0.67752042, 1.41625495}, r.grads().dw().toRowMajor(), 5e-9);
+        assertEquals(0.219194504541, r.grads().db(), 5e-13);
+    }
+
+    @Test
+    void optimize_smallExample100Iterations_matchesNumpyGolden() {
+        OptimizeResult r = LogisticRegression.optimize(W, B, X, Y, 100, 0.009);
+        assertArrayEquals(GOLDEN.doubles("small.optimize.w"), r.parameters().w().toRowMajor(), 1e-14);
+        assertEquals(GOLDEN.scalar("small.optimize.b"), r.parameters().b(), 1e-14);
+        assertArrayEquals(GOLDEN.doubles("small.optimize.dw"), r.grads().dw().toRowMajor(), 1e-14);
+        assertEquals(GOLDEN.scalar("small.optimize.db"), r.grads().db(), 1e-14);
+        assertArrayEquals(GOLDEN.doubles("small.optimize.costs"), r.costs().costs(), 1e-14);
+        assertEquals(100, r.costs().recordEvery());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void optimize_smallExampleOnEveryEngine_matchesNumpyGolden(Engine engine) {
+        OptimizeResult r = LogisticRegression.optimize(W, B, X, Y,
+                TrainingConfig.of(100, 0.009).withEngine(engine), TrainingListener.none());
+        assertArrayEquals(GOLDEN.doubles("small.optimize.w"), r.parameters().w().toRowMajor(), 1e-13);
+        assertEquals(GOLDEN.scalar("small.optimize.b"), r.parameters().b(), 1e-13);
+        assertArrayEquals(GOLDEN.doubles("small.optimize.dw"), r.grads().dw().toRowMajor(), 1e-13);
+        assertEquals(GOLDEN.scalar("small.optimize.db"), r.grads().db(), 1e-13);
+    }
+
+    @Test
+    void optimize_wideData_engineAndReferenceAgreeOnCostsParametersAndGradients() {
+        // n_x = 300 > m = 20: AUTO picks the Gram engine
+        NumpyRandom rng = new NumpyRandom(11);
+        Matrix x = rng.rand(300, 20);
+        Matrix y = rng.randn(1, 300).dot(x.minus(0.5)).greaterThan(0);
+        Matrix w0 = rng.randn(300, 1).times(0.01);
+        TrainingConfig config = new TrainingConfig(400, 0.02, 10);
+        List<Matrix> seenReference = new ArrayList<>();
+        List<Matrix> seenGram = new ArrayList<>();
+        OptimizeResult reference = LogisticRegression.optimize(w0, 0.1, x, y, config.withEngine(Engine.REFERENCE),
+                progress -> seenReference.add(progress.parameters().w()));
+        OptimizeResult gram = LogisticRegression.optimize(w0, 0.1, x, y, config,
+                progress -> seenGram.add(progress.parameters().w()));
+        OptimizeResult primal = LogisticRegression.optimize(w0, 0.1, x, y, config.withEngine(Engine.PRIMAL),
+                TrainingListener.none());
+        LogisticEngineTraining auto = (LogisticEngineTraining) LogisticRegression.training(
+                new LogisticParameters(w0, 0.1), x, y, Engine.AUTO);
+        assertEquals(Engine.GRAM, auto.engine());
+        for (OptimizeResult fast : List.of(gram, primal)) {
+            assertArrayEquals(reference.costs().costs(), fast.costs().costs(), 1e-12);
+            assertTrue(relative(reference.parameters().w(), fast.parameters().w()) < 1e-10);
+            assertEquals(reference.parameters().b(), fast.parameters().b(), 1e-12);
+            assertTrue(relative(reference.grads().dw(), fast.grads().dw()) < 1e-10);
+            assertEquals(reference.grads().db(), fast.grads().db(), 1e-12);
+        }
+        // a listener looking at w in the middle of training sees the same w on both paths
+        assertEquals(40, seenGram.size());
+        for (int k = 0; k < seenGram.size(); k++) {
+            assertTrue(relative(seenReference.get(k), seenGram.get(k)) < 1e-10, "recorded w " + k);
+        }
+    }
+
+    private static double relative(Matrix a, Matrix b) {
+        return a.minus(b).norm() / a.norm();
+    }
+
+    @Test
+    void optimize_listener_isToldEveryRecordedCostWithParameters() {
+        List<Integer> iterations = new ArrayList<>();
+        List<Double> costs = new ArrayList<>();
+        List<LogisticParameters> parameters = new ArrayList<>();
+        OptimizeResult r = LogisticRegression.optimize(W, B, X, Y, new TrainingConfig(25, 0.009, 10), progress -> {
+            iterations.add(progress.iteration());
+            costs.add(progress.cost());
+            parameters.add(progress.parameters());
+        });
+        assertEquals(List.of(0, 10, 20), iterations);
+        assertArrayEquals(costs.stream().mapToDouble(Double::doubleValue).toArray(), r.costs().costs());
+        // the parameters after iteration 0's update are one step from the start
+        Propagation first = LogisticRegression.propagate(W, B, X, Y);
+        assertEquals(first.cost(), costs.get(0));
+        assertEquals(W.minus(first.grads().dw().times(0.009)), parameters.get(0).w());
+        assertEquals(B - 0.009 * first.grads().db(), parameters.get(0).b());
+    }
+
+    @Test
+    void optimize_zeroIterations_returnsStartingParametersAndTheirGradients() {
+        OptimizeResult r = LogisticRegression.optimize(W, B, X, Y, 0, 0.009);
+        assertEquals(W, r.parameters().w());
+        assertEquals(B, r.parameters().b());
+        assertEquals(0, r.costs().size());
+        assertArrayEquals(GOLDEN.doubles("small.propagate.dw"), r.grads().dw().toRowMajor(), 1e-14);
+    }
+
+    @Test
+    void optimize_doesNotModifyItsArguments() {
+        Matrix w = Matrix.columnVector(1, 2);
+        LogisticRegression.optimize(w, B, X, Y, 10, 0.009);
+        assertEquals(Matrix.columnVector(1, 2), w);
+    }
+
+    // ------------------------------------------------------------------ predict
+
+    @Test
+    void predict_specExample_matchesGolden() {
+        // spec/course example: w = [[0.1124579],[0.23106775]], b = -0.3, X = [[1.,-1.1,-3.2],[1.2,2.,0.1]] -> [[1. 1. 0.]]
+        Matrix w = Matrix.columnVector(0.1124579, 0.23106775);
+        Matrix x = Matrix.of(new double[][] {{1, -1.1, -3.2}, {1.2, 2, 0.1}});
+        Matrix prediction = LogisticRegression.predict(w, -0.3, x);
+        assertEquals(GOLDEN.matrix("small.predict"), prediction);
+    }
+
+    @Test
+    void predict_activationExactlyHalf_isZeroAsTheCourse() {
+        // A = σ(0) = 0.5 is not > 0.5
+        Matrix prediction = LogisticRegression.predict(Matrix.columnVector(0), 0.0, Matrix.rowVector(1, 2));
+        assertEquals(Matrix.rowVector(0, 0), prediction);
+    }
+
+    @Test
+    void predict_parametersOverload_equalsCourseSignature() {
+        LogisticParameters p = new LogisticParameters(Matrix.columnVector(0.5, -1), 0.1);
+        assertEquals(LogisticRegression.predict(p.w(), p.b(), X), LogisticRegression.predict(p, X));
+    }
+
+    // ------------------------------------------------------------------ model
+
+    @Test
+    void model_smallData_combinesOptimizeAndPredict() {
+        Matrix xTest = Matrix.of(new double[][] {{0.5, -2}, {1, -1}});
+        Matrix yTest = Matrix.rowVector(1, 0);
+        LogisticModelResult d = LogisticRegression.model(X, Y, xTest, yTest, 150, 0.05);
+        OptimizeResult o = LogisticRegression.optimize(Matrix.zeros(2, 1), 0.0, X, Y, 150, 0.05);
+        assertEquals(o.parameters().w(), d.w());
+        assertEquals(o.parameters().b(), d.b());
+        assertEquals(o.costs(), d.costs());
+        assertEquals(LogisticRegression.predict(d.w(), d.b(), xTest), d.yPredictionTest());
+        assertEquals(LogisticRegression.predict(d.w(), d.b(), X), d.yPredictionTrain());
+        assertEquals(0.05, d.learningRate());
+        assertEquals(150, d.iterations());
+        assertEquals(2, d.costs().size());
+        double expectedTrain = 100 - d.yPredictionTrain().minus(Y).abs().mean() * 100;
+        assertEquals(expectedTrain, d.trainAccuracy());
+        assertEquals(new LogisticParameters(d.w(), d.b()), d.parameters());
+    }
+
+    @Test
+    void model_labeledDataAndListener_reportsEveryRecordedCost() {
+        List<Integer> seen = new ArrayList<>();
+        LogisticModelResult d = LogisticRegression.model(LabeledData.of(X, Y), LabeledData.of(X, Y),
+                new TrainingConfig(30, 0.01, 7), progress -> seen.add(progress.iteration()));
+        assertEquals(List.of(0, 7, 14, 21, 28), seen);
+        assertEquals(5, d.costs().size());
+    }
+
+    // ------------------------------------------------------------------ bad input
+
+    @Test
+    void propagate_wrongWShape_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> LogisticRegression.propagate(Matrix.columnVector(1, 2, 3), B, X, Y));
+        assertTrue(e.getMessage().startsWith("propagate: shapes (3, 1) and (2, 3)"), e.getMessage());
+    }
+
+    @Test
+    void propagate_exampleCountsDiffer_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> LogisticRegression.propagate(W, B, X, Matrix.rowVector(1, 0, 1, 0)));
+        assertTrue(e.getMessage().startsWith("propagate: shapes (2, 3) and (1, 4) differ in number of examples"),
+                e.getMessage());
+    }
+
+    @Test
+    void propagate_labelsWithTwoRows_namesTheShape() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> LogisticRegression.propagate(W, B, X, Matrix.zeros(2, 3)));
+        assertTrue(e.getMessage().contains("(1, m)") && e.getMessage().contains("(2, 3)"), e.getMessage());
+    }
+
+    @Test
+    void optimize_labelOutsideZeroOne_isRefusedNamingTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.optimize(W, B, X, Matrix.rowVector(1, 0.5, 1), 10, 0.009));
+        assertTrue(e.getMessage().startsWith("optimize: labels must be 0 or 1") && e.getMessage().contains("0.5"),
+                e.getMessage());
+    }
+
+    @Test
+    void optimize_wrongWShape_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> LogisticRegression.optimize(Matrix.zeros(2, 2), B, X, Y, 10, 0.009));
+        assertTrue(e.getMessage().startsWith("optimize: shapes (2, 2) and (2, 3)"), e.getMessage());
+    }
+
+    @Test
+    void optimize_exampleCountsDiffer_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> LogisticRegression.optimize(W, B, X, Matrix.rowVector(1, 0), 10, 0.009));
+        assertTrue(e.getMessage().startsWith("optimize: shapes (2, 3) and (1, 2)"), e.getMessage());
+    }
+
+    @Test
+    void optimize_nonPositiveLearningRate_isRefusedNamingIt() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.optimize(W, B, X, Y, 10, 0.0));
+        assertTrue(zero.getMessage().contains("learning rate") && zero.getMessage().contains("0.0"), zero.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.optimize(W, B, X, Y, 10, -0.5));
+        assertTrue(negative.getMessage().contains("-0.5"), negative.getMessage());
+    }
+
+    @Test
+    void optimize_negativeIterations_isRefusedNamingThem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.optimize(W, B, X, Y, -3, 0.009));
+        assertTrue(e.getMessage().contains("iterations") && e.getMessage().contains("-3"), e.getMessage());
+    }
+
+    @Test
+    void optimize_nonFiniteBias_isRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.optimize(W, Double.NaN, X, Y, 10, 0.009));
+        assertTrue(e.getMessage().contains("b must be a finite number, got NaN"), e.getMessage());
+    }
+
+    @Test
+    void optimize_hugeLearningRate_stopsWithIterationAndLearningRate() {
+        // one step at α = 1e6 sends w to -2.5e5: σ(wᵀx) underflows to 0 on a y = 1 example, log(0) = -inf
+        Matrix x = Matrix.rowVector(1, 2);
+        Matrix y = Matrix.rowVector(1, 0);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> LogisticRegression.optimize(Matrix.zeros(1, 1), 0.0, x, y, 1000, 1e6));
+        assertEquals(1, e.iteration());
+        assertEquals(1e6, e.learningRate());
+        assertTrue(e.getMessage().contains("iteration 1") && e.getMessage().contains("learning rate 1000000.0"),
+                e.getMessage());
+        assertEquals(1, e.costsSoFar().size());
+        assertEquals(Math.log(2), e.costsSoFar().cost(0), 1e-15);
+    }
+
+    @Test
+    void predict_wrongWShape_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> LogisticRegression.predict(Matrix.columnVector(1, 2, 3), B, X));
+        assertTrue(e.getMessage().startsWith("predict: shapes (3, 1) and (2, 3)"), e.getMessage());
+    }
+
+    @Test
+    void model_featureCountsDiffer_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> LogisticRegression.model(X, Y, Matrix.zeros(3, 2), Matrix.rowVector(1, 0), 10, 0.01));
+        assertTrue(e.getMessage().startsWith("model: shapes (2, 3) and (3, 2) differ in number of features"),
+                e.getMessage());
+    }
+
+    @Test
+    void model_trainExampleCountsDiffer_namesBothShapes() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> LogisticRegression.model(X, Matrix.rowVector(1, 0), X, Y, 10, 0.01));
+        assertTrue(e.getMessage().startsWith("model (train): shapes (2, 3) and (1, 2)"), e.getMessage());
+    }
+
+    @Test
+    void model_testLabelsOutsideZeroOne_isRefusedNamingTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.model(X, Y, X, Matrix.rowVector(2, 0, 1), 10, 0.01));
+        assertTrue(e.getMessage().startsWith("model (test): labels must be 0 or 1") && e.getMessage().contains("2.0"),
+                e.getMessage());
+    }
+
+    @Test
+    void model_nullListener_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.model(LabeledData.of(X, Y), LabeledData.of(X, Y), TrainingConfig.of(1, 0.1), null));
+        assertTrue(e.getMessage().contains("listener"), e.getMessage());
+    }
+
+    @Test
+    void records_wrongShapes_areRefusedNamingTheShape() {
+        ShapeException params = assertThrows(ShapeException.class, () -> new LogisticParameters(Matrix.zeros(2, 2), 0));
+        assertTrue(params.getMessage().contains("(2, 2)"), params.getMessage());
+        ShapeException grads = assertThrows(ShapeException.class, () -> new LogisticGradients(Matrix.zeros(1, 3), 0));
+        assertTrue(grads.getMessage().contains("(1, 3)"), grads.getMessage());
+    }
+
+    @Test
+    void trainable_step_isOneCourseIteration() {
+        LogisticTrainable t = new LogisticTrainable(new LogisticParameters(W, B), X, Y);
+        Propagation p = LogisticRegression.propagate(W, B, X, Y);
+        double cost = t.step(0.009);
+        assertEquals(p.cost(), cost);
+        assertEquals(p.grads(), t.lastGrads());
+        assertEquals(W.minus(p.grads().dw().times(0.009)), t.parameters().w());
+    }
+}
