@@ -1,0 +1,22 @@
+package org.nndl4j.shallow;
+
+import org.nndl4j.matrix.Matrix;
+
+/**
+ * What {@link ShallowNetwork#forwardPropagation} returns: the course's {@code (A2, cache)} pair.
+ *
+ * @param A2    the output activations (the predicted probabilities), {@code (n_y, m)}; the same matrix as
+ *              {@code cache.A2()}
+ * @param cache the values backward propagation needs
+ */
+public record ForwardResult(Matrix A2, ForwardCache cache) {
+
+    public ForwardResult {
+        if (A2 == null || cache == null) {
+            throw new IllegalArgumentException("ForwardResult: A2 and cache must not be null");
+        }
+        if (!A2.equals(cache.A2())) {
+            throw new IllegalArgumentException("ForwardResult: A2 must be the cache's A2");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.nndl4j.shallow;
+
+/**
+ * The sizes of the three layers of the network (the course's {@code (n_x, n_h, n_y)}).
+ *
+ * @param nX size of the input layer (features per example)
+ * @param nH size of the hidden layer
+ * @param nY size of the output layer (1 for the course's binary classifier)
+ */
+public record LayerSizes(int nX, int nH, int nY) {
+
+    public LayerSizes {
+        requirePositive("LayerSizes", "nX (input layer size)", nX);
+        requirePositive("LayerSizes", "nH (hidden layer size)", nH);
+        requirePositive("LayerSizes", "nY (output layer size)", nY);
+    }
+
+    /** The same input and output sizes with a hidden layer of {@code nH} units. */
+    public LayerSizes withHiddenSize(int nH) {
+        return new LayerSizes(nX, nH, nY);
+    }
+
+    static void requirePositive(String operation, String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(operation + ": " + what + " must be >= 1, got " + value);
+        }
+    }
+}

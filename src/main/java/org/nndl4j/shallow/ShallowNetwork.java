@@ -1,0 +1,341 @@
+package org.nndl4j.shallow;
+
+import org.nndl4j.activation.Activation;
+import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.Shape;
+import org.nndl4j.matrix.ShapeException;
+import org.nndl4j.random.NumpyRandom;
+import org.nndl4j.train.Engine;
+import org.nndl4j.train.GradientDescent;
+import org.nndl4j.train.Trainable;
+import org.nndl4j.train.TrainingConfig;
+import org.nndl4j.train.TrainingListener;
+import org.nndl4j.train.TrainingResult;
+
+/**
+ * The building blocks of the one-hidden-layer network of spec 1.3, with the course's names:
+ *
+ * <pre>
+ * Z1 = W1 · X + b1      A1 = tanh(Z1)          (hidden layer, n_h units)
+ * Z2 = W2 · A1 + b2     A2 = σ(Z2)             (output, the probability of label 1)
+ * J  = -(1/m) Σ [ Y log(A2) + (1 - Y) log(1 - A2) ]
+ * </pre>
+ *
+ * <p>Examples are columns: {@code X} is {@code (n_x, m)}, {@code Y} is {@code (1, m)} with labels 0/1.
+ * Every method is a pure function: it returns new values and modifies none of its arguments.
+ */
+public final class ShallowNetwork {
+
+    /** The hidden layer size {@link #layerSizes} reports, as the course hard-codes it ({@code n_h = 4}). */
+    public static final int DEFAULT_HIDDEN_SIZE = 4;
+
+    /** The course's learning rate for this network ({@code update_parameters(..., learning_rate = 1.2)}). */
+    public static final double DEFAULT_LEARNING_RATE = 1.2;
+
+    /** The course's number of iterations ({@code nn_model(..., num_iterations = 10000)}). */
+    public static final int DEFAULT_ITERATIONS = 10_000;
+
+    /** The seed {@link #initializeParameters} gives the generator, as the course's {@code np.random.seed(2)}. */
+    public static final long INIT_SEED = 2;
+
+    /** The scale of the random initial weights ({@code np.random.randn(a, b) * 0.01}). */
+    public static final double INIT_SCALE = 0.01;
+
+    private ShallowNetwork() {
+    }
+
+    // ------------------------------------------------------------------ structure and initialisation
+
+    /**
+     * The layer sizes for inputs {@code X} and labels {@code Y}: {@code n_x} from X's rows, {@code n_y}
+     * from Y's rows, and {@code n_h} = {@value #DEFAULT_HIDDEN_SIZE}, as the course's {@code layer_sizes}.
+     *
+     * @param X inputs, {@code (n_x, m)}
+     * @param Y labels 0/1, {@code (1, m)}
+     * @throws ShapeException           if Y is not one row, or X and Y differ in number of examples
+     * @throws IllegalArgumentException if a label is neither 0 nor 1 (the message names it)
+     */
+    public static LayerSizes layerSizes(Matrix X, Matrix Y) {
+        requireData("layerSizes", X, Y);
+        return new LayerSizes(X.rows(), DEFAULT_HIDDEN_SIZE, Y.rows());
+    }
+
+    /**
+     * Small random weights and zero biases, as the course's {@code initialize_parameters}: a generator
+     * seeded with {@value #INIT_SEED} draws {@code W1 = randn(n_h, n_x) * 0.01} and then
+     * {@code W2 = randn(n_y, n_h) * 0.01}; {@code b1} and {@code b2} are zeros. The same sizes always
+     * give the same parameters.
+     *
+     * @return W1 {@code (nH, nX)}, b1 {@code (nH, 1)}, W2 {@code (nY, nH)}, b2 {@code (nY, 1)}
+     * @throws IllegalArgumentException if a size is below 1 (the message names it)
+     */
+    public static ShallowParameters initializeParameters(int nX, int nH, int nY) {
+        LayerSizes.requirePositive("initializeParameters", "nX (input layer size)", nX);
+        LayerSizes.requirePositive("initializeParameters", "nH (hidden layer size)", nH);
+        LayerSizes.requirePositive("initializeParameters", "nY (output layer size)", nY);
+        NumpyRandom random = new NumpyRandom(INIT_SEED);
+        Matrix W1 = random.randn(nH, nX).times(INIT_SCALE);
+        Matrix b1 = Matrix.zeros(nH, 1);
+        Matrix W2 = random.randn(nY, nH).times(INIT_SCALE);
+        Matrix b2 = Matrix.zeros(nY, 1);
+        return new ShallowParameters(W1, b1, W2, b2);
+    }
+
+    /** {@link #initializeParameters(int, int, int)} for {@code sizes}. */
+    public static ShallowParameters initializeParameters(LayerSizes sizes) {
+        requireNonNull("initializeParameters", sizes, "sizes");
+        return initializeParameters(sizes.nX(), sizes.nH(), sizes.nY());
+    }
+
+    // ------------------------------------------------------------------ one iteration
+
+    /**
+     * Forward propagation: the course's {@code forward_propagation}.
+     *
+     * @param X          inputs, {@code (n_x, m)}
+     * @param parameters the network
+     * @return {@code A2} {@code (n_y, m)} and the cache {@code Z1, A1} {@code (n_h, m)}, {@code Z2, A2} {@code (n_y, m)}
+     * @throws ShapeException if X does not have {@code n_x} rows; the message names W1's and X's shapes
+     */
+    public static ForwardResult forwardPropagation(Matrix X, ShallowParameters parameters) {
+        requireNonNull("forwardPropagation", X, "X");
+        requireNonNull("forwardPropagation", parameters, "parameters");
+        requireInputs("forwardPropagation", parameters, X);
+        // Z1 = W1 · X + b1
+        Matrix Z1 = parameters.W1().dot(X).plus(parameters.b1());
+        // A1 = tanh(Z1)
+        Matrix A1 = Activation.TANH.forward(Z1);
+        // Z2 = W2 · A1 + b2
+        Matrix Z2 = parameters.W2().dot(A1).plus(parameters.b2());
+        // A2 = σ(Z2)
+        Matrix A2 = Activation.SIGMOID.forward(Z2);
+        return new ForwardResult(A2, new ForwardCache(Z1, A1, Z2, A2));
+    }
+
+    /**
+     * The cross-entropy cost, as the course's {@code compute_cost}:
+     * {@code logprobs = log(A2) * Y + log(1 - A2) * (1 - Y)}, {@code J = -Σ logprobs / m}. The sum is
+     * numpy's pairwise {@code np.sum}, so the result is the double the course prints.
+     *
+     * <p>A probability of exactly 0 or 1 on the wrong label gives an infinite or NaN cost, as in numpy;
+     * {@link GradientDescent} stops training on it.
+     *
+     * @param A2 predicted probabilities, {@code (1, m)}
+     * @param Y  labels, {@code (1, m)}
+     * @throws ShapeException if A2 and Y differ in shape or are not one row
+     */
+    public static double computeCost(Matrix A2, Matrix Y) {
+        requireNonNull("computeCost", A2, "A2");
+        requireNonNull("computeCost", Y, "Y");
+        if (!A2.shape().equals(Y.shape())) {
+            throw new ShapeException("computeCost", A2.shape(), Y.shape(), "differ: A2 and Y must both be (1, m)");
+        }
+        if (Y.rows() != 1) {
+            throw new ShapeException("computeCost", "A2 and Y of shape (1, m)", Y.shape());
+        }
+        int m = Y.cols();
+        // logprobs = log(A2) * Y + log(1 - A2) * (1 - Y)
+        Matrix logprobs = A2.log().times(Y).plus(A2.rsub(1.0).log().times(Y.rsub(1.0)));
+        // J = -(1/m) Σ logprobs
+        return -logprobs.sum() / m;
+    }
+
+    /**
+     * Backward propagation: the six vectorised equations of the course's {@code backward_propagation}.
+     *
+     * @param parameters the network the cache was computed with
+     * @param cache      from {@link #forwardPropagation} on {@code X}
+     * @param X          inputs, {@code (n_x, m)}
+     * @param Y          labels, {@code (n_y, m)}
+     * @return the gradients, each of its parameter's shape
+     * @throws ShapeException if the shapes of parameters, cache, X and Y do not fit; the message names both
+     *                        shapes
+     */
+    public static ShallowGradients backwardPropagation(ShallowParameters parameters, ForwardCache cache, Matrix X, Matrix Y) {
+        String op = "backwardPropagation";
+        requireNonNull(op, parameters, "parameters");
+        requireNonNull(op, cache, "cache");
+        requireNonNull(op, X, "X");
+        requireNonNull(op, Y, "Y");
+        requireInputs(op, parameters, X);
+        LayerSizes sizes = parameters.sizes();
+        int m = X.cols();
+        requireShape(op, "X", X, "A1", cache.A1(), new Shape(sizes.nH(), m));
+        requireShape(op, "X", X, "A2", cache.A2(), new Shape(sizes.nY(), m));
+        if (!Y.shape().equals(cache.A2().shape())) {
+            throw new ShapeException(op, cache.A2().shape(), Y.shape(), "differ: Y must have the shape of A2");
+        }
+        Matrix A1 = cache.A1();
+        Matrix A2 = cache.A2();
+        // dZ2 = A2 - Y
+        Matrix dZ2 = A2.minus(Y);
+        // dW2 = (1/m) dZ2 · A1ᵀ
+        Matrix dW2 = dZ2.dotTranspose(A1).div(m);
+        // db2 = (1/m) Σ_i dZ2   (np.sum(dZ2, axis=1, keepdims=True) / m)
+        Matrix db2 = dZ2.sum(1).div(m);
+        // dZ1 = W2ᵀ · dZ2 * (1 - A1²)   (tanh'(Z1) = 1 - A1²)
+        Matrix dZ1 = parameters.W2().transposeDot(dZ2).times(A1.pow(2).rsub(1.0));
+        // dW1 = (1/m) dZ1 · Xᵀ
+        Matrix dW1 = dZ1.dotTranspose(X).div(m);
+        // db1 = (1/m) Σ_i dZ1
+        Matrix db1 = dZ1.sum(1).div(m);
+        return new ShallowGradients(dW1, db1, dW2, db2);
+    }
+
+    /**
+     * One gradient-descent update {@code θ = θ - α dθ} of every parameter (the course's
+     * {@code update_parameters}).
+     *
+     * @param learningRate α, finite and {@code > 0}
+     * @return the new parameters; {@code parameters} is not modified
+     * @throws ShapeException if a gradient does not have its parameter's shape; the message names both
+     */
+    public static ShallowParameters updateParameters(ShallowParameters parameters, ShallowGradients grads, double learningRate) {
+        String op = "updateParameters";
+        requireNonNull(op, parameters, "parameters");
+        requireNonNull(op, grads, "grads");
+        if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException(op + ": learning rate must be a finite number > 0, got " + learningRate);
+        }
+        requireSameShape(op, "W1", parameters.W1(), "dW1", grads.dW1());
+        requireSameShape(op, "W2", parameters.W2(), "dW2", grads.dW2());
+        // W1 = W1 - α dW1
+        Matrix W1 = parameters.W1().minus(grads.dW1().times(learningRate));
+        // b1 = b1 - α db1
+        Matrix b1 = parameters.b1().minus(grads.db1().times(learningRate));
+        // W2 = W2 - α dW2
+        Matrix W2 = parameters.W2().minus(grads.dW2().times(learningRate));
+        // b2 = b2 - α db2
+        Matrix b2 = parameters.b2().minus(grads.db2().times(learningRate));
+        return new ShallowParameters(W1, b1, W2, b2);
+    }
+
+    /** {@link #updateParameters(ShallowParameters, ShallowGradients, double)} with the course's α = 1.2. */
+    public static ShallowParameters updateParameters(ShallowParameters parameters, ShallowGradients grads) {
+        return updateParameters(parameters, grads, DEFAULT_LEARNING_RATE);
+    }
+
+    // ------------------------------------------------------------------ the model
+
+    /**
+     * Trains a network with {@code nH} hidden units on {@code X, Y} for {@code iterations} steps of batch
+     * gradient descent at the course's learning rate 1.2: the course's {@code nn_model}.
+     *
+     * @return the trained parameters
+     * @see #nnModel(Matrix, Matrix, int, TrainingConfig, TrainingListener)
+     */
+    public static ShallowParameters nnModel(Matrix X, Matrix Y, int nH, int iterations) {
+        return nnModel(X, Y, nH, TrainingConfig.of(iterations, DEFAULT_LEARNING_RATE), TrainingListener.none()).parameters();
+    }
+
+    /**
+     * Trains a network with {@code nH} hidden units on {@code X, Y}: parameters from
+     * {@link #initializeParameters} (so the same data and {@code nH} always give the same run), then
+     * {@code config.iterations()} steps of forward propagation, cost, backward propagation and update,
+     * through the library's one loop {@link GradientDescent#run}. The listener hears the cost every
+     * {@code config.recordEvery()} iterations (the course prints every 1000).
+     *
+     * <p>The steps are computed by {@code config.engine()}: {@link Engine#REFERENCE} calls
+     * {@link #forwardPropagation}, {@link #computeCost}, {@link #backwardPropagation} and
+     * {@link #updateParameters} every iteration, exactly as the course's code; {@link Engine#AUTO} (the
+     * default), {@link Engine#PRIMAL} and {@link Engine#GRAM} use the library's shared engine
+     * ({@link org.nndl4j.train.NetworkTrainer}), which gives the same costs and parameters to rounding
+     * (~1e-12 relative) and is several times faster. Where a run is chaotic (the course's 10,000 iterations
+     * on the flower, after about iteration 7700) those rounding differences grow, as they do between two
+     * numpy builds: the costs then differ in the 4th or 5th digit and the accuracy by an example or two.
+     *
+     * @param X  inputs, {@code (n_x, m)}
+     * @param Y  labels 0/1, {@code (1, m)}
+     * @param nH hidden layer size, {@code >= 1}
+     * @return the trained parameters and the recorded costs
+     * @throws IllegalArgumentException                  for bad sizes or labels (the message names the value)
+     * @throws ShapeException                            if Y is not {@code (1, m)} for X's m
+     * @throws org.nndl4j.train.TrainingDivergedException if the cost becomes NaN or infinite
+     */
+    public static TrainingResult<ShallowParameters> nnModel(Matrix X, Matrix Y, int nH, TrainingConfig config,
+            TrainingListener<? super ShallowParameters> listener) {
+        LayerSizes.requirePositive("nnModel", "nH (hidden layer size)", nH);
+        requireNonNull("nnModel", config, "config");
+        requireNonNull("nnModel", listener, "listener (use TrainingListener.none())");
+        // The course calls np.random.seed(3) here, but initialize_parameters re-seeds with 2 before it draws
+        // anything, so seed 3 never reaches a number. There is no global generator to seed in Java; the
+        // course's behaviour (initial weights from seed 2) is kept as is.
+        LayerSizes sizes = layerSizes(X, Y).withHiddenSize(nH);
+        ShallowParameters parameters = initializeParameters(sizes);
+        return GradientDescent.run(training(X, Y, parameters, config.engine()), config, listener);
+    }
+
+    /**
+     * The unit the training loop steps: the building blocks for {@link Engine#REFERENCE}, the shared
+     * engine for the others. X and Y must already have been checked.
+     */
+    static Trainable<ShallowParameters> training(Matrix X, Matrix Y, ShallowParameters initial, Engine engine) {
+        if (engine == Engine.REFERENCE) {
+            return new ShallowTrainable(X, Y, initial);
+        }
+        return new ShallowEngineTraining(X, Y, initial, engine);
+    }
+
+    /**
+     * Predicted labels: 1 where {@code A2 > 0.5}, else 0 (the course's {@code np.round(A2)}, which is the
+     * same since rounding half to even sends 0.5 to 0).
+     *
+     * @param X inputs, {@code (n_x, k)}
+     * @return predictions, {@code (n_y, k)}, 0 or 1
+     */
+    public static Matrix predict(ShallowParameters parameters, Matrix X) {
+        return forwardPropagation(X, parameters).A2().greaterThan(0.5);
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    /** X and Y as the course's functions take them: Y one row of 0/1 labels, one per column of X. */
+    static void requireData(String op, Matrix X, Matrix Y) {
+        requireNonNull(op, X, "X");
+        requireNonNull(op, Y, "Y");
+        if (Y.rows() != 1) {
+            throw new ShapeException(op, "Y of shape (1, m)", Y.shape());
+        }
+        if (X.cols() != Y.cols()) {
+            throw new ShapeException(op, X.shape(), Y.shape(),
+                    "differ in number of examples: X has " + X.cols() + " columns, Y has " + Y.cols());
+        }
+        if (X.cols() == 0) {
+            throw new IllegalArgumentException(op + ": X and Y hold no examples (m = 0)");
+        }
+        try {
+            LabeledData.requireBinary(Y);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireInputs(String op, ShallowParameters parameters, Matrix X) {
+        if (X.rows() != parameters.W1().cols()) {
+            throw new ShapeException(op, parameters.W1().shape(), X.shape(),
+                    "not aligned: W1 has " + parameters.W1().cols() + " columns (n_x) but X has " + X.rows() + " rows");
+        }
+    }
+
+    private static void requireShape(String op, String refName, Matrix ref, String name, Matrix m, Shape expected) {
+        if (!m.shape().equals(expected)) {
+            throw new ShapeException(op, ref.shape(), m.shape(),
+                    "do not fit: for " + refName + " " + ref.shape() + " and these parameters, " + name + " must be "
+                            + expected + ", got " + m.shape());
+        }
+    }
+
+    private static void requireSameShape(String op, String name, Matrix m, String gradName, Matrix grad) {
+        if (!m.shape().equals(grad.shape())) {
+            throw new ShapeException(op, m.shape(), grad.shape(),
+                    "differ: " + gradName + " must have the shape of " + name);
+        }
+    }
+
+    private static void requireNonNull(String op, Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(op + ": " + name + " is null");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.nndl4j.shallow;
+
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.Shape;
+import org.nndl4j.matrix.ShapeException;
+
+/**
+ * The parameters of the one-hidden-layer network (the course's {@code parameters} dictionary).
+ *
+ * @param W1 weights of the hidden layer, {@code (n_h, n_x)}
+ * @param b1 bias of the hidden layer, {@code (n_h, 1)}
+ * @param W2 weights of the output layer, {@code (n_y, n_h)}
+ * @param b2 bias of the output layer, {@code (n_y, 1)}
+ */
+public record ShallowParameters(Matrix W1, Matrix b1, Matrix W2, Matrix b2) {
+
+    /**
+     * @throws IllegalArgumentException if a matrix is null
+     * @throws ShapeException           if the shapes do not fit together; the message names both shapes
+     */
+    public ShallowParameters {
+        requireNonNull(W1, "W1");
+        requireNonNull(b1, "b1");
+        requireNonNull(W2, "W2");
+        requireNonNull(b2, "b2");
+        int nH = W1.rows();
+        int nY = W2.rows();
+        requireFits("W1", W1, "b1", b1, new Shape(nH, 1));
+        requireFits("W1", W1, "W2", W2, new Shape(nY, nH));
+        requireFits("W2", W2, "b2", b2, new Shape(nY, 1));
+    }
+
+    /** The layer sizes these parameters are for. */
+    public LayerSizes sizes() {
+        return new LayerSizes(W1.cols(), W1.rows(), W2.rows());
+    }
+
+    private static void requireNonNull(Matrix m, String name) {
+        if (m == null) {
+            throw new IllegalArgumentException("ShallowParameters: " + name + " is null");
+        }
+    }
+
+    private static void requireFits(String refName, Matrix ref, String name, Matrix m, Shape expected) {
+        if (!m.shape().equals(expected)) {
+            throw new ShapeException("ShallowParameters", ref.shape(), m.shape(),
+                    "do not fit: " + refName + " is " + ref.shape() + ", so " + name + " must be " + expected
+                            + ", got " + m.shape());
+        }
+    }
+}
