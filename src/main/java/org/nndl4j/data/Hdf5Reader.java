@@ -6,6 +6,7 @@ import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntToDoubleFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -334,14 +335,22 @@ public final class Hdf5Reader implements AutoCloseable {
         if (expectedRank < 0) {
             throw new IllegalArgumentException("readArray: expectedRank must be >= 0, got " + expectedRank);
         }
-        Numbers n = readNumbers(path, expectedRank);
-        return NDArray.of(n.values, n.info.dimensions());
+        return readArrayOfRank(path, expectedRank);
     }
 
     /** A numeric dataset of any rank as an n-dimensional array in C order. */
     public NDArray readArray(String path) {
-        Numbers n = readNumbers(path, -1);
-        return NDArray.of(n.values, n.info.dimensions());
+        return readArrayOfRank(path, -1);
+    }
+
+    /** Like {@link #readNumbers} but straight into the array, without an intermediate copy of the values. */
+    private NDArray readArrayOfRank(String path, int expectedRank) {
+        Dataset d = dataset(path);
+        DatasetInfo info = numericInfo(path, d, expectedRank);
+        if (info.size() == 0) {
+            return NDArray.of(new double[0], info.dimensions());
+        }
+        return NDArray.generate(accessor(readData(d, info), info), info.dimensions());
     }
 
     private record Numbers(DatasetInfo info, double[] values) {
@@ -349,6 +358,17 @@ public final class Hdf5Reader implements AutoCloseable {
 
     private Numbers readNumbers(String path, int expectedRank) {
         Dataset d = dataset(path);
+        DatasetInfo info = numericInfo(path, d, expectedRank);
+        if (info.size() == 0) {
+            return new Numbers(info, new double[0]);
+        }
+        Object flat = readData(d, info);
+        double[] values = toDoubles(flat, info);
+        return new Numbers(info, values);
+    }
+
+    /** The metadata of a numeric dataset of the expected rank (-1: any), its storage checked before reading. */
+    private DatasetInfo numericInfo(String path, Dataset d, int expectedRank) {
         DatasetInfo info = info(path, d);
         requireRank(info, expectedRank);
         if (!info.elementType().isNumeric()) {
@@ -356,12 +376,7 @@ public final class Hdf5Reader implements AutoCloseable {
                     + "; expected numbers (integer or floating point)");
         }
         checkStorage(d, info);
-        if (info.size() == 0) {
-            return new Numbers(info, new double[0]);
-        }
-        Object flat = readData(d, info);
-        double[] values = toDoubles(flat, info);
-        return new Numbers(info, values);
+        return info;
     }
 
     // ------------------------------------------------------------------ strings
@@ -712,45 +727,36 @@ public final class Hdf5Reader implements AutoCloseable {
     }
 
     private double[] toDoubles(Object flat, DatasetInfo info) {
-        int n = (int) info.size();
-        double[] out = new double[n];
-        boolean ok = Array.getLength(flat) == n;
-        if (ok) {
-            if (flat instanceof double[] a) {
-                System.arraycopy(a, 0, out, 0, n);
-            } else if (flat instanceof float[] a) {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i];
-                }
-            } else if (flat instanceof long[] a) {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i];
-                }
-            } else if (flat instanceof int[] a) {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i];
-                }
-            } else if (flat instanceof short[] a) {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i];
-                }
-            } else if (flat instanceof byte[] a) {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i];
-                }
-            } else if (flat instanceof BigInteger[] a) {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i] == null ? Double.NaN : a[i].doubleValue();
-                }
-            } else {
-                ok = false;
-            }
-        }
-        if (!ok) {
-            throw new DatasetException(source, "dataset '" + info.path() + "' of shape " + info.shapeString()
-                    + " gave " + describeObject(flat) + " instead of " + n + " numbers; the file is corrupt");
+        IntToDoubleFunction value = accessor(flat, info);
+        double[] out = new double[(int) info.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value.applyAsDouble(i);
         }
         return out;
+    }
+
+    /** Element {@code i} of jhdf's flat array as a double, for every numeric array type jhdf returns. */
+    private IntToDoubleFunction accessor(Object flat, DatasetInfo info) {
+        int n = (int) info.size();
+        if (Array.getLength(flat) == n) {
+            if (flat instanceof double[] a) {
+                return i -> a[i];
+            } else if (flat instanceof float[] a) {
+                return i -> a[i];
+            } else if (flat instanceof long[] a) {
+                return i -> a[i];
+            } else if (flat instanceof int[] a) {
+                return i -> a[i];
+            } else if (flat instanceof short[] a) {
+                return i -> a[i];
+            } else if (flat instanceof byte[] a) {
+                return i -> a[i];
+            } else if (flat instanceof BigInteger[] a) {
+                return i -> a[i] == null ? Double.NaN : a[i].doubleValue();
+            }
+        }
+        throw new DatasetException(source, "dataset '" + info.path() + "' of shape " + info.shapeString()
+                + " gave " + describeObject(flat) + " instead of " + n + " numbers; the file is corrupt");
     }
 
     private static double toDouble(Number number) {

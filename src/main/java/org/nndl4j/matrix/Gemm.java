@@ -1,6 +1,10 @@
 package org.nndl4j.matrix;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The matrix-multiply kernel of the training hot loops, on matrices stored as arrays of rows
@@ -14,6 +18,11 @@ import java.util.Objects;
  * multiply and OpenBLAS). The shared dimension {@code p} runs in order, so results agree with EJML's
  * and the textbook's to rounding; blocks of rows of B and of columns keep the working set in cache.
  *
+ * <p>Products of at least {@value #PARALLEL_THRESHOLD} multiply-adds are split by rows of {@code C} over
+ * {@link #threads()} threads (default: the available processors; see {@link #setThreads(int)}). Each
+ * element is still computed by one thread in the same order, so results do not depend on the thread
+ * count.
+ *
  * <p>Methods write only their output {@code C}, which must not share rows with the inputs. Shapes are
  * read from the arrays and checked: a mismatch throws a {@link ShapeException} naming both shapes.
  */
@@ -24,7 +33,42 @@ public final class Gemm {
     /** Columns per block: 128 rows x 512 columns of B is 512 KB, which stays in L2. */
     private static final int N_BLOCK = 512;
 
+    /** Products smaller than this many multiply-adds run on the calling thread only. */
+    public static final long PARALLEL_THRESHOLD = 1L << 22;
+
+    private static volatile int threads = Runtime.getRuntime().availableProcessors();
+    private static ForkJoinPool pool;
+
     private Gemm() {
+    }
+
+    /**
+     * Sets how many threads large products may use (1 = only the calling thread). Applies to all
+     * later calls, from any thread.
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("Gemm.setThreads: the thread count must be >= 1, got " + n);
+        }
+        if (n != threads && pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
+        threads = n;
+    }
+
+    /** How many threads large products may use. */
+    public static int threads() {
+        return threads;
+    }
+
+    private static synchronized ForkJoinPool pool(int parallelism) {
+        if (pool == null) {
+            pool = new ForkJoinPool(parallelism);
+        }
+        return pool;
     }
 
     /** {@code C = C + alpha · A · B} for A {@code (m, k)}, B {@code (k, n)}, C {@code (m, n)}; modifies only C. */
@@ -81,11 +125,33 @@ public final class Gemm {
      */
     private static void kernel(double alpha, double[][] A, boolean transposedA, double[][] B, double[][] C,
                                int m, int n, int k) {
+        int t = Math.min(threads, m);
+        if (t < 2 || (long) m * n * k < PARALLEL_THRESHOLD) {
+            rows(alpha, A, transposedA, B, C, 0, m, n, k);
+            return;
+        }
+        // rows [i0, i1) of C per thread; the calling thread takes the first share
+        List<ForkJoinTask<?>> others = new ArrayList<>(t - 1);
+        ForkJoinPool workers = pool(t - 1);
+        for (int s = 1; s < t; s++) {
+            int i0 = m * s / t;
+            int i1 = m * (s + 1) / t;
+            others.add(workers.submit(() -> rows(alpha, A, transposedA, B, C, i0, i1, n, k)));
+        }
+        rows(alpha, A, transposedA, B, C, 0, m / t, n, k);
+        for (ForkJoinTask<?> task : others) {
+            task.join();
+        }
+    }
+
+    /** {@link #kernel} for rows {@code [i0, i1)} of C. */
+    private static void rows(double alpha, double[][] A, boolean transposedA, double[][] B, double[][] C,
+                             int i0, int i1, int n, int k) {
         for (int j0 = 0; j0 < n; j0 += N_BLOCK) {
             int j1 = Math.min(n, j0 + N_BLOCK);
             for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
                 int p1 = Math.min(k, p0 + K_BLOCK);
-                for (int i = 0; i < m; i++) {
+                for (int i = i0; i < i1; i++) {
                     double[] c = C[i];
                     int p = p0;
                     for (; p + 3 < p1; p += 4) {

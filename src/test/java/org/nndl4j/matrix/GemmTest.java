@@ -76,6 +76,26 @@ class GemmTest {
     }
 
     @Test
+    void largeProducts_giveTheSameBitsOnAnyNumberOfThreads() {
+        double[][] A = rows(random(21, 300, 4));
+        double[][] B = rows(random(300, 700, 5));
+        assertTrue(21L * 700 * 300 >= Gemm.PARALLEL_THRESHOLD);
+        int before = Gemm.threads();
+        try {
+            Gemm.setThreads(1);
+            double[][] one = Gemm.mult(A, B);
+            Gemm.setThreads(3);
+            double[][] three = Gemm.mult(A, B);
+            for (int i = 0; i < one.length; i++) {
+                assertTrue(java.util.Arrays.equals(one[i], three[i]), "row " + i);
+            }
+        } finally {
+            Gemm.setThreads(before);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Gemm.setThreads(0));
+    }
+
+    @Test
     void transpose_swapsRowsAndColumns() {
         double[][] t = Gemm.transpose(new double[][] {{1, 2, 3}, {4, 5, 6}});
         assertEquals(3, t.length);
