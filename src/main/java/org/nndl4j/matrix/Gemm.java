@@ -91,6 +91,67 @@ public final class Gemm {
         kernel(alpha, A, true, B, C, m, n, k);
     }
 
+    /**
+     * {@code C = alpha · A · Bᵀ} for A {@code (m, k)}, B {@code (n, k)}, C {@code (m, n)}, as dot products of
+     * rows (each sum over {@code p} in order); overwrites C. Four rows of A share each row of B, so B is
+     * read once: the right form when B is large and tall (the examples X) and A has few rows.
+     */
+    public static void multTransB(double alpha, double[][] A, double[][] B, double[][] C) {
+        int m = A.length;
+        int k = cols(A, cols(B, 0));
+        int n = B.length;
+        int kB = cols(B, k);
+        checkAligned("multTransB", new Shape(m, k), new Shape(n, kB), k, kB);
+        checkOutput("multTransB", C, m, n);
+        for (int q = 0; q < n; q++) {
+            double[] b = B[q];
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                double[] a0 = A[i];
+                double[] a1 = A[i + 1];
+                double[] a2 = A[i + 2];
+                double[] a3 = A[i + 3];
+                double s0 = 0.0;
+                double s1 = 0.0;
+                double s2 = 0.0;
+                double s3 = 0.0;
+                for (int p = 0; p < k; p++) {
+                    double bp = b[p];
+                    s0 += a0[p] * bp;
+                    s1 += a1[p] * bp;
+                    s2 += a2[p] * bp;
+                    s3 += a3[p] * bp;
+                }
+                C[i][q] = alpha * s0;
+                C[i + 1][q] = alpha * s1;
+                C[i + 2][q] = alpha * s2;
+                C[i + 3][q] = alpha * s3;
+            }
+            for (; i < m; i++) {
+                C[i][q] = alpha * dot(A[i], b, k);
+            }
+        }
+    }
+
+    /** {@code Σ_p a[p]·b[p]} in four interleaved partial sums (so the additions can overlap), then added up. */
+    private static double dot(double[] a, double[] b, int k) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+            s0 += a[p] * b[p];
+            s1 += a[p + 1] * b[p + 1];
+            s2 += a[p + 2] * b[p + 2];
+            s3 += a[p + 3] * b[p + 3];
+        }
+        for (; p < k; p++) {
+            s0 += a[p] * b[p];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** {@code A · B} as a new array of rows ({@code B} must have at least one row, to tell its width). */
     public static double[][] mult(double[][] A, double[][] B) {
         double[][] C = new double[A.length][cols(B, 0)];

@@ -67,6 +67,10 @@ class GemmTest {
         Gemm.multAddTransA(1.0, rows(At), rows(B), Ct);
         assertTrue(relativeError(expected, Ct) < 1e-14);
 
+        double[][] viaTransB = new double[m][n];
+        Gemm.multTransB(1.0, rows(A), rows(CommonOps_DDRM.transpose(B, null)), viaTransB);
+        assertTrue(relativeError(expected, viaTransB) < 1e-14);
+
         DMatrixRMaj start = random(m, n, 3);
         double[][] acc = rows(start);
         Gemm.multAdd(-0.25, rows(A), rows(B), acc);
@@ -117,5 +121,8 @@ class GemmTest {
                 .getMessage().contains("output C of shape (4, 2), got shape (4, 3)"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Gemm.mult(new double[][] {{1, 2}, {3}}, new double[2][2])).getMessage().contains("ragged"));
+        assertTrue(assertThrows(ShapeException.class,
+                () -> Gemm.multTransB(1, new double[4][3], new double[5][2], new double[4][5]))
+                .getMessage().startsWith("multTransB: shapes (4, 3) and (5, 2)"));
     }
 }
