@@ -1,5 +1,6 @@
 package org.nndl4j.activation;
 
+import org.nndl4j.matrix.MathFunctions;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -43,11 +44,11 @@ public enum Activation {
         }
     },
 
-    /** {@code tanh(z)}, {@code tanh'(z) = 1 - tanh(z)²}. */
+    /** {@code tanh(z)} (see {@link MathFunctions#tanh}), {@code tanh'(z) = 1 - tanh(z)²}. */
     TANH {
         @Override
         public double apply(double z) {
-            return Math.tanh(z);
+            return MathFunctions.tanh(z);
         }
 
         @Override
@@ -58,7 +59,7 @@ public enum Activation {
         @Override
         public void forward(double[] z, double[] a, int n) {
             for (int i = 0; i < n; i++) {
-                a[i] = Math.tanh(z[i]);
+                a[i] = MathFunctions.tanh(z[i]);
             }
         }
 
