@@ -3,9 +3,6 @@ package org.nndl4j.examples;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,7 +151,7 @@ public final class CatDeepNetwork {
                     + DeepModels.DEFAULT_LEARNING_RATE + ", " + options.iterations() + " iterations");
             // two_layer_model prints "{}".format(np.squeeze(cost)): the shortest repr of the double
             TrainingListener<DeepParameters> printer = p ->
-                    out.println("Cost after iteration " + p.iteration() + ": " + pythonRepr(p.cost()));
+                    out.println("Cost after iteration " + p.iteration() + ": " + PythonFormat.repr(p.cost()));
             DeepModelResult two = DeepModels.twoLayerModel(train, N_H, config, printer);
             printAccuracy(out, two.parameters(), train);
             printAccuracy(out, two.parameters(), test);
@@ -193,7 +190,7 @@ public final class CatDeepNetwork {
         if (options.image() != null) {
             Matrix x = ImageInput.readAsColumn(options.image(), cats.numPx());
             double y = DeepNetwork.predict(x, parameters).item();
-            out.println("y = " + pythonRepr(y) + ", your L-layer model predicts a \"" + train.className((int) y)
+            out.println("y = " + PythonFormat.repr(y) + ", your L-layer model predicts a \"" + train.className((int) y)
                     + "\" picture.");
         }
     }
@@ -219,7 +216,7 @@ public final class CatDeepNetwork {
     private static Matrix printAccuracy(PrintStream out, DeepParameters parameters, LabeledData data) {
         Matrix p = DeepNetwork.predict(data.X(), parameters);
         // the course printed str(np.float64) under Python 2 / numpy < 1.14: 12 significant digits (0.985645933014)
-        out.println("Accuracy: " + pythonStr12(Metrics.accuracy(p, data.Y())));
+        out.println("Accuracy: " + PythonFormat.python2Str(Metrics.accuracy(p, data.Y())));
         return p;
     }
 
@@ -253,52 +250,5 @@ public final class CatDeepNetwork {
                     "#" + index + " prediction: " + predicted + ", class: " + test.className(index)));
         }
         return Png.write(ImageGrid.of(cells, 5, "Mislabelled test images"), file);
-    }
-
-    // ------------------------------------------------------------------ Python's number formats
-
-    /** Python 3's {@code repr(float)}: the shortest decimal that reads back as the same double. */
-    static String pythonRepr(double x) {
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "nan" : (x > 0 ? "inf" : "-inf");
-        }
-        if (x == 0) {
-            return (1 / x < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(x);
-        BigDecimal shortest = exact;
-        for (int digits = 1; digits <= 17; digits++) {
-            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == x) {
-                shortest = candidate;
-                break;
-            }
-        }
-        return pythonLayout(shortest, 16);
-    }
-
-    /** Python 2's {@code str(float)}, {@code '%.12g'} (how the course printed its accuracies). */
-    static String pythonStr12(double x) {
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "nan" : (x > 0 ? "inf" : "-inf");
-        }
-        if (x == 0) {
-            return (1 / x < 0) ? "-0.0" : "0.0";
-        }
-        return pythonLayout(new BigDecimal(x).round(new MathContext(12, RoundingMode.HALF_EVEN)), 12);
-    }
-
-    /** Positional for {@code 1e-4 <= |x| < 10^maxExponent}, else numpy/Python scientific ({@code 1e-05}). */
-    private static String pythonLayout(BigDecimal value, int maxExponent) {
-        BigDecimal v = value.stripTrailingZeros();
-        int exponent = v.precision() - v.scale() - 1;
-        if (exponent >= -5 + 1 && exponent < maxExponent) {
-            String s = v.toPlainString();
-            return s.contains(".") ? s : s + ".0";
-        }
-        String digits = v.unscaledValue().abs().toString();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String sign = v.signum() < 0 ? "-" : "";
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     }
 }

@@ -96,4 +96,25 @@ public final class PythonFormat {
         }
         return digits + "0".repeat(decpt - n) + ".0";
     }
+
+    /**
+     * Python 2's {@code str(x)} for a float, {@code '%.12g'} with a trailing {@code .0} for whole numbers:
+     * how the course's notebooks printed accuracies ({@code Accuracy: 0.985645933014}, {@code Accuracy: 1.0}
+     * for numpy's 0.9999999999999998).
+     */
+    public static String python2Str(double x) {
+        if (!Double.isFinite(x) || x == 0.0) {
+            return repr(x);
+        }
+        BigDecimal v = new BigDecimal(x).round(new MathContext(12, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        int exponent = v.precision() - v.scale() - 1;
+        if (exponent >= -4 && exponent < 12) {
+            String s = v.toPlainString();
+            return s.contains(".") ? s : s + ".0";
+        }
+        String digits = v.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (v.signum() < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exponent));
+    }
 }

@@ -88,27 +88,6 @@ class CatDeepNetworkTest {
     }
 
     @Test
-    void pythonRepr_givesPythonsShortestDigits() {
-        assertEquals("0.693049735659989", CatDeepNetwork.pythonRepr(0.693049735659989));
-        assertEquals("0.048554785628770226", CatDeepNetwork.pythonRepr(0.048554785628770226));
-        assertEquals("0.30000000000000004", CatDeepNetwork.pythonRepr(0.1 + 0.2));
-        assertEquals("1.0", CatDeepNetwork.pythonRepr(1.0));
-        assertEquals("1e-05", CatDeepNetwork.pythonRepr(1e-5));
-        assertEquals("0.0001", CatDeepNetwork.pythonRepr(1e-4));
-        assertEquals("1e+16", CatDeepNetwork.pythonRepr(1e16));
-        assertEquals("-2.5", CatDeepNetwork.pythonRepr(-2.5));
-    }
-
-    @Test
-    void pythonStr12_givesTheCoursesTwelveDigitAccuracies() {
-        assertEquals("0.985645933014", CatDeepNetwork.pythonStr12(206.0 / 209.0));
-        assertEquals("1.0", CatDeepNetwork.pythonStr12(0.9999999999999998));
-        assertEquals("0.72", CatDeepNetwork.pythonStr12(0.72));
-        assertEquals("0.8", CatDeepNetwork.pythonStr12(0.8));
-        assertEquals("0.0", CatDeepNetwork.pythonStr12(0.0));
-    }
-
-    @Test
     void mislabelled_areThePositionsWherePredictionAndLabelDiffer() {
         assertEquals(List.of(1, 3), CatDeepNetwork.mislabelled(Matrix.rowVector(1, 0, 1, 1), Matrix.rowVector(1, 1, 1, 0)));
     }

@@ -60,4 +60,25 @@ class PythonFormatTest {
         double accuracy = 100.0 - (2.0 / 209.0) * 100.0;
         assertEquals("99.04306220095694", PythonFormat.repr(accuracy));
     }
+
+    @Test
+    void repr_coursesCosts_givesPythonsShortestDigits() {
+        assertEquals("0.693049735659989", PythonFormat.repr(0.693049735659989));
+        assertEquals("0.048554785628770226", PythonFormat.repr(0.048554785628770226));
+        assertEquals("0.30000000000000004", PythonFormat.repr(0.1 + 0.2));
+        assertEquals("1.0", PythonFormat.repr(1.0));
+        assertEquals("1e-05", PythonFormat.repr(1e-5));
+        assertEquals("0.0001", PythonFormat.repr(1e-4));
+        assertEquals("1e+16", PythonFormat.repr(1e16));
+        assertEquals("-2.5", PythonFormat.repr(-2.5));
+    }
+
+    @Test
+    void python2Str_givesTheCoursesTwelveDigitAccuracies() {
+        assertEquals("0.985645933014", PythonFormat.python2Str(206.0 / 209.0));
+        assertEquals("1.0", PythonFormat.python2Str(0.9999999999999998));
+        assertEquals("0.72", PythonFormat.python2Str(0.72));
+        assertEquals("0.8", PythonFormat.python2Str(0.8));
+        assertEquals("0.0", PythonFormat.python2Str(0.0));
+    }
 }
