@@ -2,6 +2,8 @@ package org.nndl4j.data;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The course's cat / non-cat images: 209 training and 50 test RGB images of 64x64 pixels, labelled
@@ -73,8 +75,21 @@ public record CatDataset(ImageSet train, ImageSet test) {
 
     /** Reads both splits from open files (see {@link #load(Path, Path)}). */
     public static CatDataset read(Hdf5Reader trainFile, Hdf5Reader testFile) {
-        ImageSet train = readSplit(trainFile, "train");
-        ImageSet test = readSplit(testFile, "test");
+        // the two files are independent: the test split is read on another thread meanwhile
+        CompletableFuture<ImageSet> testSplit = CompletableFuture.supplyAsync(() -> readSplit(testFile, "test"));
+        ImageSet train;
+        try {
+            train = readSplit(trainFile, "train");
+        } catch (RuntimeException e) {
+            testSplit.handle((ok, failed) -> null).join(); // let it finish before the caller closes the file
+            throw e;
+        }
+        ImageSet test;
+        try {
+            test = testSplit.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         if (train.numPx() != test.numPx()) {
             throw new DatasetException(testFile.source(), "test images are " + test.numPx() + "x" + test.numPx()
                     + " but the training images (" + trainFile.source() + ") are " + train.numPx() + "x" + train.numPx());

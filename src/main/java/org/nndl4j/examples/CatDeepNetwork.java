@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import javax.imageio.ImageIO;
 
 import org.nndl4j.data.CatDataset;
 import org.nndl4j.data.ImageInput;
@@ -141,6 +144,9 @@ public final class CatDeepNetwork {
 
     private static void execute(Options options, PrintStream out) throws IOException {
         Files.createDirectories(options.out());
+        // Java2D and ImageIO take a few hundred milliseconds to start: start them on a spare core while the
+        // data loads and the models train, so the first picture does not wait for them
+        CompletableFuture.runAsync(CatDeepNetwork::startPictureMachinery);
         CatDataset cats = CatDataset.loadBundled();
         LabeledData train = cats.train().data();
         LabeledData test = cats.test().data();
@@ -192,6 +198,16 @@ public final class CatDeepNetwork {
             double y = DeepNetwork.predict(x, parameters).item();
             out.println("y = " + PythonFormat.repr(y) + ", your L-layer model predicts a \"" + train.className((int) y)
                     + "\" picture.");
+        }
+    }
+
+    /** Renders a throw-away chart and looks up the PNG writer; any failure shows up later, where it matters. */
+    private static void startPictureMachinery() {
+        try {
+            new LineChart("", "", "").addSeries("", new double[] {0, 1}).render(160, 120);
+            ImageIO.getImageWritersByFormatName("png").hasNext();
+        } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+            // the real pictures report it
         }
     }
 

@@ -1,6 +1,5 @@
 package org.nndl4j.train;
 
-import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Objects;
 
@@ -81,7 +80,7 @@ public final class NetworkTrainer {
         db = new double[L + 1][];
         dAPrev = new double[L + 1][][];
         APrevT = new double[L + 1][][];
-        A[0] = data.X().toArray();
+        A[0] = InputCache.rows(data.X());
         Y = data.Y().toRowMajor();
         for (int l = 1; l <= L; l++) {
             // the lists are 0-based: layer l is element l - 1
@@ -102,7 +101,7 @@ public final class NetworkTrainer {
             }
         }
         if (engine == Engine.GRAM) {
-            G = gram(data.X(), A[0]);
+            G = InputCache.gram(data.X());
             W1start = copy(W[1]);
             C = new double[W[1].length][m];
             // Z1 = W1·X + b1, once; afterwards it moves by the Gram update
@@ -285,14 +284,9 @@ public final class NetworkTrainer {
 
     /** W1 = W1start + C · Xᵀ. */
     private void materialiseW1() {
-        double[][] X = A[0];
+        Gemm.multTransB(1.0, C, A[0], W[1]);
         for (int i = 0; i < W[1].length; i++) {
-            double[] w = W[1][i];
-            double[] start = W1start[i];
-            double[] c = C[i];
-            for (int q = 0; q < X.length; q++) {
-                w[q] = start[q] + dot(c, X[q]);
-            }
+            axpy(1.0, W1start[i], W[1][i]);
         }
         W1current = true;
     }
@@ -379,25 +373,5 @@ public final class NetworkTrainer {
                     + "cross-entropy), got " + activations.get(layers - 1));
         }
         return layers;
-    }
-
-    // ------------------------------------------------------------------ Gram matrix, computed once per X
-
-    private static WeakReference<Matrix> lastX = new WeakReference<>(null);
-    private static double[][] lastG;
-
-    /**
-     * {@code G = Xᵀ·X}. Training several models on the same data (the cat example trains two) computes it
-     * once: the last one is kept while its X is alive. {@code Matrix} is immutable, so X's identity
-     * stands for its contents. Callers only read G.
-     */
-    private static synchronized double[][] gram(Matrix x, double[][] xRows) {
-        if (lastX.get() == x && lastG != null) {
-            return lastG;
-        }
-        double[][] gram = Gemm.multTransA(xRows, xRows);
-        lastX = new WeakReference<>(x);
-        lastG = gram;
-        return gram;
     }
 }
