@@ -1,6 +1,7 @@
 package org.nndl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.nndl4j.deep.Initialization;
 import org.nndl4j.io.ModelFiles;
 import org.nndl4j.matrix.LabeledData;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.train.Metrics;
 import org.nndl4j.train.TrainingConfig;
@@ -43,7 +45,9 @@ class ReadmeTourTest {
         NumpyRandom random = new NumpyRandom(1);                      // np.random.seed(1)
         Matrix W = random.randn(20, 12288);                           // np.random.randn(20, 12288)
         Matrix Z = W.dot(train.X()).plus(Matrix.ones(20, 1));         // broadcasting, like numpy
+        ShapeException bad = assertThrows(ShapeException.class, () -> W.dot(W));
         // --- README tour ends
+        assertEquals("dot: shapes (20, 12288) and (20, 12288) not aligned: 12288 != 20", bad.getMessage());
         assertEquals("Cost after iteration 0: 0.771749", printed.get(0));
         assertEquals("Cost after iteration 2400: 0.092878", printed.get(24));
         assertEquals(0.8, accuracy);
