@@ -96,12 +96,12 @@ public final class CatDeepNetwork {
             String flag = args[i];
             switch (flag) {
                 case "--skip-two-layer" -> skipTwoLayer = true;
-                case "--out" -> outDir = Path.of(value(args, ++i, flag));
-                case "--save" -> save = Path.of(value(args, ++i, flag));
-                case "--load" -> load = Path.of(value(args, ++i, flag));
-                case "--image" -> image = Path.of(value(args, ++i, flag));
+                case "--out" -> outDir = Path.of(CommandLine.value(args, ++i, flag));
+                case "--save" -> save = Path.of(CommandLine.value(args, ++i, flag));
+                case "--load" -> load = Path.of(CommandLine.value(args, ++i, flag));
+                case "--image" -> image = Path.of(CommandLine.value(args, ++i, flag));
                 case "--iterations" -> {
-                    String v = value(args, ++i, flag);
+                    String v = CommandLine.value(args, ++i, flag);
                     try {
                         iterations = Integer.parseInt(v);
                     } catch (NumberFormatException e) {
@@ -111,14 +111,7 @@ public final class CatDeepNetwork {
                         throw new IllegalArgumentException("--iterations must be >= 1, got " + iterations);
                     }
                 }
-                case "--engine" -> {
-                    String v = value(args, ++i, flag);
-                    try {
-                        engine = Engine.valueOf(v.toUpperCase(Locale.ROOT));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("--engine must be auto, primal, gram or reference, got '" + v + "'");
-                    }
-                }
+                case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, flag));
                 case "-h", "--help" -> throw new IllegalArgumentException("help requested");
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
@@ -133,13 +126,6 @@ public final class CatDeepNetwork {
             throw new IllegalArgumentException("--image: no such file " + image);
         }
         return new Options(outDir, iterations, engine, skipTwoLayer, save, load, image);
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
     }
 
     private static void execute(Options options, PrintStream out) throws IOException {

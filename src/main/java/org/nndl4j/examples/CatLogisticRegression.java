@@ -2,8 +2,6 @@ package org.nndl4j.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,28 +53,7 @@ public final class CatLogisticRegression {
     }
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("CatLogisticRegression: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.println(USAGE);
-            return;
-        }
-        try {
-            run(options, System.out);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            // java.nio's FileSystemExceptions carry only the path as their message: say what happened too
-            String message = e instanceof FileSystemException ? e.getClass().getSimpleName() + ": " + e.getMessage()
-                    : e.getMessage();
-            System.err.println("CatLogisticRegression: " + message);
-            System.exit(1);
-        }
+        CommandLine.main("CatLogisticRegression", USAGE, args, CatLogisticRegression::parse, CatLogisticRegression::run);
     }
 
     /** Parses the arguments; {@code null} means "print the usage and stop" ({@code --help}). */
@@ -90,29 +67,13 @@ public final class CatLogisticRegression {
                 case "--help", "-h" -> {
                     return null;
                 }
-                case "--out" -> out = Path.of(value(args, ++i, arg));
-                case "--image" -> image = Path.of(value(args, ++i, arg));
-                case "--engine" -> engine = engine(value(args, ++i, arg));
+                case "--out" -> out = Path.of(CommandLine.value(args, ++i, arg));
+                case "--image" -> image = Path.of(CommandLine.value(args, ++i, arg));
+                case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
         return new Options(out, image, engine);
-    }
-
-    private static Engine engine(String name) {
-        for (Engine e : Engine.values()) {
-            if (e.name().equalsIgnoreCase(name)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("--engine must be one of auto, primal, gram, reference; got '" + name + "'");
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
     }
 
     static void run(Options options, PrintStream out) throws IOException {
