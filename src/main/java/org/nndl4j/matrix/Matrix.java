@@ -641,7 +641,12 @@ public final class Matrix {
 
     @Override
     public int hashCode() {
-        return 31 * shape().hashCode() + Arrays.hashCode(toRowMajor());
+        int h = 31 * rows() + cols();
+        for (int i = 0, n = size(); i < n; i++) {
+            long bits = Double.doubleToLongBits(data.data[i]);
+            h = 31 * h + (int) (bits ^ (bits >>> 32));
+        }
+        return h;
     }
 
     /** numpy-like text, e.g. {@code [[1.0, 2.0], [3.0, 4.0]]}; long matrices are summarised. */

@@ -1,6 +1,8 @@
 package org.nndl4j.train;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
@@ -8,41 +10,53 @@ import org.nndl4j.matrix.Matrix;
 /**
  * What {@link NetworkTrainer} derives from the training inputs X and only reads: X as an array of rows,
  * and the Gram matrix {@code G = Xᵀ·X}. Training several models on the same data (the cat example
- * trains two; a learning-rate sweep trains several) derives them once: the last X's are kept while that
- * X is alive. {@code Matrix} is immutable, so X's identity stands for its contents.
+ * trains two; a learning-rate sweep trains several) derives them once. {@code Matrix} is immutable, so
+ * an X's identity stands for its contents (looking up by identity costs nothing; hashing 2.5 million
+ * values would not). Entries are dropped at the next lookup after their X has been collected.
  */
 final class InputCache {
 
-    private static WeakReference<Matrix> lastX = new WeakReference<>(null);
-    private static double[][] lastRows;
-    private static double[][] lastGram;
+    /** The derived forms of one X, held while X is alive; {@code gram} is computed on first request. */
+    private static final class Entry extends WeakReference<Matrix> {
+        final double[][] rows;
+        double[][] gram;
+
+        Entry(Matrix x) {
+            super(x);
+            this.rows = x.toArray();
+        }
+    }
+
+    private static final List<Entry> ENTRIES = new ArrayList<>();
 
     private InputCache() {
     }
 
     /** X as rows; callers must not modify them. */
-    static synchronized double[][] rows(Matrix x) {
-        remember(x);
-        if (lastRows == null) {
-            lastRows = x.toArray();
-        }
-        return lastRows;
+    static double[][] rows(Matrix x) {
+        return entry(x).rows;
     }
 
     /** {@code G = Xᵀ·X}, {@code (m, m)}; callers must not modify it. */
-    static synchronized double[][] gram(Matrix x) {
-        double[][] rows = rows(x);
-        if (lastGram == null) {
-            lastGram = Gemm.multTransA(rows, rows);
+    static double[][] gram(Matrix x) {
+        Entry e = entry(x);
+        synchronized (e) {
+            if (e.gram == null) {
+                e.gram = Gemm.multTransA(e.rows, e.rows);
+            }
+            return e.gram;
         }
-        return lastGram;
     }
 
-    private static void remember(Matrix x) {
-        if (lastX.get() != x) {
-            lastX = new WeakReference<>(x);
-            lastRows = null;
-            lastGram = null;
+    private static synchronized Entry entry(Matrix x) {
+        ENTRIES.removeIf(e -> e.get() == null);
+        for (Entry e : ENTRIES) {
+            if (e.get() == x) {
+                return e;
+            }
         }
+        Entry e = new Entry(x);
+        ENTRIES.add(e);
+        return e;
     }
 }
