@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.random.NumpyRandom;
+import org.nndl4j.testing.GradientCheck;
 
 class ActivationTest {
 
@@ -26,21 +29,8 @@ class ActivationTest {
         Matrix dA = new NumpyRandom(5).randn(3, 5);
         Matrix dZ = g.backward(dA, Z);
         // J(Z) = sum(dA * g(Z)), so dJ/dZ = dA * g'(Z) = dZ
-        double eps = 1e-7;
-        double[] z = Z.toRowMajor();
-        double[] numeric = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            double keep = z[i];
-            z[i] = keep + eps;
-            double plus = dA.times(g.forward(Matrix.fromRowMajor(3, 5, z))).sum();
-            z[i] = keep - eps;
-            double minus = dA.times(g.forward(Matrix.fromRowMajor(3, 5, z))).sum();
-            z[i] = keep;
-            numeric[i] = (plus - minus) / (2 * eps);
-        }
-        Matrix num = Matrix.fromRowMajor(3, 5, numeric);
-        double relative = dZ.minus(num).norm() / (dZ.norm() + num.norm());
-        assertTrue(relative < 2e-7, g + ": relative difference " + relative);
+        Matrix numeric = GradientCheck.numericGradient(Z, z -> dA.times(g.forward(z)).sum());
+        GradientCheck.assertAgree(List.of(dZ), List.of(numeric), g.toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nndl4j.activation.Activation;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
+import org.nndl4j.testing.GradientCheck;
 
 /**
  * Every backward pass against central differences (epsilon 1e-7, relative difference below 2e-7) on small random
@@ -21,8 +22,6 @@ import org.nndl4j.random.NumpyRandom;
  */
 class DeepGradientCheckTest {
 
-    private static final double EPS = 1e-7;
-    private static final double MAX_RELATIVE = 2e-7;
     /** No pre-activation may be this close to ReLU's kink, or central differences would straddle it. */
     private static final double KINK_MARGIN = 1e-4;
 
@@ -56,41 +55,11 @@ class DeepGradientCheckTest {
         return DeepNetwork.computeCost(DeepNetwork.lModelForward(X, p, hidden).AL(), Y);
     }
 
-    /** Central differences of {@code f} with respect to every element of {@code at}. */
-    private static Matrix numericGradient(Matrix at, Function<Matrix, Double> f) {
-        double[] v = at.toRowMajor();
-        double[] g = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            double keep = v[i];
-            v[i] = keep + EPS;
-            double plus = f.apply(Matrix.fromRowMajor(at.rows(), at.cols(), v));
-            v[i] = keep - EPS;
-            double minus = f.apply(Matrix.fromRowMajor(at.rows(), at.cols(), v));
-            v[i] = keep;
-            g[i] = (plus - minus) / (2 * EPS);
-        }
-        return Matrix.fromRowMajor(at.rows(), at.cols(), g);
-    }
-
     private static DeepParameters replace(DeepParameters p, int l, Matrix W, Matrix b) {
         List<LayerParameters> layers = new ArrayList<>(p.layers());
         // course layer l is list index l - 1
         layers.set(l - 1, new LayerParameters(W, b));
         return new DeepParameters(layers);
-    }
-
-    private static void assertRelative(List<Matrix> analytic, List<Matrix> numeric, String what) {
-        double diff = 0;
-        double a = 0;
-        double n = 0;
-        for (int i = 0; i < analytic.size(); i++) {
-            diff += Math.pow(analytic.get(i).minus(numeric.get(i)).norm(), 2);
-            a += Math.pow(analytic.get(i).norm(), 2);
-            n += Math.pow(numeric.get(i).norm(), 2);
-        }
-        double relative = Math.sqrt(diff) / (Math.sqrt(a) + Math.sqrt(n));
-        assertTrue(a > 0, what + ": analytic gradient is zero, the check would be vacuous");
-        assertTrue(relative < MAX_RELATIVE, what + ": relative difference " + relative);
     }
 
     @ParameterizedTest
@@ -106,14 +75,14 @@ class DeepGradientCheckTest {
             Matrix W = f.p().W(l);
             Matrix b = f.p().b(l);
             analytic.add(grads.dW(l));
-            numeric.add(numericGradient(W, w -> cost(f.X(), f.Y(), replace(f.p(), layer, w, b), hidden)));
+            numeric.add(GradientCheck.numericGradient(W, w -> cost(f.X(), f.Y(), replace(f.p(), layer, w, b), hidden)));
             analytic.add(grads.db(l));
-            numeric.add(numericGradient(b, bb -> cost(f.X(), f.Y(), replace(f.p(), layer, W, bb), hidden)));
+            numeric.add(GradientCheck.numericGradient(b, bb -> cost(f.X(), f.Y(), replace(f.p(), layer, W, bb), hidden)));
         }
         // grads["dA1"] is ∂(m·J)/∂X
         analytic.add(grads.dA(1));
-        numeric.add(numericGradient(f.X(), x -> M * cost(x, f.Y(), f.p(), hidden)));
-        assertRelative(analytic, numeric, "lModelBackward with hidden " + hidden);
+        numeric.add(GradientCheck.numericGradient(f.X(), x -> M * cost(x, f.Y(), f.p(), hidden)));
+        GradientCheck.assertAgree(analytic, numeric, "lModelBackward with hidden " + hidden);
     }
 
     @ParameterizedTest
@@ -129,10 +98,10 @@ class DeepGradientCheckTest {
         LinearGradients grads = DeepNetwork.linearActivationBackward(dA, out.cache(), g);
         // f = Σ dA ⊙ g(W·APrev + b): ∂f/∂APrev = dAPrev, ∂f/∂W = m·dW, ∂f/∂b = m·db
         Function<LayerOutput, Double> f = o -> dA.times(o.A()).sum();
-        Matrix numAPrev = numericGradient(APrev, a -> f.apply(DeepNetwork.linearActivationForward(a, W, b, g)));
-        Matrix numW = numericGradient(W, w -> f.apply(DeepNetwork.linearActivationForward(APrev, w, b, g)));
-        Matrix numB = numericGradient(b, bb -> f.apply(DeepNetwork.linearActivationForward(APrev, W, bb, g)));
-        assertRelative(List.of(grads.dAPrev(), grads.dW().times(M), grads.db().times(M)), List.of(numAPrev, numW, numB),
+        Matrix numAPrev = GradientCheck.numericGradient(APrev, a -> f.apply(DeepNetwork.linearActivationForward(a, W, b, g)));
+        Matrix numW = GradientCheck.numericGradient(W, w -> f.apply(DeepNetwork.linearActivationForward(APrev, w, b, g)));
+        Matrix numB = GradientCheck.numericGradient(b, bb -> f.apply(DeepNetwork.linearActivationForward(APrev, W, bb, g)));
+        GradientCheck.assertAgree(List.of(grads.dAPrev(), grads.dW().times(M), grads.db().times(M)), List.of(numAPrev, numW, numB),
                 "linearActivationBackward " + g);
     }
 }

@@ -16,6 +16,7 @@ import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.testing.Golden;
+import org.nndl4j.testing.GradientCheck;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingDivergedException;
@@ -77,29 +78,10 @@ class LogisticRegressionTest {
 
     private static void assertGradientsMatchCentralDifferences(Matrix w, double b, Matrix x, Matrix y) {
         LogisticGradients grads = LogisticRegression.propagate(w, b, x, y).grads();
-        double eps = 1e-7;
-        int n = w.rows();
-        double[] analytic = new double[n + 1];
-        double[] numeric = new double[n + 1];
-        double[] theta = w.toRowMajor();
-        for (int i = 0; i < n; i++) {
-            double keep = theta[i];
-            theta[i] = keep + eps;
-            double plus = LogisticRegression.propagate(Matrix.fromRowMajor(n, 1, theta), b, x, y).cost();
-            theta[i] = keep - eps;
-            double minus = LogisticRegression.propagate(Matrix.fromRowMajor(n, 1, theta), b, x, y).cost();
-            theta[i] = keep;
-            numeric[i] = (plus - minus) / (2 * eps);
-            analytic[i] = grads.dw().get(i, 0);
-        }
-        double plus = LogisticRegression.propagate(w, b + eps, x, y).cost();
-        double minus = LogisticRegression.propagate(w, b - eps, x, y).cost();
-        numeric[n] = (plus - minus) / (2 * eps);
-        analytic[n] = grads.db();
-        Matrix g = Matrix.columnVector(analytic);
-        Matrix gNum = Matrix.columnVector(numeric);
-        double relative = g.minus(gNum).norm() / (g.norm() + gNum.norm());
-        assertTrue(relative < 2e-7, "relative difference " + relative);
+        Matrix numericDw = GradientCheck.numericGradient(w, ww -> LogisticRegression.propagate(ww, b, x, y).cost());
+        Matrix numericDb = GradientCheck.numericGradient(Matrix.scalar(b),
+                bb -> LogisticRegression.propagate(w, bb.item(), x, y).cost());
+        GradientCheck.assertAgree(List.of(grads.dw(), Matrix.scalar(grads.db())), List.of(numericDw, numericDb), "propagate");
     }
 
     // ------------------------------------------------------------------ optimize

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.testing.Golden;
+import org.nndl4j.testing.GradientCheck;
 
 /** The building blocks of spec 1.3, one at a time, against planar.golden (numpy on the spec's code). */
 class ShallowNetworkTest {
@@ -161,22 +163,13 @@ class ShallowNetworkTest {
         Matrix y = random.rand(1, 7).greaterThan(0.5);
         ShallowParameters p = new ShallowParameters(random.randn(5, 3), random.randn(5, 1), random.randn(1, 5), random.randn(1, 1));
         ShallowGradients g = ShallowNetwork.backwardPropagation(p, ShallowNetwork.forwardPropagation(x, p).cache(), x, y);
-        Function<ShallowParameters, Double> cost = q -> ShallowNetwork.computeCost(ShallowNetwork.forwardPropagation(x, q).A2(), y);
-
-        double[] analytic = concat(g.dW1(), g.db1(), g.dW2(), g.db2());
-        double[] theta = concat(p.W1(), p.b1(), p.W2(), p.b2());
-        double[] numeric = new double[theta.length];
-        double epsilon = 1e-7;
-        for (int i = 0; i < theta.length; i++) {
-            double[] plus = theta.clone();
-            plus[i] += epsilon;
-            double[] minus = theta.clone();
-            minus[i] -= epsilon;
-            numeric[i] = (cost.apply(unpack(plus, p)) - cost.apply(unpack(minus, p))) / (2 * epsilon);
-        }
-        double difference = norm(subtract(analytic, numeric)) / (norm(analytic) + norm(numeric));
-        assertTrue(difference < 2e-7, "relative difference " + difference);
-        assertEquals(5 * 3 + 5 + 5 + 1, theta.length, "every parameter was checked");
+        ToDoubleFunction<ShallowParameters> cost = q -> ShallowNetwork.computeCost(ShallowNetwork.forwardPropagation(x, q).A2(), y);
+        List<Matrix> numeric = List.of(
+                GradientCheck.numericGradient(p.W1(), w -> cost.applyAsDouble(new ShallowParameters(w, p.b1(), p.W2(), p.b2()))),
+                GradientCheck.numericGradient(p.b1(), b -> cost.applyAsDouble(new ShallowParameters(p.W1(), b, p.W2(), p.b2()))),
+                GradientCheck.numericGradient(p.W2(), w -> cost.applyAsDouble(new ShallowParameters(p.W1(), p.b1(), w, p.b2()))),
+                GradientCheck.numericGradient(p.b2(), b -> cost.applyAsDouble(new ShallowParameters(p.W1(), p.b1(), p.W2(), b))));
+        GradientCheck.assertAgree(List.of(g.dW1(), g.db1(), g.dW2(), g.db2()), numeric, "backwardPropagation");
     }
 
     // ------------------------------------------------------------------ predict
@@ -281,50 +274,6 @@ class ShallowNetworkTest {
             double tolerance = relativeTolerance * Math.abs(expected[i]) + absoluteFloor;
             assertEquals(expected[i], actual[i], tolerance, "element " + i);
         }
-    }
-
-    private static double[] concat(Matrix... matrices) {
-        int n = 0;
-        for (Matrix m : matrices) {
-            n += m.size();
-        }
-        double[] out = new double[n];
-        int k = 0;
-        for (Matrix m : matrices) {
-            System.arraycopy(m.toRowMajor(), 0, out, k, m.size());
-            k += m.size();
-        }
-        return out;
-    }
-
-    /** Parameters shaped like {@code like}, filled from {@code theta} in the order W1, b1, W2, b2. */
-    private static ShallowParameters unpack(double[] theta, ShallowParameters like) {
-        Matrix[] shapes = {like.W1(), like.b1(), like.W2(), like.b2()};
-        Matrix[] out = new Matrix[4];
-        int k = 0;
-        for (int i = 0; i < 4; i++) {
-            double[] values = new double[shapes[i].size()];
-            System.arraycopy(theta, k, values, 0, values.length);
-            k += values.length;
-            out[i] = Matrix.fromRowMajor(shapes[i].rows(), shapes[i].cols(), values);
-        }
-        return new ShallowParameters(out[0], out[1], out[2], out[3]);
-    }
-
-    private static double[] subtract(double[] a, double[] b) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] - b[i];
-        }
-        return out;
-    }
-
-    private static double norm(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
     }
 
     @Test
