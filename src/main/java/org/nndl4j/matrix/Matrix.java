@@ -484,8 +484,9 @@ public final class Matrix {
     // ------------------------------------------------------------------ reductions
 
     /**
-     * Sum of all elements ({@code np.sum(a)}), by numpy's pairwise summation, so the result is the
-     * same double numpy gives for a contiguous array.
+     * Sum of all elements ({@code np.sum(a)}), by numpy's pairwise summation: the same double numpy 2.x
+     * gives for a contiguous array (numpy 1.x sums blocks of 8192 elements pairwise and adds the blocks in
+     * turn, so above 8192 elements it can differ from this by an ulp or two).
      */
     public double sum() {
         return pairwiseSum(data.data, 0, size());
