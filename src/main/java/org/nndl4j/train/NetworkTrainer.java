@@ -216,13 +216,8 @@ public final class NetworkTrainer {
     public Matrix lastWeightGradient(int l) {
         checkLayer(l);
         if (l == 1 && engine == Engine.GRAM) {
-            // dW1 = (1/m) dZ1 · Xᵀ (X is held as its n_x rows)
-            double[][] X = A[0];
-            for (int i = 0; i < dW[1].length; i++) {
-                for (int q = 0; q < X.length; q++) {
-                    dW[1][i][q] = dot(dZ[1][i], X[q]) / m;
-                }
-            }
+            // dW1 = (1/m) dZ1 · Xᵀ, as dot products of rows (X is held as its n_x rows)
+            Gemm.multTransB(1.0 / m, dZ[1], A[0], dW[1]);
         }
         return Matrix.of(dW[l]);
     }
@@ -289,14 +284,6 @@ public final class NetworkTrainer {
             axpy(1.0, W1start[i], W[1][i]);
         }
         W1current = true;
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double s = 0.0;
-        for (int j = 0; j < x.length; j++) {
-            s += x[j] * y[j];
-        }
-        return s;
     }
 
     private static double sum(double[] x) {
