@@ -9,14 +9,14 @@ import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 import org.nndl4j.data.CatDataset;
-import org.nndl4j.deep.DeepModelResult;
+import org.nndl4j.train.TrainingResult;
 import org.nndl4j.deep.DeepModels;
 import org.nndl4j.deep.DeepParameters;
 import org.nndl4j.deep.Initialization;
 import org.nndl4j.logistic.LogisticParameters;
 import org.nndl4j.logistic.LogisticRegression;
 import org.nndl4j.logistic.OptimizeResult;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.shallow.ShallowNetwork;
 import org.nndl4j.shallow.ShallowParameters;
@@ -71,9 +71,9 @@ class EngineAgreementTest {
         List<Matrix> peeks = new ArrayList<>();
         List<OptimizeResult> r = bothEngines((engine, seen) -> LogisticRegression.optimize(
                 Matrix.zeros(CAT.features(), 1), 0.0, CAT.X(), CAT.Y(), config(0.005, engine),
-                (TrainingListener<LogisticParameters>) p -> {
+                (TrainingListener) p -> {
                     if (p.iteration() == PEEK_AT) {
-                        seen.add(p.parameters().w());
+                        seen.add(LogisticParameters.from(p.network()).w());
                     }
                 }), peeks);
         assertSameCosts(r.get(0).costs().costs(), r.get(1).costs().costs());
@@ -84,16 +84,16 @@ class EngineAgreementTest {
     @Test
     void shallowNetwork_primalAndGramAgree() {
         List<Matrix> peeks = new ArrayList<>();
-        List<TrainingResult<ShallowParameters>> r = bothEngines((engine, seen) -> ShallowNetwork.nnModel(
+        List<TrainingResult> r = bothEngines((engine, seen) -> ShallowNetwork.nnModel(
                 CAT.X(), CAT.Y(), 4, config(0.005, engine),
-                (TrainingListener<ShallowParameters>) p -> {
+                (TrainingListener) p -> {
                     if (p.iteration() == PEEK_AT) {
-                        seen.add(p.parameters().W1());
+                        seen.add(ShallowParameters.from(p.network()).W1());
                     }
                 }), peeks);
         assertSameCosts(r.get(0).costs().costs(), r.get(1).costs().costs());
-        ShallowParameters p = r.get(0).parameters();
-        ShallowParameters g = r.get(1).parameters();
+        ShallowParameters p = ShallowParameters.from(r.get(0).network());
+        ShallowParameters g = ShallowParameters.from(r.get(1).network());
         assertTrue(relative(p.W1(), g.W1()) < 1e-10);
         assertTrue(relative(p.b1(), g.b1()) < 1e-10);
         assertTrue(relative(p.W2(), g.W2()) < 1e-10);
@@ -104,17 +104,17 @@ class EngineAgreementTest {
     void deepNetworks_primalAndGramAgree() {
         for (int[] dims : new int[][] {{12288, 7, 1}, {12288, 20, 7, 5, 1}}) {
             List<Matrix> peeks = new ArrayList<>();
-            List<DeepModelResult> r = bothEngines((engine, seen) -> DeepModels.lLayerModel(CAT, dims,
+            List<TrainingResult> r = bothEngines((engine, seen) -> DeepModels.lLayerModel(CAT, dims,
                     Initialization.APPLICATION, config(0.0075, engine),
-                    (TrainingListener<DeepParameters>) p -> {
+                    (TrainingListener) p -> {
                         if (p.iteration() == PEEK_AT) {
-                            seen.add(p.parameters().W(1));
+                            seen.add(p.network().W(1));
                         }
                     }), peeks);
             assertSameCosts(r.get(0).costs().costs(), r.get(1).costs().costs());
             for (int l = 1; l < dims.length; l++) {
-                assertTrue(relative(r.get(0).parameters().W(l), r.get(1).parameters().W(l)) < 1e-10, "W" + l);
-                assertTrue(relative(r.get(0).parameters().b(l), r.get(1).parameters().b(l)) < 1e-10, "b" + l);
+                assertTrue(relative(r.get(0).network().W(l), r.get(1).network().W(l)) < 1e-10, "W" + l);
+                assertTrue(relative(r.get(0).network().b(l), r.get(1).network().b(l)) < 1e-10, "b" + l);
             }
         }
     }

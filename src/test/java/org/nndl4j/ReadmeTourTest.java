@@ -10,14 +10,15 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nndl4j.nn.Network;
+import org.nndl4j.nn.Layer;
 import org.nndl4j.data.CatDataset;
-import org.nndl4j.deep.DeepModelResult;
+import org.nndl4j.train.TrainingResult;
 import org.nndl4j.deep.DeepModels;
 import org.nndl4j.deep.DeepNetwork;
 import org.nndl4j.deep.DeepParameters;
 import org.nndl4j.deep.Initialization;
-import org.nndl4j.io.ModelFiles;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.random.NumpyRandom;
@@ -34,13 +35,13 @@ class ReadmeTourTest {
         CatDataset cat = CatDataset.loadBundled();                    // bundled in the jar: 209 + 50 images
         LabeledData train = cat.train().data();                       // X (12288, 209), Y (1, 209)
         TrainingConfig config = TrainingConfig.of(2500, 0.0075);      // iterations, learning rate
-        DeepModelResult model = DeepModels.lLayerModel(train, new int[] {12288, 20, 7, 5, 1},
+        TrainingResult model = DeepModels.lLayerModel(train, new int[] {12288, 20, 7, 5, 1},
                 Initialization.APPLICATION, config,                   // the course's seed-1 initialisation
                 p -> printed.add(String.format(Locale.ROOT, "Cost after iteration %d: %f", p.iteration(), p.cost())));
-        DeepParameters trained = model.parameters();                  // W(1)..W(4), b(1)..b(4)
-        Matrix predictions = DeepNetwork.predict(cat.test().data().X(), trained);       // (1, 50) of 0/1
+        Network trained = model.network();                            // W(1)..W(4), b(1)..b(4), activations
+        Matrix predictions = trained.predict(cat.test().data().X());  // (1, 50) of 0/1
         double accuracy = Metrics.accuracy(predictions, cat.test().data().Y());         // 0.8
-        ModelFiles.save(trained.toStored(), dir.resolve("cat.h5"));   // h5py reads W1..W4, b1..b4
+        trained.save(dir.resolve("cat.h5"));                          // h5py reads W1..W4, b1..b4
 
         NumpyRandom random = new NumpyRandom(1);                      // np.random.seed(1)
         Matrix W = random.randn(20, 12288);                           // np.random.randn(20, 12288)
@@ -51,7 +52,7 @@ class ReadmeTourTest {
         assertEquals("Cost after iteration 0: 0.771749", printed.get(0));
         assertEquals("Cost after iteration 2400: 0.092878", printed.get(24));
         assertEquals(0.8, accuracy);
-        assertEquals(trained.W(4), DeepParameters.fromStored(ModelFiles.load(dir.resolve("cat.h5"))).W(4));
+        assertEquals(trained, Network.load(dir.resolve("cat.h5")));
         assertEquals(20, Z.rows());
         assertEquals(209, Z.cols());
     }

@@ -3,7 +3,6 @@ package org.nndl4j.data;
 import java.util.Locale;
 import java.util.function.LongFunction;
 
-import org.nndl4j.matrix.LabeledData;
 
 /**
  * The course's extra datasets ({@code load_extra_datasets()}), by the names its notebook uses, each with a

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-import org.nndl4j.matrix.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
 

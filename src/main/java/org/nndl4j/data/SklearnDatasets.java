@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
-import org.nndl4j.matrix.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Gradients;
 
 /**
  * The gradients of every layer, the course's {@code grads} dictionary as a typed value.
@@ -51,5 +52,16 @@ public record DeepGradients(List<LinearGradients> layers) {
      */
     public Matrix dA(int l) {
         return layer(l).dAPrev();
+    }
+
+    /**
+     * The parameter gradients as the library's {@link Gradients} ({@code dW} and {@code db} of every layer; the
+     * {@code dA} are not parameter gradients and are left out).
+     *
+     * @return the gradients
+     */
+    public Gradients toGradients() {
+        return new Gradients(layers.stream().map(LinearGradients::dW).toList(),
+                layers.stream().map(LinearGradients::db).toList());
     }
 }

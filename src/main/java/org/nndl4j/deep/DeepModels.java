@@ -3,11 +3,12 @@ package org.nndl4j.deep;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.nndl4j.activation.Activation;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
+import org.nndl4j.nn.Activation;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.GradientDescent;
 import org.nndl4j.train.Trainable;
+import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
 import org.nndl4j.train.TrainingResult;
@@ -20,7 +21,9 @@ import org.nndl4j.train.TrainingResult;
  * <p>{@link TrainingConfig#engine()} chooses how the steps are computed: {@link Engine#REFERENCE} runs the
  * {@link DeepNetwork} building blocks exactly as the course's loop does (slow: every step allocates, and computes
  * the unused gradient with respect to {@code X}); the other engines use the shared fast
- * {@link org.nndl4j.train.NetworkTrainer}, which gives the same costs and parameters to rounding.
+ * {@link org.nndl4j.engine.NetworkEngine}, which gives the same costs and parameters to rounding. Either way the
+ * result is the library's one {@link TrainingResult}; {@link DeepParameters#from} views its network as the course's
+ * parameters.
  */
 public final class DeepModels {
 
@@ -42,8 +45,8 @@ public final class DeepModels {
      * @param data     training examples, {@code X} of shape {@code (n_x, m)}
      * @param listener told the cost at every recorded iteration
      */
-    public static DeepModelResult twoLayerModel(LabeledData data, int nH, TrainingConfig config,
-                                                TrainingListener<? super DeepParameters> listener) {
+    public static TrainingResult twoLayerModel(LabeledData data, int nH, TrainingConfig config,
+                                                TrainingListener listener) {
         Objects.requireNonNull(data, "twoLayerModel: data is null");
         if (nH < 1) {
             throw new IllegalArgumentException("twoLayerModel: nH must be >= 1, got " + nH);
@@ -53,7 +56,7 @@ public final class DeepModels {
     }
 
     /** {@link #twoLayerModel(LabeledData, int, TrainingConfig, TrainingListener)} without a listener. */
-    public static DeepModelResult twoLayerModel(LabeledData data, int nH, TrainingConfig config) {
+    public static TrainingResult twoLayerModel(LabeledData data, int nH, TrainingConfig config) {
         return twoLayerModel(data, nH, config, TrainingListener.none());
     }
 
@@ -65,8 +68,8 @@ public final class DeepModels {
      *                       the spec's numbers)
      * @throws IllegalArgumentException if {@code layerDims[0]} is not the number of features or the last size is not 1
      */
-    public static DeepModelResult lLayerModel(LabeledData data, int[] layerDims, Initialization initialization,
-                                              TrainingConfig config, TrainingListener<? super DeepParameters> listener) {
+    public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, Initialization initialization,
+                                              TrainingConfig config, TrainingListener listener) {
         Objects.requireNonNull(data, "lLayerModel: data is null");
         Objects.requireNonNull(initialization, "lLayerModel: initialization is null");
         Initialization.requireLayerDims("lLayerModel", layerDims);
@@ -83,20 +86,17 @@ public final class DeepModels {
 
     /** {@link #lLayerModel(LabeledData, int[], Initialization, TrainingConfig, TrainingListener)} with
      * {@link Initialization#APPLICATION} and no listener. */
-    public static DeepModelResult lLayerModel(LabeledData data, int[] layerDims, TrainingConfig config) {
+    public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, TrainingConfig config) {
         return lLayerModel(data, layerDims, Initialization.APPLICATION, config, TrainingListener.none());
     }
 
-    private static DeepModelResult train(LabeledData data, DeepParameters initial, TrainingConfig config,
-                                         TrainingListener<? super DeepParameters> listener) {
+    private static TrainingResult train(LabeledData data, DeepParameters initial, TrainingConfig config,
+                                         TrainingListener listener) {
         Objects.requireNonNull(config, "train: config is null");
         Objects.requireNonNull(listener, "train: listener is null (use TrainingListener.none())");
         // Engine.REFERENCE: the course's building blocks step by step; otherwise the shared fast engine
-        Engine engine = config.engine().resolve(data.features(), data.size());
-        Trainable<DeepParameters> model = engine == Engine.REFERENCE
-                ? new DeepTrainable(data.X(), data.Y(), initial, Activation.RELU)
-                : new EngineTrainable(data, initial, Activation.RELU, engine);
-        TrainingResult<DeepParameters> result = GradientDescent.run(model, config, listener);
-        return new DeepModelResult(result.parameters(), result.costs(), config);
+        Trainable model = Training.trainable(initial.toNetwork(), data.X(), data.Y(), config.engine(),
+                network -> new DeepTrainable(data.X(), data.Y(), DeepParameters.from(network), Activation.RELU));
+        return GradientDescent.run(model, config, listener);
     }
 }

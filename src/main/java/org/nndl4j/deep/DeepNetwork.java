@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.nndl4j.activation.Activation;
-import org.nndl4j.loss.CrossEntropy;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Loss;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -83,12 +83,12 @@ public final class DeepNetwork {
      * @param parameters {@code W1, b1, ..., WL, bL}; {@code WL} must have one row
      * @return {@code AL} of shape {@code (1, m)} and the {@code L} caches
      */
-    public static ForwardResult lModelForward(Matrix X, DeepParameters parameters) {
+    public static DeepForward lModelForward(Matrix X, DeepParameters parameters) {
         return lModelForward(X, parameters, Activation.RELU);
     }
 
     /** {@link #lModelForward(Matrix, DeepParameters)} with {@code hidden} in layers {@code 1..L-1} instead of ReLU. */
-    public static ForwardResult lModelForward(Matrix X, DeepParameters parameters, Activation hidden) {
+    public static DeepForward lModelForward(Matrix X, DeepParameters parameters, Activation hidden) {
         Objects.requireNonNull(parameters, "lModelForward: parameters is null");
         Objects.requireNonNull(hidden, "lModelForward: hidden activation is null");
         if (X == null) {
@@ -113,7 +113,7 @@ public final class DeepNetwork {
         // layer L: LINEAR -> SIGMOID
         LayerOutput out = linearActivationForward(A, parameters.W(L), parameters.b(L), Activation.SIGMOID);
         caches.add(out.cache());
-        return new ForwardResult(out.A(), caches);
+        return new DeepForward(out.A(), caches);
     }
 
     // ------------------------------------------------------------------ cost
@@ -125,7 +125,7 @@ public final class DeepNetwork {
      * @param Y  labels 0/1, shape {@code (1, m)}
      */
     public static double computeCost(Matrix AL, Matrix Y) {
-        return CrossEntropy.cost(AL, Y);
+        return Loss.BINARY_CROSS_ENTROPY.cost(AL, Y);
     }
 
     // ------------------------------------------------------------------ backward
@@ -208,7 +208,7 @@ public final class DeepNetwork {
         int L = caches.size();
         LinearGradients[] grads = new LinearGradients[L];
         // dAL = -(Y / AL - (1 - Y) / (1 - AL))
-        Matrix dAL = CrossEntropy.gradient(AL, Y);
+        Matrix dAL = Loss.BINARY_CROSS_ENTROPY.outputGradient(AL, Y);
         // layer L (SIGMOID -> LINEAR); caches.get(L - 1) is the course's caches[L-1], grads[L - 1] its "dW" + L
         grads[L - 1] = linearActivationBackward(dAL, caches.get(L - 1), Activation.SIGMOID);
         // layers L-1 .. 1 (hidden -> LINEAR); layer l takes the dA_prev of layer l + 1
@@ -246,12 +246,14 @@ public final class DeepNetwork {
     }
 
     /**
-     * The course's {@code predict}: 1 where {@code AL > 0.5}, else 0.
+     * The course's {@code predict}: 1 where {@code AL > 0.5}, else 0. Parameters first, then inputs, as every
+     * family's {@code predict} takes them.
      *
-     * @param X inputs, shape {@code (n[0], m)}
+     * @param parameters the trained parameters
+     * @param X          inputs, shape {@code (n[0], m)}
      * @return predictions of shape {@code (1, m)}
      */
-    public static Matrix predict(Matrix X, DeepParameters parameters) {
+    public static Matrix predict(DeepParameters parameters, Matrix X) {
         return lModelForward(X, parameters).AL().greaterThan(0.5);
     }
 

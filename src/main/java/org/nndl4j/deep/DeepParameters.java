@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.nndl4j.activation.Activation;
-import org.nndl4j.io.StoredNetwork;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Network;
 
 /**
  * The parameters of an L-layer network, the course's {@code parameters} dictionary {@code W1, b1, ..., WL, bL}
@@ -84,41 +85,42 @@ public record DeepParameters(List<LayerParameters> layers) {
     }
 
     /**
-     * This network as the io package stores it, with the course's architecture: ReLU for layers
-     * {@code 1..L-1} and sigmoid for layer {@code L}.
+     * This network as a {@link Network} with the course's architecture: ReLU for layers {@code 1..L-1} and sigmoid
+     * for layer {@code L}.
+     *
+     * @return the network (same matrices)
      */
-    public StoredNetwork toStored() {
-        List<Activation> activations = new ArrayList<>();
-        List<Matrix> weights = new ArrayList<>();
-        List<Matrix> biases = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            activations.add(i == layers.size() - 1 ? Activation.SIGMOID : Activation.RELU);
-            weights.add(layers.get(i).W());
-            biases.add(layers.get(i).b());
-        }
-        return new StoredNetwork(layerDims(), activations, weights, biases);
+    public Network toNetwork() {
+        return toNetwork(Activation.RELU);
     }
 
     /**
-     * The parameters of a stored network, which must have the architecture {@link DeepNetwork#lModelForward}
-     * computes ([LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID).
+     * This network as a {@link Network} with activation {@code hidden} for layers {@code 1..L-1} and sigmoid for layer
+     * {@code L}.
      *
-     * @throws IllegalArgumentException if the stored activations are not that architecture
+     * @param hidden the hidden layers' activation
+     * @return the network (same matrices)
      */
-    public static DeepParameters fromStored(StoredNetwork stored) {
-        Objects.requireNonNull(stored, "DeepParameters.fromStored: stored is null");
-        List<Activation> activations = stored.activations();
-        for (int i = 0; i < activations.size(); i++) {
-            Activation expected = i == activations.size() - 1 ? Activation.SIGMOID : Activation.RELU;
-            if (activations.get(i) != expected) {
-                throw new IllegalArgumentException("DeepParameters.fromStored: expected activations [RELU x (L-1), SIGMOID], got "
-                        + activations + " (layer " + (i + 1) + " is " + activations.get(i) + ")");
-            }
+    public Network toNetwork(Activation hidden) {
+        List<Layer> list = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            list.add(new Layer(layers.get(i).W(), layers.get(i).b(), i == layers.size() - 1 ? Activation.SIGMOID : hidden));
         }
-        List<LayerParameters> layers = new ArrayList<>();
-        for (int i = 0; i < stored.weights().size(); i++) {
-            layers.add(new LayerParameters(stored.weights().get(i), stored.biases().get(i)));
+        return Network.of(list);
+    }
+
+    /**
+     * The parameters of any network, whatever its activations (a lossless view: {@code W1, b1, ..., WL, bL}).
+     *
+     * @param network the network
+     * @return its parameters
+     */
+    public static DeepParameters from(Network network) {
+        Objects.requireNonNull(network, "DeepParameters.from: network is null");
+        List<LayerParameters> list = new ArrayList<>();
+        for (Layer layer : network.layers()) {
+            list.add(new LayerParameters(layer.W(), layer.b()));
         }
-        return new DeepParameters(layers);
+        return new DeepParameters(list);
     }
 }

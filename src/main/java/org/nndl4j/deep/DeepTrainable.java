@@ -1,7 +1,10 @@
 package org.nndl4j.deep;
 
-import org.nndl4j.activation.Activation;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Network;
+import org.nndl4j.train.Engine;
 import org.nndl4j.train.Trainable;
 
 /**
@@ -10,14 +13,15 @@ import org.nndl4j.train.Trainable;
  *
  * <p>This is {@link org.nndl4j.train.Engine#REFERENCE}, the straightforward engine: every step allocates its matrices
  * and computes everything the course computes, including the unused gradient with respect to {@code X}. The fast
- * engines ({@link EngineTrainable}) replace it without touching the building blocks or the examples.
+ * engines ({@link org.nndl4j.train.Training#trainable}) replace it without touching the building blocks or the examples.
  */
-final class DeepTrainable implements Trainable<DeepParameters> {
+final class DeepTrainable implements Trainable {
 
     private final Matrix X;
     private final Matrix Y;
     private final Activation hidden;
     private DeepParameters parameters;
+    private DeepGradients last;
 
     DeepTrainable(Matrix X, Matrix Y, DeepParameters initial, Activation hidden) {
         this.X = X;
@@ -29,15 +33,25 @@ final class DeepTrainable implements Trainable<DeepParameters> {
     @Override
     public double step(double learningRate) {
         // forward: [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID
-        ForwardResult forward = DeepNetwork.lModelForward(X, parameters, hidden);
+        DeepForward forward = DeepNetwork.lModelForward(X, parameters, hidden);
         double cost = DeepNetwork.computeCost(forward.AL(), Y);
-        DeepGradients grads = DeepNetwork.lModelBackward(forward.AL(), Y, forward.caches(), hidden);
-        parameters = DeepNetwork.updateParameters(parameters, grads, learningRate);
+        last = DeepNetwork.lModelBackward(forward.AL(), Y, forward.caches(), hidden);
+        parameters = DeepNetwork.updateParameters(parameters, last, learningRate);
         return cost;
     }
 
     @Override
-    public DeepParameters parameters() {
-        return parameters;
+    public Network network() {
+        return parameters.toNetwork(hidden);
+    }
+
+    @Override
+    public Gradients lastGradients() {
+        return last == null ? null : last.toGradients();
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.REFERENCE;
     }
 }

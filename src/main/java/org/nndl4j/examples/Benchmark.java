@@ -23,7 +23,7 @@ import org.nndl4j.data.PlanarDatasets;
 import org.nndl4j.deep.DeepModels;
 import org.nndl4j.logistic.LogisticRegression;
 import org.nndl4j.matrix.Gemm;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.shallow.ShallowNetwork;
 import org.nndl4j.train.CostHistory;

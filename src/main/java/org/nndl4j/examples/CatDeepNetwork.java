@@ -16,15 +16,13 @@ import javax.imageio.ImageIO;
 import org.nndl4j.data.CatDataset;
 import org.nndl4j.data.ImageInput;
 import org.nndl4j.data.ImageSet;
-import org.nndl4j.deep.DeepModelResult;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.deep.DeepModels;
-import org.nndl4j.deep.DeepNetwork;
-import org.nndl4j.deep.DeepParameters;
 import org.nndl4j.deep.Initialization;
-import org.nndl4j.io.ModelFileException;
-import org.nndl4j.io.ModelFiles;
-import org.nndl4j.matrix.LabeledData;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.ModelFileException;
+import org.nndl4j.nn.Network;
 import org.nndl4j.plot.ImageGrid;
 import org.nndl4j.plot.LineChart;
 import org.nndl4j.plot.Png;
@@ -33,6 +31,7 @@ import org.nndl4j.train.Engine;
 import org.nndl4j.train.Metrics;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
+import org.nndl4j.train.TrainingResult;
 
 /**
  * Spec 1.5, "Deep Neural Network for Image Classification: Application": trains the two-layer model
@@ -142,31 +141,31 @@ public final class CatDeepNetwork {
             out.println("Two-layer model (" + LAYERS_DIMS[0] + ", " + N_H + ", 1), learning rate "
                     + DeepModels.DEFAULT_LEARNING_RATE + ", " + options.iterations() + " iterations");
             // two_layer_model prints "{}".format(np.squeeze(cost)): the shortest repr of the double
-            TrainingListener<DeepParameters> printer = p ->
+            TrainingListener printer = p ->
                     out.println("Cost after iteration " + p.iteration() + ": " + PythonFormat.repr(p.cost()));
-            DeepModelResult two = DeepModels.twoLayerModel(train, N_H, config, printer);
-            printAccuracy(out, two.parameters(), train);
-            printAccuracy(out, two.parameters(), test);
+            TrainingResult two = DeepModels.twoLayerModel(train, N_H, config, printer);
+            printAccuracy(out, two.network(), train);
+            printAccuracy(out, two.network(), test);
             out.println("wrote " + learningCurve(two.costs(), "Two-layer model", options.out().resolve("cat-two-layer-costs.png")));
             out.println();
         }
 
-        DeepParameters parameters;
+        Network network;
         if (options.load() != null) {
-            parameters = loadModel(options.load(), train.features());
-            out.println("L-layer model " + Arrays.toString(parameters.layerDims()) + " loaded from " + options.load());
+            network = loadModel(options.load(), train.features());
+            out.println("L-layer model " + Arrays.toString(network.layerDims()) + " loaded from " + options.load());
         } else {
             out.println("L-layer model " + Arrays.toString(LAYERS_DIMS) + ", learning rate "
                     + DeepModels.DEFAULT_LEARNING_RATE + ", " + options.iterations() + " iterations");
             // L_layer_model prints "Cost after iteration %i: %f"
-            TrainingListener<DeepParameters> printer = p -> out.println(
+            TrainingListener printer = p -> out.println(
                     String.format(Locale.ROOT, "Cost after iteration %d: %f", p.iteration(), p.cost()));
-            DeepModelResult deep = DeepModels.lLayerModel(train, LAYERS_DIMS, Initialization.APPLICATION, config, printer);
-            parameters = deep.parameters();
+            TrainingResult deep = DeepModels.lLayerModel(train, LAYERS_DIMS, Initialization.APPLICATION, config, printer);
+            network = deep.network();
             out.println("wrote " + learningCurve(deep.costs(), "L-layer model", options.out().resolve("cat-l-layer-costs.png")));
         }
-        printAccuracy(out, parameters, train);
-        Matrix testPredictions = printAccuracy(out, parameters, test);
+        printAccuracy(out, network, train);
+        Matrix testPredictions = printAccuracy(out, network, test);
 
         List<Integer> mislabelled = mislabelled(testPredictions, test.Y());
         out.println("Mislabelled test images (indices): " + mislabelled);
@@ -176,12 +175,12 @@ public final class CatDeepNetwork {
         }
 
         if (options.save() != null) {
-            ModelFiles.save(parameters.toStored(), options.save());
+            network.save(options.save());
             out.println("saved the L-layer model to " + options.save());
         }
         if (options.image() != null) {
             Matrix x = ImageInput.readAsColumn(options.image(), cats.numPx());
-            double y = DeepNetwork.predict(x, parameters).item();
+            double y = network.predict(x).item();
             out.println("y = " + PythonFormat.repr(y) + ", your L-layer model predicts a \"" + train.className((int) y)
                     + "\" picture.");
         }
@@ -198,25 +197,22 @@ public final class CatDeepNetwork {
     }
 
     /** Reads a saved L-layer model; any problem (file, architecture, input size) is reported with the file's name. */
-    private static DeepParameters loadModel(Path file, int features) {
-        DeepParameters parameters;
-        try {
-            parameters = DeepParameters.fromStored(ModelFiles.load(file));
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, e.getMessage(), e);
-        }
-        if (parameters.layerDims()[0] != features) {
-            throw new ModelFileException(file, "the network takes " + parameters.layerDims()[0]
+    private static Network loadModel(Path file, int features) {
+        Network network = Network.load(file);
+        if (network.inputSize() != features) {
+            throw new ModelFileException(file, "the network takes " + network.inputSize()
                     + " inputs but the cat images have " + features + " values (64 x 64 x 3)");
         }
-        return parameters;
+        if (network.outputActivation() != Activation.SIGMOID || network.outputSize() != 1) {
+            throw new ModelFileException(file, "the network's output is " + network.outputSize() + " "
+                    + network.outputActivation() + " unit(s); a cat classifier needs one SIGMOID unit");
+        }
+        return network;
     }
 
     /** Predicts, prints the course's {@code Accuracy: ...} line and returns the predictions. */
-    private static Matrix printAccuracy(PrintStream out, DeepParameters parameters, LabeledData data) {
-        Matrix p = DeepNetwork.predict(data.X(), parameters);
+    private static Matrix printAccuracy(PrintStream out, Network network, LabeledData data) {
+        Matrix p = network.predict(data.X());
         // the course printed str(np.float64) under Python 2 / numpy < 1.14: 12 significant digits (0.985645933014)
         out.println("Accuracy: " + PythonFormat.python2Str(Metrics.accuracy(p, data.Y())));
         return p;

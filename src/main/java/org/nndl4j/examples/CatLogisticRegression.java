@@ -13,7 +13,7 @@ import org.nndl4j.data.ImageInput;
 import org.nndl4j.logistic.LogisticModelResult;
 import org.nndl4j.logistic.LogisticParameters;
 import org.nndl4j.logistic.LogisticRegression;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.plot.LineChart;
 import org.nndl4j.train.CostHistory;
@@ -140,7 +140,7 @@ public final class CatLogisticRegression {
     }
 
     /** The course's {@code print_cost}: {@code Cost after iteration %i: %f} at every recorded iteration. */
-    private static TrainingListener<LogisticParameters> printCost(PrintStream out) {
+    private static TrainingListener printCost(PrintStream out) {
         return progress -> out.println(String.format(Locale.ROOT, "Cost after iteration %d: %f",
                 progress.iteration(), progress.cost()));
     }

@@ -7,7 +7,7 @@ import org.nndl4j.data.CatDataset;
 import org.nndl4j.data.DatasetException;
 import org.nndl4j.data.ExtraDataset;
 import org.nndl4j.data.PlanarDatasets;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.NDArray;
 

@@ -14,7 +14,7 @@ import org.nndl4j.data.ExtraDataset;
 import org.nndl4j.data.PlanarDatasets;
 import org.nndl4j.logistic.LogisticModelResult;
 import org.nndl4j.logistic.LogisticRegression;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.plot.DecisionBoundaryPlot;
@@ -130,10 +130,10 @@ public final class PlanarFlower {
         TrainingConfig config = new TrainingConfig(ShallowNetwork.DEFAULT_ITERATIONS, ShallowNetwork.DEFAULT_LEARNING_RATE,
                 1000, options.engine());
         long start = System.nanoTime();
-        ShallowParameters parameters = ShallowNetwork.nnModel(flower.X(), flower.Y(), 4, config,
+        ShallowParameters parameters = ShallowParameters.from(ShallowNetwork.nnModel(flower.X(), flower.Y(), 4, config,
                 progress -> out.println(String.format(Locale.ROOT, "Cost after iteration %d: %f",
                         progress.iteration(), progress.cost())))
-                .parameters();
+                .network());
         double seconds = (System.nanoTime() - start) / 1e9;
         written(out, DecisionBoundaryPlot.writePng(x -> ShallowNetwork.predict(parameters, x), flower,
                 "Decision Boundary for hidden layer size " + 4, options.out().resolve("planar-hidden-layer-4.png")));
@@ -150,9 +150,9 @@ public final class PlanarFlower {
         List<BufferedImage> panels = new ArrayList<>();
         for (int nH : HIDDEN_LAYER_SIZES) {
             String title = String.format(Locale.ROOT, "Hidden Layer of size %d", nH);
-            ShallowParameters parameters = ShallowNetwork.nnModel(flower.X(), flower.Y(), nH,
+            ShallowParameters parameters = ShallowParameters.from(ShallowNetwork.nnModel(flower.X(), flower.Y(), nH,
                     TrainingConfig.of(SIZES_ITERATIONS, ShallowNetwork.DEFAULT_LEARNING_RATE).withEngine(options.engine()),
-                    TrainingListener.none()).parameters();
+                    TrainingListener.none()).network());
             UnaryOperator<Matrix> predictor = x -> ShallowNetwork.predict(parameters, x);
             BufferedImage panel = DecisionBoundaryPlot.render(predictor, flower, title, 640, 480);
             panels.add(panel);
@@ -173,9 +173,9 @@ public final class PlanarFlower {
             LabeledData data = requirePlanar(dataset.generate());
             out.println("Dataset " + dataset.courseName() + " (" + data.size() + " points, seed " + dataset.defaultSeed()
                     + "): n_h = 4, " + ShallowNetwork.DEFAULT_ITERATIONS + " iterations");
-            ShallowParameters parameters = ShallowNetwork.nnModel(data.X(), data.Y(), 4,
+            ShallowParameters parameters = ShallowParameters.from(ShallowNetwork.nnModel(data.X(), data.Y(), 4,
                     TrainingConfig.of(ShallowNetwork.DEFAULT_ITERATIONS, ShallowNetwork.DEFAULT_LEARNING_RATE)
-                            .withEngine(options.engine()), TrainingListener.none()).parameters();
+                            .withEngine(options.engine()), TrainingListener.none()).network());
             written(out, DecisionBoundaryPlot.writePng(x -> ShallowNetwork.predict(parameters, x), data,
                     dataset.courseName() + ": Decision Boundary for hidden layer size 4",
                     options.out().resolve("planar-" + dataset.courseName().replace('_', '-') + "-hidden-layer-4.png")));

@@ -1,6 +1,9 @@
 package org.nndl4j.logistic;
 
+import java.util.List;
+
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Gradients;
 import org.nndl4j.matrix.ShapeException;
 
 /**
@@ -18,5 +21,28 @@ public record LogisticGradients(Matrix dw, double db) {
         if (dw.cols() != 1) {
             throw new ShapeException("LogisticGradients", "dw of shape (n_x, 1)", dw.shape());
         }
+    }
+
+    /**
+     * The gradients of a one-layer, one-unit network as the course's {@code dw = dW1ᵀ}, {@code db = db1}.
+     *
+     * @param grads the network's gradients
+     * @return the course's gradients
+     */
+    public static LogisticGradients from(Gradients grads) {
+        if (grads == null || grads.numLayers() != 1 || grads.dW(1).rows() != 1) {
+            throw new IllegalArgumentException("LogisticGradients.from: need the gradients of 1 layer with 1 unit");
+        }
+        // dw = dW1ᵀ
+        return new LogisticGradients(grads.dW(1).reshape(grads.dW(1).cols(), 1), grads.db(1).item());
+    }
+
+    /**
+     * These gradients as the library's {@link Gradients} of the one-layer network ({@code dW1 = dwᵀ}).
+     *
+     * @return the gradients
+     */
+    public Gradients toGradients() {
+        return new Gradients(List.of(dw.reshape(1, dw.rows())), List.of(Matrix.scalar(db)));
     }
 }

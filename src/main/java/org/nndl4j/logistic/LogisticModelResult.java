@@ -3,28 +3,29 @@ package org.nndl4j.logistic;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.train.CostHistory;
+import org.nndl4j.train.TrainingResult;
 
 /**
- * What {@link LogisticRegression#model} returns: the course's dictionary {@code d}, typed, plus the
- * two accuracies the course prints.
+ * What {@link LogisticRegression#model} returns: the course's dictionary {@code d}, typed, as a view of the library's
+ * one {@link TrainingResult} plus the predictions and the two accuracies the course prints.
  *
- * @param costs            the cost every {@code recordEvery} iterations (course: every 100)
+ * @param training         the training (network {@code W1 = wᵀ}, costs, engine, iterations, wall time)
  * @param yPredictionTest  0/1 predictions on the test set, shape {@code (1, m_test)}
  * @param yPredictionTrain 0/1 predictions on the training set, shape {@code (1, m_train)}
- * @param w                learned weights, shape {@code (n_x, 1)}
- * @param b                learned bias
  * @param learningRate     the learning rate α used
- * @param iterations       the number of gradient-descent iterations
- * @param trainAccuracy    {@code 100 - mean(|Ŷ_train - Y_train|) * 100}, in percent
- * @param testAccuracy     {@code 100 - mean(|Ŷ_test - Y_test|) * 100}, in percent
+ * @param trainAccuracy    {@code 100 - mean(|Ŷ_train - Y_train|) * 100}, in percent as the course prints it
+ * @param testAccuracy     {@code 100 - mean(|Ŷ_test - Y_test|) * 100}, in percent as the course prints it
  */
-public record LogisticModelResult(CostHistory costs, Matrix yPredictionTest, Matrix yPredictionTrain,
-                                  Matrix w, double b, double learningRate, int iterations,
-                                  double trainAccuracy, double testAccuracy) {
+public record LogisticModelResult(TrainingResult training, Matrix yPredictionTest, Matrix yPredictionTrain,
+                                  double learningRate, double trainAccuracy, double testAccuracy) {
 
+    /**
+     * @throws IllegalArgumentException if a component is null
+     * @throws ShapeException           if a prediction is not one row
+     */
     public LogisticModelResult {
-        if (costs == null || yPredictionTest == null || yPredictionTrain == null || w == null) {
-            throw new IllegalArgumentException("LogisticModelResult: costs, predictions and w must not be null");
+        if (training == null || yPredictionTest == null || yPredictionTrain == null) {
+            throw new IllegalArgumentException("LogisticModelResult: training and predictions must not be null");
         }
         if (yPredictionTest.rows() != 1) {
             throw new ShapeException("LogisticModelResult", "yPredictionTest of shape (1, m_test)", yPredictionTest.shape());
@@ -32,13 +33,30 @@ public record LogisticModelResult(CostHistory costs, Matrix yPredictionTest, Mat
         if (yPredictionTrain.rows() != 1) {
             throw new ShapeException("LogisticModelResult", "yPredictionTrain of shape (1, m_train)", yPredictionTrain.shape());
         }
-        if (w.cols() != 1) {
-            throw new ShapeException("LogisticModelResult", "w of shape (n_x, 1)", w.shape());
-        }
     }
 
-    /** The learned {@code w} and {@code b} as parameters, e.g. for {@link LogisticRegression#predict}. */
+    /** @return the cost every {@code recordEvery} iterations (course: every 100) */
+    public CostHistory costs() {
+        return training.costs();
+    }
+
+    /** @return the learned {@code w} and {@code b}, e.g. for {@link LogisticRegression#predict} */
     public LogisticParameters parameters() {
-        return new LogisticParameters(w, b);
+        return LogisticParameters.from(training.network());
+    }
+
+    /** @return the learned weights, shape {@code (n_x, 1)} */
+    public Matrix w() {
+        return parameters().w();
+    }
+
+    /** @return the learned bias */
+    public double b() {
+        return parameters().b();
+    }
+
+    /** @return the number of gradient-descent iterations */
+    public int iterations() {
+        return training.iterations();
     }
 }

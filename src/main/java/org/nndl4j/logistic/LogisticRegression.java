@@ -1,8 +1,8 @@
 package org.nndl4j.logistic;
 
-import org.nndl4j.activation.Activation;
-import org.nndl4j.loss.CrossEntropy;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Loss;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.train.Engine;
@@ -10,6 +10,8 @@ import org.nndl4j.train.GradientDescent;
 import org.nndl4j.train.Metrics;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
+import org.nndl4j.train.Trainable;
+import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingResult;
 
 /**
@@ -60,7 +62,7 @@ public final class LogisticRegression {
         // A = σ(wᵀX + b), shape (1, m); wᵀX without materialising wᵀ
         Matrix A = Activation.SIGMOID.forward(w.transposeDot(X).plus(b));
         // J = -(1/m) (Y · log(A)ᵀ + log(1 - A) · (1 - Y)ᵀ)
-        double cost = CrossEntropy.cost(A, Y);
+        double cost = Loss.BINARY_CROSS_ENTROPY.cost(A, Y);
 
         // BACKWARD PROPAGATION (TO FIND GRAD)
         Matrix AMinusY = A.minus(Y);
@@ -91,7 +93,7 @@ public final class LogisticRegression {
      *         the iteration and the learning rate
      */
     public static OptimizeResult optimize(Matrix w, double b, Matrix X, Matrix Y,
-                                          TrainingConfig config, TrainingListener<? super LogisticParameters> listener) {
+                                          TrainingConfig config, TrainingListener listener) {
         requireData("optimize", X, Y);
         requireParameters("optimize", w, b, X);
         if (config == null) {
@@ -100,23 +102,21 @@ public final class LogisticRegression {
         if (listener == null) {
             throw new IllegalArgumentException("optimize: listener is null (use TrainingListener.none())");
         }
-        LogisticTraining trainable = training(new LogisticParameters(w, b), X, Y, config.engine());
-        TrainingResult<LogisticParameters> result = GradientDescent.run(trainable, config, listener);
-        LogisticGradients grads = trainable.lastGrads() != null
-                ? trainable.lastGrads()
+        Trainable trainable = training(new LogisticParameters(w, b), X, Y, config.engine());
+        TrainingResult result = GradientDescent.run(trainable, config, listener);
+        LogisticGradients grads = trainable.lastGradients() != null
+                ? LogisticGradients.from(trainable.lastGradients())
                 : propagateUnchecked(w, b, X, Y).grads();
-        return new OptimizeResult(result.parameters(), grads, result.costs());
+        return new OptimizeResult(result, grads);
     }
 
     /**
-     * The unit the training loop steps: the course's {@code propagate} loop for {@link Engine#REFERENCE},
-     * the shared {@link org.nndl4j.train.NetworkTrainer} for the other engines.
+     * The unit the training loop steps, chosen in the library's one place ({@link Training#trainable}): the course's
+     * {@code propagate} loop for {@link Engine#REFERENCE}, the shared engine for the others.
      */
-    static LogisticTraining training(LogisticParameters initial, Matrix X, Matrix Y, Engine engine) {
-        if (engine == Engine.REFERENCE) {
-            return new LogisticTrainable(initial, X, Y);
-        }
-        return new LogisticEngineTraining(initial, X, Y, engine);
+    static Trainable training(LogisticParameters initial, Matrix X, Matrix Y, Engine engine) {
+        return Training.trainable(initial.toNetwork(), X, Y, engine,
+                network -> new LogisticTrainable(LogisticParameters.from(network), X, Y));
     }
 
     /**
@@ -161,7 +161,7 @@ public final class LogisticRegression {
      * @throws ShapeException if the two sets have different numbers of features
      */
     public static LogisticModelResult model(LabeledData train, LabeledData test,
-                                            TrainingConfig config, TrainingListener<? super LogisticParameters> listener) {
+                                            TrainingConfig config, TrainingListener listener) {
         if (train == null || test == null) {
             throw new IllegalArgumentException("model: train and test data must not be null");
         }
@@ -182,8 +182,8 @@ public final class LogisticRegression {
         // accuracy = 100 - mean(|Ŷ - Y|) * 100
         double trainAccuracy = Metrics.accuracyPercent(yPredictionTrain, train.Y());
         double testAccuracy = Metrics.accuracyPercent(yPredictionTest, test.Y());
-        return new LogisticModelResult(optimized.costs(), yPredictionTest, yPredictionTrain, w, b,
-                config.learningRate(), config.iterations(), trainAccuracy, testAccuracy);
+        return new LogisticModelResult(optimized.training(), yPredictionTest, yPredictionTrain, config.learningRate(),
+                trainAccuracy, testAccuracy);
     }
 
     /**

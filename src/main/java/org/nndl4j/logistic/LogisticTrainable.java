@@ -1,13 +1,17 @@
 package org.nndl4j.logistic;
 
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Network;
+import org.nndl4j.train.Engine;
+import org.nndl4j.train.Trainable;
 
 /**
  * Logistic regression trained by the course's own building blocks ({@link org.nndl4j.train.Engine#REFERENCE}):
  * one {@link #step} is one iteration of the course's {@code optimize} ({@code propagate}, then
  * {@code w = w - α dw}, {@code b = b - α db}), with fresh matrices every step, as the course's code is written.
  */
-final class LogisticTrainable implements LogisticTraining {
+final class LogisticTrainable implements Trainable {
 
     private final Matrix X;
     private final Matrix Y;
@@ -36,12 +40,17 @@ final class LogisticTrainable implements LogisticTraining {
     }
 
     @Override
-    public LogisticParameters parameters() {
-        return new LogisticParameters(w, b);
+    public Network network() {
+        return new LogisticParameters(w, b).toNetwork();
     }
 
     @Override
-    public LogisticGradients lastGrads() {
-        return lastGrads;
+    public Gradients lastGradients() {
+        return lastGrads == null ? null : lastGrads.toGradients();
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.REFERENCE;
     }
 }

@@ -1,19 +1,31 @@
 package org.nndl4j.logistic;
 
 import org.nndl4j.train.CostHistory;
+import org.nndl4j.train.TrainingResult;
 
 /**
- * What {@link LogisticRegression#optimize} returns (the course's {@code params, grads, costs}).
+ * What {@link LogisticRegression#optimize} returns: the course's {@code params, grads, costs}, as a view of the
+ * library's one {@link TrainingResult} plus the last gradients the course also returns.
  *
- * @param parameters the learned {@code w} and {@code b}
- * @param grads      the gradients computed in the last iteration (before its update, as in the course)
- * @param costs      the cost every {@code recordEvery} iterations, from iteration 0
+ * @param training the training (network {@code W1 = wᵀ}, costs, engine, wall time)
+ * @param grads    the gradients computed in the last iteration (before its update, as in the course)
  */
-public record OptimizeResult(LogisticParameters parameters, LogisticGradients grads, CostHistory costs) {
+public record OptimizeResult(TrainingResult training, LogisticGradients grads) {
 
+    /** @throws IllegalArgumentException if a component is null */
     public OptimizeResult {
-        if (parameters == null || grads == null || costs == null) {
-            throw new IllegalArgumentException("OptimizeResult: parameters, grads and costs must not be null");
+        if (training == null || grads == null) {
+            throw new IllegalArgumentException("OptimizeResult: training and grads must not be null");
         }
+    }
+
+    /** @return the learned {@code w} and {@code b} (the course's {@code params}) */
+    public LogisticParameters parameters() {
+        return LogisticParameters.from(training.network());
+    }
+
+    /** @return the cost every {@code recordEvery} iterations, from iteration 0 */
+    public CostHistory costs() {
+        return training.costs();
     }
 }

@@ -38,4 +38,17 @@ public final class MathFunctions {
         double q = ((s + Q0) * s + Q1) * s + Q2;
         return x + x * s * (p / q);
     }
+
+    /**
+     * The sum of {@code a[from .. from+n)} by numpy's pairwise summation ({@code np.sum} of a contiguous array),
+     * bit for bit as {@link Matrix#sum()}.
+     *
+     * @param a    the values
+     * @param from the first index
+     * @param n    how many values
+     * @return their sum
+     */
+    public static double pairwiseSum(double[] a, int from, int n) {
+        return Matrix.pairwiseSum(a, from, n);
+    }
 }

@@ -1,7 +1,7 @@
 package org.nndl4j.shallow;
 
-import org.nndl4j.activation.Activation;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
@@ -9,6 +9,7 @@ import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.GradientDescent;
 import org.nndl4j.train.Trainable;
+import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
 import org.nndl4j.train.TrainingResult;
@@ -98,7 +99,7 @@ public final class ShallowNetwork {
      * @return {@code A2} {@code (n_y, m)} and the cache {@code Z1, A1} {@code (n_h, m)}, {@code Z2, A2} {@code (n_y, m)}
      * @throws ShapeException if X does not have {@code n_x} rows; the message names W1's and X's shapes
      */
-    public static ForwardResult forwardPropagation(Matrix X, ShallowParameters parameters) {
+    public static ShallowForward forwardPropagation(Matrix X, ShallowParameters parameters) {
         requireNonNull("forwardPropagation", X, "X");
         requireNonNull("forwardPropagation", parameters, "parameters");
         requireInputs("forwardPropagation", parameters, X);
@@ -110,7 +111,7 @@ public final class ShallowNetwork {
         Matrix Z2 = parameters.W2().dot(A1).plus(parameters.b2());
         // A2 = σ(Z2)
         Matrix A2 = Activation.SIGMOID.forward(Z2);
-        return new ForwardResult(A2, new ForwardCache(Z1, A1, Z2, A2));
+        return new ShallowForward(A2, new ForwardCache(Z1, A1, Z2, A2));
     }
 
     /**
@@ -226,7 +227,8 @@ public final class ShallowNetwork {
      * @see #nnModel(Matrix, Matrix, int, TrainingConfig, TrainingListener)
      */
     public static ShallowParameters nnModel(Matrix X, Matrix Y, int nH, int iterations) {
-        return nnModel(X, Y, nH, TrainingConfig.of(iterations, DEFAULT_LEARNING_RATE), TrainingListener.none()).parameters();
+        return ShallowParameters.from(
+                nnModel(X, Y, nH, TrainingConfig.of(iterations, DEFAULT_LEARNING_RATE), TrainingListener.none()).network());
     }
 
     /**
@@ -240,7 +242,7 @@ public final class ShallowNetwork {
      * {@link #forwardPropagation}, {@link #computeCost}, {@link #backwardPropagation} and
      * {@link #updateParameters} every iteration, exactly as the course's code; {@link Engine#AUTO} (the
      * default), {@link Engine#PRIMAL} and {@link Engine#GRAM} use the library's shared engine
-     * ({@link org.nndl4j.train.NetworkTrainer}), which gives the same costs and parameters to rounding
+     * ({@link org.nndl4j.engine.NetworkEngine}), which gives the same costs and parameters to rounding
      * (~1e-12 relative) and is several times faster. Where a run is chaotic (the course's 10,000 iterations
      * on the flower, after about iteration 7700) those rounding differences grow, as they do between two
      * numpy builds: the costs then differ in the 4th or 5th digit and the accuracy by an example or two.
@@ -248,13 +250,12 @@ public final class ShallowNetwork {
      * @param X  inputs, {@code (n_x, m)}
      * @param Y  labels 0/1, {@code (1, m)}
      * @param nH hidden layer size, {@code >= 1}
-     * @return the trained parameters and the recorded costs
+     * @return the trained network (view it with {@link ShallowParameters#from}) and the recorded costs
      * @throws IllegalArgumentException                  for bad sizes or labels (the message names the value)
      * @throws ShapeException                            if Y is not {@code (1, m)} for X's m
      * @throws org.nndl4j.train.TrainingDivergedException if the cost becomes NaN or infinite
      */
-    public static TrainingResult<ShallowParameters> nnModel(Matrix X, Matrix Y, int nH, TrainingConfig config,
-            TrainingListener<? super ShallowParameters> listener) {
+    public static TrainingResult nnModel(Matrix X, Matrix Y, int nH, TrainingConfig config, TrainingListener listener) {
         LayerSizes.requirePositive("nnModel", "nH (hidden layer size)", nH);
         requireNonNull("nnModel", config, "config");
         requireNonNull("nnModel", listener, "listener (use TrainingListener.none())");
@@ -267,14 +268,12 @@ public final class ShallowNetwork {
     }
 
     /**
-     * The unit the training loop steps: the building blocks for {@link Engine#REFERENCE}, the shared
-     * engine for the others. X and Y must already have been checked.
+     * The unit the training loop steps, chosen in the library's one place ({@link Training#trainable}): these building
+     * blocks for {@link Engine#REFERENCE}, the shared engine for the others. X and Y must already have been checked.
      */
-    static Trainable<ShallowParameters> training(Matrix X, Matrix Y, ShallowParameters initial, Engine engine) {
-        if (engine == Engine.REFERENCE) {
-            return new ShallowTrainable(X, Y, initial);
-        }
-        return new ShallowEngineTraining(X, Y, initial, engine);
+    static Trainable training(Matrix X, Matrix Y, ShallowParameters initial, Engine engine) {
+        return Training.trainable(initial.toNetwork(), X, Y, engine,
+                network -> new ShallowTrainable(X, Y, ShallowParameters.from(network)));
     }
 
     /**

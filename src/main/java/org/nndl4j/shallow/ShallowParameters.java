@@ -3,6 +3,9 @@ package org.nndl4j.shallow;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Network;
 
 /**
  * The parameters of the one-hidden-layer network (the course's {@code parameters} dictionary).
@@ -33,6 +36,30 @@ public record ShallowParameters(Matrix W1, Matrix b1, Matrix W2, Matrix b2) {
     /** The layer sizes these parameters are for. */
     public LayerSizes sizes() {
         return new LayerSizes(W1.cols(), W1.rows(), W2.rows());
+    }
+
+    /**
+     * These parameters as the library's {@link Network}: {@code [LINEAR -> TANH] -> [LINEAR -> SIGMOID]}.
+     *
+     * @return the network (same matrices)
+     */
+    public Network toNetwork() {
+        return Network.of(new Layer(W1, b1, Activation.TANH), new Layer(W2, b2, Activation.SIGMOID));
+    }
+
+    /**
+     * The parameters of a two-layer network (a lossless view of its {@code W1, b1, W2, b2}).
+     *
+     * @param network a network of two layers
+     * @return its parameters
+     * @throws IllegalArgumentException if the network does not have exactly two layers
+     */
+    public static ShallowParameters from(Network network) {
+        if (network == null || network.numLayers() != 2) {
+            throw new IllegalArgumentException("ShallowParameters.from: need a network of 2 layers, got "
+                    + (network == null ? "null" : network.numLayers() + " layers: " + network));
+        }
+        return new ShallowParameters(network.W(1), network.b(1), network.W(2), network.b(2));
     }
 
     private static void requireNonNull(Matrix m, String name) {

@@ -1,6 +1,9 @@
 package org.nndl4j.shallow;
 
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Network;
+import org.nndl4j.train.Engine;
 import org.nndl4j.train.Trainable;
 
 /**
@@ -11,11 +14,12 @@ import org.nndl4j.train.Trainable;
  * matrices every step as the course's code is written. Holds the current parameters; the data is never
  * modified.
  */
-final class ShallowTrainable implements Trainable<ShallowParameters> {
+final class ShallowTrainable implements Trainable {
 
     private final Matrix X;
     private final Matrix Y;
     private ShallowParameters parameters;
+    private ShallowGradients last;
 
     /** X {@code (n_x, m)} and Y {@code (1, m)} must already have been checked (see {@link ShallowNetwork#nnModel}). */
     ShallowTrainable(Matrix X, Matrix Y, ShallowParameters parameters) {
@@ -26,15 +30,25 @@ final class ShallowTrainable implements Trainable<ShallowParameters> {
 
     @Override
     public double step(double learningRate) {
-        ForwardResult forward = ShallowNetwork.forwardPropagation(X, parameters);
+        ShallowForward forward = ShallowNetwork.forwardPropagation(X, parameters);
         double cost = ShallowNetwork.computeCost(forward.A2(), Y);
-        ShallowGradients grads = ShallowNetwork.backwardPropagation(parameters, forward.cache(), X, Y);
-        parameters = ShallowNetwork.updateParameters(parameters, grads, learningRate);
+        last = ShallowNetwork.backwardPropagation(parameters, forward.cache(), X, Y);
+        parameters = ShallowNetwork.updateParameters(parameters, last, learningRate);
         return cost;
     }
 
     @Override
-    public ShallowParameters parameters() {
-        return parameters;
+    public Network network() {
+        return parameters.toNetwork();
+    }
+
+    @Override
+    public Gradients lastGradients() {
+        return last == null ? null : new Gradients(java.util.List.of(last.dW1(), last.dW2()), java.util.List.of(last.db1(), last.db2()));
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.REFERENCE;
     }
 }

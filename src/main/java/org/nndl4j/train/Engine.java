@@ -1,9 +1,9 @@
 package org.nndl4j.train;
 
 /**
- * How a model's training computes its gradient steps. Every engine computes the course's batch
- * gradient descent and gives the same costs and parameters (to rounding, ~1e-12 relative); they differ
- * in speed.
+ * How a training computes its gradient steps: the choice a {@link TrainingConfig} carries. Every engine computes the
+ * same batch gradient descent and gives the same costs and parameters (to rounding, ~1e-12 relative); they differ in
+ * speed. Which one runs is decided in one place, {@link Training#trainable}.
  */
 public enum Engine {
 
@@ -12,7 +12,8 @@ public enum Engine {
 
     /**
      * The textbook computation ({@code Z1 = W1·X + b1}, {@code dW1 = (1/m) dZ1·Xᵀ}) with a blocked,
-     * vectorised multiply, reused buffers and no gradient for the input layer's activations.
+     * vectorised multiply, reused buffers and no gradient for the input layer's activations
+     * ({@link org.nndl4j.engine.NetworkEngine#primal}).
      */
     PRIMAL,
 
@@ -20,18 +21,26 @@ public enum Engine {
      * Exact reformulation for full-batch gradient descent on wide data: the first layer's weights only
      * ever move inside the span of the training examples, so with {@code G = Xᵀ·X} (m x m, computed once)
      * {@code Z1 ← Z1 - (α/m) dZ1·G - α db1} and {@code W1 = W1₀ + C·Xᵀ} with {@code C ← C - (α/m) dZ1};
-     * {@code W1} is materialised only when asked for. Per iteration O(n1·m²) instead of O(n1·n_x·m).
+     * {@code W1} is materialised only when asked for. Per iteration O(n1·m²) instead of O(n1·n_x·m)
+     * ({@link org.nndl4j.engine.NetworkEngine#gram}).
      */
     GRAM,
 
     /**
-     * The model family's own course building blocks (propagate, forwardPropagation, lModelForward...),
-     * allocating fresh matrices every step, exactly as the course's code is written. Slow; here to show
-     * that the fast engines compute the same thing.
+     * The straightforward building blocks, allocating fresh matrices every step: for the course's model families
+     * their own functions (propagate, forwardPropagation, lModelForward...), exactly as the course's code is written;
+     * for any other network {@link org.nndl4j.nn.Backpropagation}. Slow; here to show that the fast engines compute
+     * the same thing.
      */
     REFERENCE;
 
-    /** The engine to use for {@code nX} input features and {@code m} examples: AUTO resolves, others stay. */
+    /**
+     * The engine to use for {@code nX} input features and {@code m} examples: AUTO resolves, others stay.
+     *
+     * @param nX the number of input features
+     * @param m  the number of examples
+     * @return this engine, or for {@link #AUTO} {@link #GRAM} or {@link #PRIMAL}
+     */
     public Engine resolve(int nX, int m) {
         if (this != AUTO) {
             return this;

@@ -1,10 +1,10 @@
 package org.nndl4j.train;
 
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
- * The one batch-gradient-descent loop of the library, shared by every model family.
+ * The one batch-gradient-descent loop of the library, shared by every model family and engine.
  *
  * <pre>
  * for i in 0 .. iterations-1:
@@ -19,14 +19,21 @@ public final class GradientDescent {
     }
 
     /**
-     * Trains {@code model} as {@code config} says.
+     * Trains {@code model} as {@code config} says (its engine choice was already made when {@code model} was built,
+     * see {@link Training#trainable}).
      *
+     * @param model    the network in training; it advances
+     * @param config   iterations, learning rate, recording interval
+     * @param listener told the cost at every recorded iteration
+     * @return the trained network, the recorded costs, the engine, the iterations and the wall time
      * @throws TrainingDivergedException if a cost is NaN or infinite; the model is left as it was after that step
      */
-    public static <P> TrainingResult<P> run(Trainable<P> model, TrainingConfig config, TrainingListener<? super P> listener) {
-        Objects.requireNonNull(model, "GradientDescent.run: model is null");
-        Objects.requireNonNull(config, "GradientDescent.run: config is null");
-        Objects.requireNonNull(listener, "GradientDescent.run: listener is null (use TrainingListener.none())");
+    public static TrainingResult run(Trainable model, TrainingConfig config, TrainingListener listener) {
+        if (model == null || config == null || listener == null) {
+            throw new IllegalArgumentException("GradientDescent.run: model, config and listener must not be null "
+                    + "(use TrainingListener.none())");
+        }
+        long start = System.nanoTime();
         double learningRate = config.learningRate();
         int every = config.recordEvery();
         double[] costs = new double[(config.iterations() + every - 1) / every];
@@ -39,14 +46,22 @@ public final class GradientDescent {
             }
             if (i % every == 0) {
                 costs[recorded++] = cost;
-                listener.costRecorded(new TrainingProgress<>(i, cost, learningRate, model::parameters));
+                listener.costRecorded(new TrainingProgress(i, cost, learningRate, model::network));
             }
         }
-        return new TrainingResult<>(model.parameters(), new CostHistory(every, costs));
+        Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
+        return new TrainingResult(model.network(), new CostHistory(every, costs), model.engine(), config.iterations(),
+                wallTime);
     }
 
-    /** {@link #run(Trainable, TrainingConfig, TrainingListener)} without a listener. */
-    public static <P> TrainingResult<P> run(Trainable<P> model, TrainingConfig config) {
+    /**
+     * {@link #run(Trainable, TrainingConfig, TrainingListener)} without a listener.
+     *
+     * @param model  the network in training
+     * @param config iterations, learning rate, recording interval
+     * @return the result
+     */
+    public static TrainingResult run(Trainable model, TrainingConfig config) {
         return run(model, config, TrainingListener.none());
     }
 }

@@ -1,23 +1,43 @@
 package org.nndl4j.train;
 
+import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Network;
+
 /**
- * A model in training, as the gradient-descent loop sees it: something that can take one step and
- * show its parameters. Each model family (logistic, shallow, deep) provides one; how it computes the
- * step (which kernels, which buffers) is its own business, as long as the costs and parameters are
- * those of the course's algorithm.
- *
- * @param <P> the family's parameter type
+ * A network in training, as the one training loop ({@link GradientDescent}) sees it: something that takes one step
+ * and shows its network. The fast engines provide one ({@link Training#trainable}); each model family (logistic,
+ * shallow, deep) provides its course-faithful {@link Engine#REFERENCE} one, built on its own building blocks. This is
+ * the one way anything plugs into the loop.
  */
-public interface Trainable<P> {
+public interface Trainable {
 
     /**
-     * One iteration of batch gradient descent: forward propagation, cost, backward propagation and
-     * the update {@code θ = θ - α dθ}.
+     * One iteration of batch gradient descent: forward propagation, cost, backward propagation and the update
+     * {@code θ = θ - α dθ}.
      *
+     * @param learningRate {@code α}
      * @return the cost of the parameters as they were before this update (what the course prints)
      */
     double step(double learningRate);
 
-    /** The current parameters (materialised on demand if the implementation holds them differently). */
-    P parameters();
+    /**
+     * The current network (formed on demand if the implementation holds it differently).
+     *
+     * @return the network after the last step
+     */
+    Network network();
+
+    /**
+     * The gradients of the last {@link #step}, from the parameters before its update.
+     *
+     * @return the gradients, or {@code null} before the first step
+     */
+    Gradients lastGradients();
+
+    /**
+     * How the steps are computed.
+     *
+     * @return {@link Engine#PRIMAL}, {@link Engine#GRAM} or {@link Engine#REFERENCE}, never {@link Engine#AUTO}
+     */
+    Engine engine();
 }

@@ -3,16 +3,23 @@ package org.nndl4j.train;
 /**
  * Receives progress at every recorded iteration (see {@link TrainingConfig#recordEvery()}). Library
  * code never prints; examples attach a listener that prints the course's lines.
- *
- * @param <P> the parameter type of the model being trained
  */
 @FunctionalInterface
-public interface TrainingListener<P> {
+public interface TrainingListener {
 
-    void costRecorded(TrainingProgress<? extends P> progress);
+    /**
+     * Called at every recorded iteration, after its update.
+     *
+     * @param progress the iteration, its cost, and the network on request
+     */
+    void costRecorded(TrainingProgress progress);
 
-    /** A listener that does nothing. */
-    static <P> TrainingListener<P> none() {
+    /**
+     * A listener that does nothing.
+     *
+     * @return the listener
+     */
+    static TrainingListener none() {
         return progress -> { };
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.nndl4j.matrix.LabeledData;
 
 /**
  * A few hundred seeded random corruptions of the real cat files (bit flips, truncations, overwritten byte

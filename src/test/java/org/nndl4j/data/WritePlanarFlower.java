@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.nndl4j.matrix.LabeledData;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;

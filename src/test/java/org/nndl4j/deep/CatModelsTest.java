@@ -9,8 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nndl4j.train.TrainingResult;
 import org.nndl4j.data.CatDataset;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.testing.Golden;
 import org.nndl4j.train.Engine;
@@ -69,7 +70,7 @@ class CatModelsTest {
 
     @Test
     void twoLayerModel_2500Iterations_matchesSpecCostsAndAccuracies() {
-        DeepModelResult result = DeepModels.twoLayerModel(train, 7, DeepModels.courseConfig(2500));
+        TrainingResult result = DeepModels.twoLayerModel(train, 7, DeepModels.courseConfig(2500));
         double[] costs = result.costs().costs();
         assertEquals(25, costs.length);
         // the spec prints 0.693049735659989, 0.6464320953428849, 0.6325140647912678, ..., 0.048554785628770226
@@ -88,7 +89,7 @@ class CatModelsTest {
         // the spec prints Accuracy: 1.0 and Accuracy: 0.72
         assertEquals(1.0, Metrics.accuracy(trainPredictions, train.Y()));
         assertEquals(0.72, Metrics.accuracy(testPredictions, test.Y()));
-        DeepParameters p = result.parameters();
+        DeepParameters p = DeepParameters.from(result.network());
         assertCloseRelative(DEEP.matrix("cat2.W2"), p.W(2), TOL_2500, "W2");
         assertCloseRelative(DEEP.matrix("cat2.b1"), p.b(1), TOL_2500, "b1");
         assertCloseRelative(DEEP.matrix("cat2.b2"), p.b(2), TOL_2500, "b2");
@@ -97,7 +98,7 @@ class CatModelsTest {
 
     @Test
     void lLayerModel_2500Iterations_matchesSpecCostsAccuraciesAndMislabelledImages() {
-        DeepModelResult result = DeepModels.lLayerModel(train, LAYERS_DIMS, DeepModels.courseConfig(2500));
+        TrainingResult result = DeepModels.lLayerModel(train, LAYERS_DIMS, DeepModels.courseConfig(2500));
         double[] costs = result.costs().costs();
         assertEquals(25, costs.length);
         // the spec prints 0.771749, 0.672053, 0.648263, ..., 0.092878 (%f)
@@ -121,7 +122,7 @@ class CatModelsTest {
             expectedMislabelled.add(i);
         }
         assertEquals(expectedMislabelled, mislabelled(testPredictions, test.Y()));
-        DeepParameters p = result.parameters();
+        DeepParameters p = DeepParameters.from(result.network());
         assertCloseRelative(DEEP.matrix("catL.W4"), p.W(4), TOL_2500, "W4");
         assertCloseRelative(DEEP.matrix("catL.b4"), p.b(4), TOL_2500, "b4");
         for (int l = 1; l <= 3; l++) {
@@ -134,11 +135,11 @@ class CatModelsTest {
 
     @Test
     void twoLayerModel_referenceEngine_firstIterationsMatchNumpy() {
-        DeepModelResult result = DeepModels.twoLayerModel(train, 7,
+        TrainingResult result = DeepModels.twoLayerModel(train, 7,
                 new TrainingConfig(REFERENCE_ITERATIONS, 0.0075, 1, Engine.REFERENCE));
         assertEquals(DEEP.doubles("cat2.costs")[0], result.costs().cost(0), TOL);
         assertArrayEquals(FIRST.doubles("cat2.first_costs"), result.costs().costs(), TOL);
-        DeepParameters p = result.parameters();
+        DeepParameters p = DeepParameters.from(result.network());
         assertCloseRelative(FIRST.matrix("cat2.after.W2"), p.W(2), TOL, "W2");
         assertCloseRelative(FIRST.matrix("cat2.after.b1"), p.b(1), TOL, "b1");
         assertCloseRelative(FIRST.matrix("cat2.after.b2"), p.b(2), TOL, "b2");
@@ -147,11 +148,11 @@ class CatModelsTest {
 
     @Test
     void lLayerModel_referenceEngine_firstIterationsMatchNumpy() {
-        DeepModelResult result = DeepModels.lLayerModel(train, LAYERS_DIMS, Initialization.APPLICATION,
+        TrainingResult result = DeepModels.lLayerModel(train, LAYERS_DIMS, Initialization.APPLICATION,
                 new TrainingConfig(REFERENCE_ITERATIONS, 0.0075, 1, Engine.REFERENCE), TrainingListener.none());
         assertEquals(DEEP.doubles("catL.costs")[0], result.costs().cost(0), TOL);
         assertArrayEquals(FIRST.doubles("catL.first_costs"), result.costs().costs(), TOL);
-        DeepParameters p = result.parameters();
+        DeepParameters p = DeepParameters.from(result.network());
         for (int l = 2; l <= 4; l++) {
             assertCloseRelative(FIRST.matrix("catL.after.W" + l), p.W(l), TOL, "W" + l);
         }

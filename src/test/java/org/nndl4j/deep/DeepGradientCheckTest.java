@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nndl4j.activation.Activation;
+import org.nndl4j.nn.Activation;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.testing.GradientCheck;
@@ -39,7 +39,7 @@ class DeepGradientCheckTest {
             }
             DeepParameters p = new DeepParameters(layers);
             Matrix Y = Matrix.rowVector(1, 0, 1, 1, 0, 0);
-            ForwardResult forward = DeepNetwork.lModelForward(X, p, hidden);
+            DeepForward forward = DeepNetwork.lModelForward(X, p, hidden);
             boolean clear = forward.caches().stream().allMatch(c -> c.Z().abs().min() > KINK_MARGIN);
             if (clear) {
                 return new Fixture(X, Y, p);
@@ -66,7 +66,7 @@ class DeepGradientCheckTest {
     @EnumSource(Activation.class)
     void lModelBackward_hiddenActivation_matchesCentralDifferences(Activation hidden) {
         Fixture f = fixture(hidden);
-        ForwardResult forward = DeepNetwork.lModelForward(f.X(), f.p(), hidden);
+        DeepForward forward = DeepNetwork.lModelForward(f.X(), f.p(), hidden);
         DeepGradients grads = DeepNetwork.lModelBackward(forward.AL(), f.Y(), forward.caches(), hidden);
         List<Matrix> analytic = new ArrayList<>();
         List<Matrix> numeric = new ArrayList<>();

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nndl4j.io.ModelFiles;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.nn.Network;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.train.TrainingResult;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.train.TrainingConfig;
@@ -23,14 +25,14 @@ class DeepModelFilesTest {
         NumpyRandom random = new NumpyRandom(5);
         Matrix X = random.randn(8, 30);
         Matrix Y = X.row(0).plus(X.row(3)).greaterThan(0);
-        DeepModelResult trained = DeepModels.lLayerModel(LabeledData.of(X, Y), new int[] {8, 6, 4, 1},
+        TrainingResult trained = DeepModels.lLayerModel(LabeledData.of(X, Y), new int[] {8, 6, 4, 1},
                 new TrainingConfig(50, 0.05, 10));
         Path file = dir.resolve("net.h5");
-        ModelFiles.save(trained.parameters().toStored(), file);
-        DeepParameters loaded = DeepParameters.fromStored(ModelFiles.load(file));
-        assertEquals(trained.parameters(), loaded);
+        trained.network().save(file);
+        DeepParameters loaded = DeepParameters.from(Network.load(file));
+        assertEquals(DeepParameters.from(trained.network()), loaded);
         Matrix fresh = random.randn(8, 100);
-        assertEquals(DeepNetwork.lModelForward(fresh, trained.parameters()).AL(), DeepNetwork.lModelForward(fresh, loaded).AL());
-        assertEquals(DeepNetwork.predict(fresh, trained.parameters()), DeepNetwork.predict(fresh, loaded));
+        assertEquals(DeepNetwork.lModelForward(fresh, DeepParameters.from(trained.network())).AL(), DeepNetwork.lModelForward(fresh, loaded).AL());
+        assertEquals(DeepNetwork.predict(DeepParameters.from(trained.network()), fresh), DeepNetwork.predict(loaded, fresh));
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nndl4j.activation.Activation;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.train.TrainingResult;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.train.Engine;
@@ -59,7 +60,7 @@ class DeepModelsTest {
     @Test
     void twoLayerModel_referenceEngine_equalsTheCourseLoopExactly() {
         LabeledData data = blobs();
-        DeepModelResult result = DeepModels.twoLayerModel(data, 4, new TrainingConfig(30, 0.1, 1, Engine.REFERENCE));
+        TrainingResult result = DeepModels.twoLayerModel(data, 4, new TrainingConfig(30, 0.1, 1, Engine.REFERENCE));
         List<Double> expected = courseTwoLayerLoop(data, 4, 30, 0.1);
         assertEquals(30, result.costs().size());
         for (int i = 0; i < 30; i++) {
@@ -76,34 +77,34 @@ class DeepModelsTest {
         LabeledData data = LabeledData.of(X, X.row(0).plus(X.row(1)).greaterThan(1.0));
         int[] dims = {50, 6, 4, 1};
         TrainingConfig config = new TrainingConfig(40, 0.05, 1, Engine.REFERENCE);
-        DeepModelResult reference = DeepModels.lLayerModel(data, dims, Initialization.APPLICATION, config, TrainingListener.none());
-        DeepModelResult fast = DeepModels.lLayerModel(data, dims, Initialization.APPLICATION, config.withEngine(engine),
+        TrainingResult reference = DeepModels.lLayerModel(data, dims, Initialization.APPLICATION, config, TrainingListener.none());
+        TrainingResult fast = DeepModels.lLayerModel(data, dims, Initialization.APPLICATION, config.withEngine(engine),
                 TrainingListener.none());
         for (int i = 0; i < 40; i++) {
             assertEquals(reference.costs().cost(i), fast.costs().cost(i), 1e-12, "cost at iteration " + i);
         }
         for (int l = 1; l <= 3; l++) {
-            assertTrue(reference.parameters().W(l).maxAbsDifference(fast.parameters().W(l)) < 1e-12, "W" + l);
-            assertTrue(reference.parameters().b(l).maxAbsDifference(fast.parameters().b(l)) < 1e-12, "b" + l);
+            assertTrue(DeepParameters.from(reference.network()).W(l).maxAbsDifference(DeepParameters.from(fast.network()).W(l)) < 1e-12, "W" + l);
+            assertTrue(DeepParameters.from(reference.network()).b(l).maxAbsDifference(DeepParameters.from(fast.network()).b(l)) < 1e-12, "b" + l);
         }
     }
 
     @Test
     void lLayerModel_learnsBlobs_costFallsAndTrainingAccuracyRises() {
         LabeledData data = blobs();
-        DeepModelResult result = DeepModels.lLayerModel(data, new int[] {6, 5, 3, 1}, new TrainingConfig(300, 0.1, 100));
+        TrainingResult result = DeepModels.lLayerModel(data, new int[] {6, 5, 3, 1}, new TrainingConfig(300, 0.1, 100));
         assertEquals(3, result.costs().size());
         assertTrue(result.costs().cost(2) < result.costs().cost(0), result.costs().toString());
         assertTrue(result.accuracy(data) >= 0.8, "accuracy " + result.accuracy(data));
-        assertArrayEquals(new int[] {6, 5, 3, 1}, result.parameters().layerDims());
+        assertArrayEquals(new int[] {6, 5, 3, 1}, DeepParameters.from(result.network()).layerDims());
     }
 
     @Test
     void lLayerModel_listenerSeesEveryRecordedIterationWithParameters() {
         List<Integer> seen = new ArrayList<>();
-        TrainingListener<DeepParameters> listener = progress -> {
+        TrainingListener listener = progress -> {
             seen.add(progress.iteration());
-            assertEquals(3, progress.parameters().numLayers());
+            assertEquals(3, progress.network().numLayers());
         };
         DeepModels.lLayerModel(blobs(), new int[] {6, 4, 2, 1}, Initialization.STEP_BY_STEP, new TrainingConfig(10, 0.05, 3), listener);
         assertEquals(List.of(0, 3, 6, 9), seen);
@@ -113,7 +114,7 @@ class DeepModelsTest {
     void lLayerModel_firstCost_isTheCostOfTheInitialParameters() {
         LabeledData data = blobs();
         int[] dims = {6, 4, 1};
-        DeepModelResult result = DeepModels.lLayerModel(data, dims, new TrainingConfig(1, 0.01, 1));
+        TrainingResult result = DeepModels.lLayerModel(data, dims, new TrainingConfig(1, 0.01, 1));
         DeepParameters initial = Initialization.APPLICATION.initialize(dims);
         assertEquals(DeepNetwork.computeCost(DeepNetwork.lModelForward(data.X(), initial).AL(), data.Y()), result.costs().cost(0), 0.0);
     }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nndl4j.activation.Activation;
+import org.nndl4j.nn.Activation;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.testing.Golden;
@@ -61,7 +61,7 @@ class DeepNetworkTest {
 
     @Test
     void lModelForward_smallNetwork_matchesGoldenALAndCachedActivations() {
-        ForwardResult forward = DeepNetwork.lModelForward(X(), parameters());
+        DeepForward forward = DeepNetwork.lModelForward(X(), parameters());
         assertClose(GOLDEN.matrix("small.AL"), forward.AL(), TOL, "AL");
         assertEquals(3, forward.caches().size());
         // caches[l-1] holds layer l's input: layer 2's is A1, layer 3's is A2
@@ -78,7 +78,7 @@ class DeepNetworkTest {
 
     @Test
     void lModelBackward_smallNetwork_matchesGoldenGrads() {
-        ForwardResult forward = DeepNetwork.lModelForward(X(), parameters());
+        DeepForward forward = DeepNetwork.lModelForward(X(), parameters());
         DeepGradients grads = DeepNetwork.lModelBackward(forward.AL(), Y(), forward.caches());
         assertEquals(3, grads.numLayers());
         for (int l = 1; l <= 3; l++) {
@@ -92,7 +92,7 @@ class DeepNetworkTest {
     @Test
     void updateParameters_learningRate01_matchesGoldenUpdatedParameters() {
         DeepParameters p = parameters();
-        ForwardResult forward = DeepNetwork.lModelForward(X(), p);
+        DeepForward forward = DeepNetwork.lModelForward(X(), p);
         DeepGradients grads = DeepNetwork.lModelBackward(forward.AL(), Y(), forward.caches());
         DeepParameters updated = DeepNetwork.updateParameters(p, grads, 0.1);
         for (int l = 1; l <= 3; l++) {
@@ -105,7 +105,7 @@ class DeepNetworkTest {
     @Test
     void predict_smallNetwork_thresholdsGoldenALAtOneHalf() {
         Matrix expected = GOLDEN.matrix("small.AL").greaterThan(0.5);
-        assertEquals(expected, DeepNetwork.predict(X(), parameters()));
+        assertEquals(expected, DeepNetwork.predict(parameters(), X()));
     }
 
     @Test
@@ -207,7 +207,7 @@ class DeepNetworkTest {
 
     @Test
     void lModelBackward_YShapeDiffersFromAL_namesBothShapes() {
-        ForwardResult forward = DeepNetwork.lModelForward(X(), parameters());
+        DeepForward forward = DeepNetwork.lModelForward(X(), parameters());
         ShapeException e = assertThrows(ShapeException.class,
                 () -> DeepNetwork.lModelBackward(forward.AL(), Matrix.zeros(1, 3), forward.caches()));
         assertTrue(e.getMessage().contains("(1, 4)") && e.getMessage().contains("(1, 3)"), e.getMessage());
@@ -216,7 +216,7 @@ class DeepNetworkTest {
     @Test
     void updateParameters_gradientShapeDiffers_namesBothShapes() {
         DeepParameters p = parameters();
-        ForwardResult forward = DeepNetwork.lModelForward(X(), p);
+        DeepForward forward = DeepNetwork.lModelForward(X(), p);
         DeepGradients grads = DeepNetwork.lModelBackward(forward.AL(), Y(), forward.caches());
         DeepGradients wrong = new DeepGradients(List.of(grads.layer(1),
                 new LinearGradients(grads.dA(2), Matrix.zeros(3, 3), grads.db(2)), grads.layer(3)));

@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nndl4j.activation.Activation;
-import org.nndl4j.io.StoredNetwork;
+import org.nndl4j.nn.Network;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Activation;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -56,19 +57,19 @@ class DeepParametersTest {
     }
 
     @Test
-    void toStored_thenFromStored_givesEqualParametersAndTheCourseArchitecture() {
-        StoredNetwork stored = net().toStored();
+    void toNetwork_thenFrom_givesEqualParametersAndTheCourseArchitecture() {
+        DeepParameters p = net();
+        Network stored = p.toNetwork();
         assertArrayEquals(new int[] {5, 4, 3, 1}, stored.layerDims());
         assertEquals(List.of(Activation.RELU, Activation.RELU, Activation.SIGMOID), stored.activations());
-        assertSame(net().W(2).getClass(), stored.weights().get(1).getClass());
-        assertEquals(net(), DeepParameters.fromStored(stored));
+        assertSame(p.W(2), stored.W(2));
+        assertEquals(net(), DeepParameters.from(stored));
     }
 
     @Test
-    void fromStored_otherArchitecture_isRejectedNamingTheActivations() {
-        StoredNetwork tanh = new StoredNetwork(new int[] {5, 4, 1}, List.of(Activation.TANH, Activation.SIGMOID),
-                List.of(Matrix.zeros(4, 5), Matrix.zeros(1, 4)), List.of(Matrix.zeros(4, 1), Matrix.zeros(1, 1)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeepParameters.fromStored(tanh));
-        assertTrue(e.getMessage().contains("TANH") && e.getMessage().contains("layer 1"), e.getMessage());
+    void toNetwork_withAnotherHiddenActivation_keepsItAndTheSigmoidOutput() {
+        Network tanh = net().toNetwork(Activation.TANH);
+        assertEquals(List.of(Activation.TANH, Activation.TANH, Activation.SIGMOID), tanh.activations());
+        assertEquals(net(), DeepParameters.from(tanh));
     }
 }

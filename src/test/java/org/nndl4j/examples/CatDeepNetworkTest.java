@@ -12,9 +12,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nndl4j.activation.Activation;
-import org.nndl4j.io.ModelFiles;
-import org.nndl4j.io.StoredNetwork;
+import org.nndl4j.nn.Network;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Activation;
 import org.nndl4j.matrix.Matrix;
 
 class CatDeepNetworkTest {
@@ -79,9 +79,7 @@ class CatDeepNetworkTest {
     @Test
     void loadOfAModelForOtherInputs_failsNamingTheFileAndTheSizes() {
         Path model = dir.resolve("small.h5");
-        ModelFiles.save(new StoredNetwork(new int[] {3, 1},
-                List.of(Activation.SIGMOID), List.of(Matrix.zeros(1, 3)),
-                List.of(Matrix.zeros(1, 1))), model);
+        Network.of(new Layer(Matrix.zeros(1, 3), Matrix.zeros(1, 1), Activation.SIGMOID)).save(model);
         Run r = run("--skip-two-layer", "--load", model.toString(), "--out", dir.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains(model.toString()) && r.err().contains("3 inputs") && r.err().contains("12288"), r.err());

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nndl4j.data.CatDataset;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.testing.Golden;
 import org.nndl4j.train.Engine;

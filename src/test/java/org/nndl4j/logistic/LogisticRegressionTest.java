@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.train.Trainable;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.random.NumpyRandom;
@@ -129,13 +130,12 @@ class LogisticRegressionTest {
         List<Matrix> seenReference = new ArrayList<>();
         List<Matrix> seenGram = new ArrayList<>();
         OptimizeResult reference = LogisticRegression.optimize(w0, 0.1, x, y, config.withEngine(Engine.REFERENCE),
-                progress -> seenReference.add(progress.parameters().w()));
+                progress -> seenReference.add(LogisticParameters.from(progress.network()).w()));
         OptimizeResult gram = LogisticRegression.optimize(w0, 0.1, x, y, config,
-                progress -> seenGram.add(progress.parameters().w()));
+                progress -> seenGram.add(LogisticParameters.from(progress.network()).w()));
         OptimizeResult primal = LogisticRegression.optimize(w0, 0.1, x, y, config.withEngine(Engine.PRIMAL),
                 TrainingListener.none());
-        LogisticEngineTraining auto = (LogisticEngineTraining) LogisticRegression.training(
-                new LogisticParameters(w0, 0.1), x, y, Engine.AUTO);
+        Trainable auto = LogisticRegression.training(new LogisticParameters(w0, 0.1), x, y, Engine.AUTO);
         assertEquals(Engine.GRAM, auto.engine());
         for (OptimizeResult fast : List.of(gram, primal)) {
             assertArrayEquals(reference.costs().costs(), fast.costs().costs(), 1e-12);
@@ -163,7 +163,7 @@ class LogisticRegressionTest {
         OptimizeResult r = LogisticRegression.optimize(W, B, X, Y, new TrainingConfig(25, 0.009, 10), progress -> {
             iterations.add(progress.iteration());
             costs.add(progress.cost());
-            parameters.add(progress.parameters());
+            parameters.add(LogisticParameters.from(progress.network()));
         });
         assertEquals(List.of(0, 10, 20), iterations);
         assertArrayEquals(costs.stream().mapToDouble(Double::doubleValue).toArray(), r.costs().costs());
@@ -380,7 +380,7 @@ class LogisticRegressionTest {
         Propagation p = LogisticRegression.propagate(W, B, X, Y);
         double cost = t.step(0.009);
         assertEquals(p.cost(), cost);
-        assertEquals(p.grads(), t.lastGrads());
-        assertEquals(W.minus(p.grads().dw().times(0.009)), t.parameters().w());
+        assertEquals(p.grads(), LogisticGradients.from(t.lastGradients()));
+        assertEquals(W.minus(p.grads().dw().times(0.009)), LogisticParameters.from(t.network()).w());
     }
 }

@@ -41,6 +41,6 @@ class ForwardCacheTest {
     @Test
     void forwardResult_A2NotTheCachesA2_refused() {
         ForwardCache cache = new ForwardCache(Matrix.zeros(4, 5), Matrix.zeros(4, 5), Matrix.zeros(1, 5), Matrix.zeros(1, 5));
-        assertThrows(IllegalArgumentException.class, () -> new ForwardResult(Matrix.ones(1, 5), cache));
+        assertThrows(IllegalArgumentException.class, () -> new ShallowForward(Matrix.ones(1, 5), cache));
     }
 }

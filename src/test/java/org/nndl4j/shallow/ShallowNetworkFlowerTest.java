@@ -50,7 +50,7 @@ class ShallowNetworkFlowerTest {
     /** Costs before any numpy variant drifts (planar_chaos.golden first_diverged) agree this closely. */
     private static final double STABLE_COST_TOLERANCE = 1e-6;
 
-    private static TrainingResult<ShallowParameters> nh4;
+    private static TrainingResult nh4;
     private static final List<Integer> printedIterations = new ArrayList<>();
 
     @BeforeAll
@@ -89,7 +89,7 @@ class ShallowNetworkFlowerTest {
 
     @Test
     void nnModel_flowerFourHiddenUnits_accuracyIsOneNumpyReachesAndPrintsAsNinetyPercent() {
-        double accuracy = coursePercent(ShallowNetwork.predict(nh4.parameters(), X));
+        double accuracy = coursePercent(ShallowNetwork.predict(ShallowParameters.from(nh4.network()), X));
         // The course's own run gives 90.5 and its einsum run 90.75 (planar.golden); the variants in
         // planar_chaos.golden reach exactly those two values.
         double[] range = accuracyRange("nh4_10000");
@@ -109,8 +109,8 @@ class ShallowNetworkFlowerTest {
     @Test
     void nnModel_iterationsOverload_givesTheSameParametersAsTheConfigOverload() {
         ShallowParameters plain = ShallowNetwork.nnModel(X, Y, 3, 50);
-        TrainingResult<ShallowParameters> configured = ShallowNetwork.nnModel(X, Y, 3, TrainingConfig.of(50, 1.2), TrainingListener.none());
-        assertEquals(configured.parameters(), plain);
+        TrainingResult configured = ShallowNetwork.nnModel(X, Y, 3, TrainingConfig.of(50, 1.2), TrainingListener.none());
+        assertEquals(ShallowParameters.from(configured.network()), plain);
         assertEquals(new LayerSizes(2, 3, 1), plain.sizes());
     }
 
@@ -119,11 +119,11 @@ class ShallowNetworkFlowerTest {
     @Test
     void nnModel_courseBuildingBlocks_agreeWithTheSharedEngineIterationByIteration() {
         TrainingConfig config = new TrainingConfig(1000, ShallowNetwork.DEFAULT_LEARNING_RATE, 1);
-        TrainingResult<ShallowParameters> reference = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.REFERENCE), TrainingListener.none());
-        TrainingResult<ShallowParameters> primal = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.PRIMAL), TrainingListener.none());
+        TrainingResult reference = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.REFERENCE), TrainingListener.none());
+        TrainingResult primal = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.PRIMAL), TrainingListener.none());
         // both are the course's iteration; they differ only in summation order (a few ulps per step)
         ShallowNetworkTest.assertClose(reference.costs().costs(), primal.costs().costs(), 1e-12);
-        assertParametersClose(reference.parameters(), primal.parameters(), 1e-10);
+        assertParametersClose(ShallowParameters.from(reference.network()), ShallowParameters.from(primal.network()), 1e-10);
         double[] golden = GOLDEN.doubles("flower.nh4.costs100");
         for (int k = 0; k < 10; k++) {
             assertEquals(golden[k], reference.costs().cost(100 * k), 1e-12, "building blocks, cost at iteration " + 100 * k);
@@ -133,16 +133,16 @@ class ShallowNetworkFlowerTest {
     @Test
     void nnModel_gramEngine_agreesWithTheCourseBuildingBlocks() {
         TrainingConfig config = new TrainingConfig(300, ShallowNetwork.DEFAULT_LEARNING_RATE, 1);
-        TrainingResult<ShallowParameters> reference = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.REFERENCE), TrainingListener.none());
-        TrainingResult<ShallowParameters> gram = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.GRAM), TrainingListener.none());
+        TrainingResult reference = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.REFERENCE), TrainingListener.none());
+        TrainingResult gram = ShallowNetwork.nnModel(X, Y, 4, config.withEngine(Engine.GRAM), TrainingListener.none());
         ShallowNetworkTest.assertClose(reference.costs().costs(), gram.costs().costs(), 1e-12);
-        assertParametersClose(reference.parameters(), gram.parameters(), 1e-10);
+        assertParametersClose(ShallowParameters.from(reference.network()), ShallowParameters.from(gram.network()), 1e-10);
     }
 
     @Test
     void training_defaultEngineOnFlower_isTheSharedEngine() {
         ShallowParameters initial = ShallowNetwork.initializeParameters(2, 4, 1);
-        assertTrue(ShallowNetwork.training(X, Y, initial, Engine.AUTO) instanceof ShallowEngineTraining);
+        assertEquals(Engine.PRIMAL, ShallowNetwork.training(X, Y, initial, Engine.AUTO).engine());
         assertTrue(ShallowNetwork.training(X, Y, initial, Engine.REFERENCE) instanceof ShallowTrainable);
     }
 
@@ -152,7 +152,7 @@ class ShallowNetworkFlowerTest {
     @ValueSource(ints = {1, 2, 3, 4, 5, 20, 50})
     void nnModel_hiddenSizeAtFiveThousandIterations_matchesNumpyWithinItsOwnSpread(int nH) {
         String run = "nh" + nH + "_5000";
-        TrainingResult<ShallowParameters> result = ShallowNetwork.nnModel(X, Y, nH,
+        TrainingResult result = ShallowNetwork.nnModel(X, Y, nH,
                 new TrainingConfig(5000, ShallowNetwork.DEFAULT_LEARNING_RATE, 1000), TrainingListener.none());
         double[] expected = GOLDEN.doubles("flower.sizes.nh" + nH + ".costs1000");
         double[] actual = result.costs().costs();
@@ -162,7 +162,7 @@ class ShallowNetworkFlowerTest {
             double tolerance = stable ? STABLE_COST_TOLERANCE : CHAOS.scalar(run + ".spread_all");
             assertEquals(expected[k], actual[k], tolerance, "n_h = " + nH + ", cost at iteration " + 1000 * k);
         }
-        double accuracy = coursePercent(ShallowNetwork.predict(result.parameters(), X));
+        double accuracy = coursePercent(ShallowNetwork.predict(ShallowParameters.from(result.network()), X));
         if (firstDiverged < 0) {
             assertEquals(GOLDEN.scalar("flower.sizes.nh" + nH + ".accuracy"), accuracy, 0.0);
         } else {

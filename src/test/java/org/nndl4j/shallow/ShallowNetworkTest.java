@@ -92,7 +92,7 @@ class ShallowNetworkTest {
 
     @Test
     void forwardPropagation_flowerWithInitialParameters_matchesNumpy() {
-        ForwardResult forward = ShallowNetwork.forwardPropagation(X, ShallowNetwork.initializeParameters(2, 4, 1));
+        ShallowForward forward = ShallowNetwork.forwardPropagation(X, ShallowNetwork.initializeParameters(2, 4, 1));
         assertSame(forward.A2(), forward.cache().A2());
         assertEquals(1, forward.A2().rows());
         assertEquals(400, forward.A2().cols());
@@ -102,7 +102,7 @@ class ShallowNetworkTest {
 
     @Test
     void computeCost_flowerWithInitialParameters_matchesNumpy() {
-        ForwardResult forward = ShallowNetwork.forwardPropagation(X, ShallowNetwork.initializeParameters(2, 4, 1));
+        ShallowForward forward = ShallowNetwork.forwardPropagation(X, ShallowNetwork.initializeParameters(2, 4, 1));
         assertEquals(GOLDEN.scalar("forward.cost"), ShallowNetwork.computeCost(forward.A2(), Y), 1e-15);
     }
 
@@ -115,7 +115,7 @@ class ShallowNetworkTest {
     @Test
     void backwardPropagation_flowerWithInitialParameters_matchesNumpyGradients() {
         ShallowParameters p = ShallowNetwork.initializeParameters(2, 4, 1);
-        ForwardResult forward = ShallowNetwork.forwardPropagation(X, p);
+        ShallowForward forward = ShallowNetwork.forwardPropagation(X, p);
         ShallowGradients g = ShallowNetwork.backwardPropagation(p, forward.cache(), X, Y);
         assertAll(
                 () -> assertClose(GOLDEN.matrix("forward.dW1"), g.dW1(), ONE_PASS_TOLERANCE),
@@ -127,7 +127,7 @@ class ShallowNetworkTest {
     @Test
     void updateParameters_flowerGradients_matchesNumpyUpdate() {
         ShallowParameters p = ShallowNetwork.initializeParameters(2, 4, 1);
-        ForwardResult forward = ShallowNetwork.forwardPropagation(X, p);
+        ShallowForward forward = ShallowNetwork.forwardPropagation(X, p);
         ShallowParameters updated = ShallowNetwork.updateParameters(p, ShallowNetwork.backwardPropagation(p, forward.cache(), X, Y));
         assertAll(
                 () -> assertClose(GOLDEN.matrix("forward.updated.W1"), updated.W1(), ONE_PASS_TOLERANCE),

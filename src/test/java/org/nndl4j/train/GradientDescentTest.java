@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Network;
 
 class GradientDescentTest {
 
     /** Minimises (θ - 3)²; its cost before each step is known in closed form. */
-    private static final class Parabola implements Trainable<Double> {
+    private static final class Parabola implements Trainable {
         double theta;
         int steps;
 
@@ -26,9 +31,20 @@ class GradientDescentTest {
             return cost;
         }
 
+        /** θ as a one-weight linear network. */
         @Override
-        public Double parameters() {
-            return theta;
+        public Network network() {
+            return Network.of(new Layer(Matrix.scalar(theta), Matrix.scalar(0), Activation.LINEAR));
+        }
+
+        @Override
+        public Gradients lastGradients() {
+            return null;
+        }
+
+        @Override
+        public Engine engine() {
+            return Engine.REFERENCE;
         }
     }
 
@@ -37,9 +53,9 @@ class GradientDescentTest {
         Parabola p = new Parabola();
         List<Integer> seen = new ArrayList<>();
         List<Double> thetas = new ArrayList<>();
-        TrainingResult<Double> r = GradientDescent.run(p, new TrainingConfig(25, 0.1, 10), progress -> {
+        TrainingResult r = GradientDescent.run(p, new TrainingConfig(25, 0.1, 10), progress -> {
             seen.add(progress.iteration());
-            thetas.add(progress.parameters());
+            thetas.add(progress.network().W(1).item());
         });
         assertEquals(25, p.steps);
         assertEquals(List.of(0, 10, 20), seen);
@@ -48,7 +64,7 @@ class GradientDescentTest {
         // θ_k = 3 - 3 * 0.8^k, cost_k = 9 * 0.64^k
         assertEquals(9 * Math.pow(0.64, 10), r.costs().cost(1), 1e-12);
         assertEquals(20, r.costs().iteration(2));
-        assertEquals(3 - 3 * Math.pow(0.8, 25), r.parameters(), 1e-12);
+        assertEquals(3 - 3 * Math.pow(0.8, 25), r.network().W(1).item(), 1e-12);
         // the listener sees the parameters after that iteration's update
         assertEquals(3 - 3 * Math.pow(0.8, 11), thetas.get(1), 1e-12);
     }
@@ -56,10 +72,10 @@ class GradientDescentTest {
     @Test
     void run_zeroIterations_returnsUntouchedModel() {
         Parabola p = new Parabola();
-        TrainingResult<Double> r = GradientDescent.run(p, TrainingConfig.of(0, 0.1));
+        TrainingResult r = GradientDescent.run(p, TrainingConfig.of(0, 0.1));
         assertEquals(0, p.steps);
         assertEquals(0, r.costs().size());
-        assertEquals(0.0, r.parameters());
+        assertEquals(0.0, r.network().W(1).item());
         assertTrue(Double.isNaN(r.costs().last()));
     }
 
@@ -87,7 +103,9 @@ class GradientDescentTest {
         assertEquals("iterations must be >= 0, got -1",
                 assertThrows(IllegalArgumentException.class, () -> TrainingConfig.of(-1, 0.1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.of(1, 0.1).withRecordEvery(0));
-        assertThrows(NullPointerException.class, () -> GradientDescent.run(new Parabola(), null));
+        // one rule for null arguments: an IllegalArgumentException naming the operation, never a raw NullPointerException
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> GradientDescent.run(new Parabola(), null))
+                .getMessage().startsWith("GradientDescent.run: "));
     }
 
     @Test

@@ -9,14 +9,14 @@ import org.nndl4j.matrix.Matrix;
  *              {@code cache.A2()}
  * @param cache the values backward propagation needs
  */
-public record ForwardResult(Matrix A2, ForwardCache cache) {
+public record ShallowForward(Matrix A2, ForwardCache cache) {
 
-    public ForwardResult {
+    public ShallowForward {
         if (A2 == null || cache == null) {
-            throw new IllegalArgumentException("ForwardResult: A2 and cache must not be null");
+            throw new IllegalArgumentException("ShallowForward: A2 and cache must not be null");
         }
         if (!A2.equals(cache.A2())) {
-            throw new IllegalArgumentException("ForwardResult: A2 must be the cache's A2");
+            throw new IllegalArgumentException("ShallowForward: A2 must be the cache's A2");
         }
     }
 }

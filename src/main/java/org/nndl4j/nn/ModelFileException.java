@@ -1,4 +1,4 @@
-package org.nndl4j.io;
+package org.nndl4j.nn;
 
 import java.nio.file.Path;
 
@@ -12,17 +12,26 @@ public class ModelFileException extends IllegalArgumentException {
 
     private final transient Path file;
 
+    /**
+     * @param file    the model file
+     * @param problem what is wrong with it
+     */
     public ModelFileException(Path file, String problem) {
         super("model file " + file + ": " + problem);
         this.file = file;
     }
 
+    /**
+     * @param file    the model file
+     * @param problem what is wrong with it
+     * @param cause   the low-level failure, kept for the stack trace
+     */
     public ModelFileException(Path file, String problem, Throwable cause) {
         super("model file " + file + ": " + problem, cause);
         this.file = file;
     }
 
-    /** The file concerned. */
+    /** @return the file concerned */
     public Path file() {
         return file;
     }

@@ -1,34 +1,46 @@
-package org.nndl4j.train;
+package org.nndl4j.engine;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
-import org.nndl4j.activation.Activation;
-import org.nndl4j.loss.CrossEntropy;
 import org.nndl4j.matrix.Gemm;
-import org.nndl4j.matrix.LabeledData;
 import org.nndl4j.matrix.Matrix;
-import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Loss;
+import org.nndl4j.nn.Network;
 
 /**
- * The fast training engine shared by every model family: batch gradient descent on a feed-forward
- * network {@code [LINEAR -> g1] -> ... -> [LINEAR -> SIGMOID]} with the cross-entropy cost, on
- * reusable EJML buffers. Logistic regression is the one-layer case ({@code W1 = wᵀ}), the planar
- * network the two-layer case with tanh, the cat networks the ReLU cases.
+ * The fast computation of full-batch gradient descent on any {@link Network} whose output pairs with a {@link Loss}
+ * (SIGMOID with the binary, SOFTMAX with the categorical cross-entropy), on reusable buffers. Logistic regression
+ * is the one-layer case ({@code W1 = wᵀ}), the planar network the two-layer tanh case, the cat networks the ReLU
+ * cases, the digits network the softmax case.
  *
- * <p>One {@link #step} is the course's iteration: forward, cost, backward (all gradients from the
- * parameters before the update), then {@code θ = θ - α dθ}. Two shortcuts are exact: the output layer's
- * {@code dZL = AL - Y} (the course's {@code dAL * σ'(ZL)} simplified), and no {@code dA0} for the
- * input layer, which nothing uses. With {@link Engine#GRAM} the first layer works in the span of the
- * examples (see {@link Engine#GRAM}).
+ * <p>One {@link #step} is the course's iteration: forward, cost, backward (all gradients from the parameters before
+ * the update), then {@code θ = θ - α dθ}. Two shortcuts are exact: the output layer's {@code dZL = AL - Y} (the
+ * course's {@code dAL * g'(ZL)} simplified, for both losses), and no {@code dA0} for the input layer, which nothing
+ * uses.
  *
- * <p>Arrays here hold layer {@code l} at index {@code l} (1-based, like W1..WL); index 0 of the
- * activations is the input {@code X}.
+ * <p>Two computations of the same step:
+ * <ul>
+ * <li>{@linkplain #primal PRIMAL}: the textbook one, {@code Z1 = W1·X + b1}, {@code dW1 = (1/m) dZ1·Xᵀ}, with the
+ *     blocked, vectorised {@link Gemm}.</li>
+ * <li>{@linkplain #gram GRAM}: exact for full-batch gradient descent on wide data. The first layer's weights only ever
+ *     move inside the span of the examples, so with {@code G = Xᵀ·X} ({@code m x m}, computed once)
+ *     {@code Z1 ← Z1 - (α/m) dZ1·G - α db1} and {@code W1 = W1₀ + C·Xᵀ} with {@code C ← C - (α/m) dZ1}; {@code W1}
+ *     is formed only when asked for. Per iteration O(n1·m²) instead of O(n1·n_x·m). Whatever the output layer and
+ *     loss, since only {@code dZ1} enters.</li>
+ * </ul>
  *
- * <p>Not thread-safe; one instance trains one model.
+ * <p>Arrays here hold layer {@code l} at index {@code l} (1-based, like W1..WL); index 0 of the activations is the
+ * input {@code X}. Matrices are held as arrays of rows.
+ *
+ * <p>Not thread-safe; one instance trains one network.
  */
-public final class NetworkTrainer {
+public final class NetworkEngine {
 
     /**
      * {@code dW = (1/m) dZ·APrevᵀ} goes through a transposed copy of APrev (Xᵀ, made once, for the input
@@ -40,9 +52,10 @@ public final class NetworkTrainer {
 
     private final int L;
     private final int m;
-    private final Engine engine;
+    private final boolean gram;
+    private final Loss loss;
     private final Activation[] g;
-    private final double[] Y;
+    private final double[][] Y;
     private final double[][][] W;
     private final double[][] b;
     private final double[][][] Z;
@@ -53,23 +66,21 @@ public final class NetworkTrainer {
     private final double[][][] dAPrev;
     /** APrevᵀ for the layers whose dW goes through the kernel; for layer 1 it is Xᵀ, computed once. */
     private final double[][][] APrevT;
+    private boolean stepped;
 
-    // Engine.GRAM: G = Xᵀ·X; W1 = W1start + C·Xᵀ; Z[1] is carried from step to step.
+    // GRAM: G = Xᵀ·X; W1 = W1start + C·Xᵀ; Z[1] is carried from step to step.
     private final double[][] G;
     private final double[][] W1start;
     private final double[][] C;
     private boolean W1current;
 
-    private NetworkTrainer(List<Matrix> weights, List<Matrix> biases, List<Activation> activations,
-                           LabeledData data, Engine requested) {
-        Objects.requireNonNull(data, "NetworkTrainer: data is null");
-        L = checkLayers(weights, biases, activations, data.X().shape());
-        m = data.size();
-        engine = requested.resolve(data.features(), m);
-        if (engine == Engine.REFERENCE) {
-            throw new IllegalArgumentException("NetworkTrainer: Engine.REFERENCE is the model family's own "
-                    + "building blocks, not this engine");
-        }
+    private NetworkEngine(Network network, Matrix X, Matrix Y, boolean gram) {
+        checkData(network, X, Y);
+        this.gram = gram;
+        L = network.numLayers();
+        m = X.cols();
+        loss = network.loss();
+        loss.requireLabels("NetworkEngine", Y, network.outputSize());
         g = new Activation[L + 1];
         W = new double[L + 1][][];
         b = new double[L + 1][];
@@ -80,13 +91,12 @@ public final class NetworkTrainer {
         db = new double[L + 1][];
         dAPrev = new double[L + 1][][];
         APrevT = new double[L + 1][][];
-        A[0] = InputCache.rows(data.X());
-        Y = data.Y().toRowMajor();
+        A[0] = InputCache.rows(X);
+        this.Y = Y.toArray();
         for (int l = 1; l <= L; l++) {
-            // the lists are 0-based: layer l is element l - 1
-            g[l] = activations.get(l - 1);
-            W[l] = weights.get(l - 1).toArray();
-            b[l] = biases.get(l - 1).toRowMajor();
+            g[l] = network.activation(l);
+            W[l] = network.W(l).toArray();
+            b[l] = network.b(l).toRowMajor();
             int n = W[l].length;
             int nPrev = A[l - 1].length;
             Z[l] = new double[n][m];
@@ -95,13 +105,13 @@ public final class NetworkTrainer {
             dW[l] = new double[n][nPrev];
             db[l] = new double[n];
             dAPrev[l] = l > 1 ? new double[nPrev][m] : null;
-            boolean needsGradient = l > 1 || engine == Engine.PRIMAL;
+            boolean needsGradient = l > 1 || !gram;
             if (needsGradient && nPrev >= TRANSPOSE_THRESHOLD) {
                 APrevT[l] = l == 1 ? Gemm.transpose(A[0]) : new double[m][nPrev];
             }
         }
-        if (engine == Engine.GRAM) {
-            G = InputCache.gram(data.X());
+        if (gram) {
+            G = InputCache.gram(X);
             W1start = copy(W[1]);
             C = new double[W[1].length][m];
             // Z1 = W1·X + b1, once; afterwards it moves by the Gram update
@@ -115,23 +125,30 @@ public final class NetworkTrainer {
     }
 
     /**
-     * A trainer for the network with the given layers (element {@code l-1} of each list is layer {@code l})
-     * on {@code data}.
+     * The textbook computation of {@code network}'s training on examples {@code X} {@code (n[0], m)} with labels
+     * {@code Y}.
      *
-     * @param weights     W1..WL, {@code W[l]} of shape {@code (n[l], n[l-1])}, {@code n[0] = n_x}, {@code n[L] = 1}
-     * @param biases      b1..bL, {@code b[l]} of shape {@code (n[l], 1)}
-     * @param activations g1..gL; the last must be {@link Activation#SIGMOID} (the cost is cross-entropy)
-     * @param engine      {@link Engine#AUTO}, {@link Engine#PRIMAL} or {@link Engine#GRAM}
+     * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
+     * @throws IllegalArgumentException if the labels do not fit the network's output and loss, or {@code m = 0}
      */
-    public static NetworkTrainer create(List<Matrix> weights, List<Matrix> biases, List<Activation> activations,
-                                        LabeledData data, Engine engine) {
-        Objects.requireNonNull(engine, "NetworkTrainer: engine is null");
-        return new NetworkTrainer(weights, biases, activations, data, engine);
+    public static NetworkEngine primal(Network network, Matrix X, Matrix Y) {
+        return new NetworkEngine(network, X, Y, false);
     }
 
-    /** The engine actually in use ({@link Engine#AUTO} resolved). */
-    public Engine engine() {
-        return engine;
+    /**
+     * The exact Gram computation of the same training (see the class comment); {@code G = Xᵀ·X} is derived once per
+     * {@code X}.
+     *
+     * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
+     * @throws IllegalArgumentException if the labels do not fit the network's output and loss, or {@code m = 0}
+     */
+    public static NetworkEngine gram(Network network, Matrix X, Matrix Y) {
+        return new NetworkEngine(network, X, Y, true);
+    }
+
+    /** Whether this is the Gram computation. */
+    public boolean usesGram() {
+        return gram;
     }
 
     /** Number of layers {@code L}. */
@@ -146,40 +163,39 @@ public final class NetworkTrainer {
      */
     public double step(double learningRate) {
         for (int l = 1; l <= L; l++) {
-            if (l > 1 || engine != Engine.GRAM) {
+            if (l > 1 || !gram) {
                 linearForward(l);
             }
-            for (int i = 0; i < Z[l].length; i++) {
-                g[l].forward(Z[l][i], A[l][i], m);
-            }
+            g[l].forward(Z[l], A[l], m);
         }
-        double cost = CrossEntropy.cost(A[L][0], Y, m);
+        double cost = loss.cost(A[L], Y, m);
 
-        // dZL = AL - Y: the course's dAL = -(Y/AL - (1-Y)/(1-AL)) times σ'(ZL) = AL(1-AL)
-        double[] dZL = dZ[L][0];
-        double[] AL = A[L][0];
-        for (int j = 0; j < m; j++) {
-            dZL[j] = AL[j] - Y[j];
+        // dZL = AL - Y: the course's dAL * g'(ZL) for sigmoid with binary and softmax with categorical cross-entropy
+        for (int i = 0; i < A[L].length; i++) {
+            double[] dZL = dZ[L][i];
+            double[] AL = A[L][i];
+            double[] y = Y[i];
+            for (int j = 0; j < m; j++) {
+                dZL[j] = AL[j] - y[j];
+            }
         }
         for (int l = L; l >= 1; l--) {
             // db = (1/m) Σ_j dZ
             for (int i = 0; i < db[l].length; i++) {
                 db[l][i] = sum(dZ[l][i]) / m;
             }
-            if (l > 1 || engine != Engine.GRAM) {
+            if (l > 1 || !gram) {
                 weightGradient(l);
             }
             if (l > 1) {
                 // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev); there is no dA0 for the input layer
                 zero(dAPrev[l]);
                 Gemm.multAddTransA(1.0, W[l], dZ[l], dAPrev[l]);
-                for (int i = 0; i < dAPrev[l].length; i++) {
-                    g[l - 1].backward(dAPrev[l][i], Z[l - 1][i], A[l - 1][i], dZ[l - 1][i], m);
-                }
+                g[l - 1].backward(dAPrev[l], Z[l - 1], A[l - 1], dZ[l - 1], m);
             }
         }
         for (int l = 1; l <= L; l++) {
-            if (l == 1 && engine == Engine.GRAM) {
+            if (l == 1 && gram) {
                 gramUpdate(learningRate);
             } else {
                 // W = W - α dW
@@ -190,10 +206,11 @@ public final class NetworkTrainer {
             // b = b - α db
             axpy(-learningRate, db[l], b[l]);
         }
+        stepped = true;
         return cost;
     }
 
-    /** {@code W[l]} now, 1-based; with the Gram engine W1 is materialised from the span of X. */
+    /** {@code W[l]} now, 1-based; with the Gram computation W1 is materialised from the span of X. */
     public Matrix weights(int l) {
         checkLayer(l);
         if (l == 1 && !W1current) {
@@ -208,24 +225,34 @@ public final class NetworkTrainer {
         return Matrix.columnVector(b[l]);
     }
 
+    /** The network as it is now, with the activations it started with. */
+    public Network network() {
+        List<Layer> layers = new ArrayList<>(L);
+        for (int l = 1; l <= L; l++) {
+            layers.add(new Layer(weights(l), bias(l), g[l]));
+        }
+        return Network.of(layers);
+    }
+
     /**
-     * The gradient {@code dW[l]} of the last {@link #step} (computed from the parameters before its update),
-     * 1-based; zeros before the first step. With the Gram engine dW1 is only formed here, on request:
-     * {@code dW1 = (1/m) dZ1·Xᵀ}.
+     * The gradients of the last {@link #step} (computed from the parameters before its update), or {@code null} before
+     * the first step. With the Gram computation dW1 is only formed here, on request: {@code dW1 = (1/m) dZ1·Xᵀ}.
      */
-    public Matrix lastWeightGradient(int l) {
-        checkLayer(l);
-        if (l == 1 && engine == Engine.GRAM) {
+    public Gradients lastGradients() {
+        if (!stepped) {
+            return null;
+        }
+        if (gram) {
             // dW1 = (1/m) dZ1 · Xᵀ, as dot products of rows (X is held as its n_x rows)
             Gemm.multTransB(1.0 / m, dZ[1], A[0], dW[1]);
         }
-        return Matrix.of(dW[l]);
-    }
-
-    /** The gradient {@code db[l]} of the last {@link #step}, 1-based, as an {@code (n[l], 1)} column; zeros before the first step. */
-    public Matrix lastBiasGradient(int l) {
-        checkLayer(l);
-        return Matrix.columnVector(db[l]);
+        List<Matrix> dWs = new ArrayList<>(L);
+        List<Matrix> dbs = new ArrayList<>(L);
+        for (int l = 1; l <= L; l++) {
+            dWs.add(Matrix.of(dW[l]));
+            dbs.add(Matrix.columnVector(db[l]));
+        }
+        return new Gradients(dWs, dbs);
     }
 
     // ------------------------------------------------------------------ internals
@@ -303,7 +330,7 @@ public final class NetworkTrainer {
 
     private static void zero(double[][] M) {
         for (double[] row : M) {
-            java.util.Arrays.fill(row, 0.0);
+            Arrays.fill(row, 0.0);
         }
     }
 
@@ -330,35 +357,20 @@ public final class NetworkTrainer {
         }
     }
 
-    private static int checkLayers(List<Matrix> weights, List<Matrix> biases, List<Activation> activations, Shape x) {
-        Objects.requireNonNull(weights, "NetworkTrainer: weights is null");
-        Objects.requireNonNull(biases, "NetworkTrainer: biases is null");
-        Objects.requireNonNull(activations, "NetworkTrainer: activations is null");
-        int layers = weights.size();
-        if (layers == 0 || biases.size() != layers || activations.size() != layers) {
-            throw new IllegalArgumentException("NetworkTrainer: need one weight matrix, bias and activation per layer, got "
-                    + weights.size() + ", " + biases.size() + " and " + activations.size());
+    private static void checkData(Network network, Matrix X, Matrix Y) {
+        if (network == null || X == null || Y == null) {
+            throw new IllegalArgumentException("NetworkEngine: network, X and Y must not be null");
         }
-        int previous = x.rows();
-        for (int l = 1; l <= layers; l++) {
-            Matrix Wl = weights.get(l - 1);
-            Matrix bl = biases.get(l - 1);
-            if (Wl.cols() != previous) {
-                throw new ShapeException("NetworkTrainer", "W" + l + " with " + previous + " columns", Wl.shape());
-            }
-            if (bl.rows() != Wl.rows() || bl.cols() != 1) {
-                throw new ShapeException("NetworkTrainer", Wl.shape(), bl.shape(), "(W" + l + ", b" + l
-                        + ") do not fit: b" + l + " must be (" + Wl.rows() + ", 1)");
-            }
-            previous = Wl.rows();
+        if (X.rows() != network.inputSize()) {
+            throw new ShapeException("NetworkEngine", network.W(1).shape(), X.shape(), "not aligned: X must have "
+                    + network.inputSize() + " rows (the network's inputs), got " + X.rows());
         }
-        if (previous != 1) {
-            throw new IllegalArgumentException("NetworkTrainer: the output layer must have 1 unit, got " + previous);
+        if (Y.cols() != X.cols()) {
+            throw new ShapeException("NetworkEngine", X.shape(), Y.shape(), "differ in number of examples: X has "
+                    + X.cols() + " columns, Y has " + Y.cols());
         }
-        if (activations.get(layers - 1) != Activation.SIGMOID) {
-            throw new IllegalArgumentException("NetworkTrainer: the output activation must be SIGMOID (the cost is "
-                    + "cross-entropy), got " + activations.get(layers - 1));
+        if (X.cols() == 0) {
+            throw new IllegalArgumentException("NetworkEngine: no examples (m = 0): X has shape " + X.shape());
         }
-        return layers;
     }
 }

@@ -1,4 +1,4 @@
-package org.nndl4j.train;
+package org.nndl4j.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,13 +10,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nndl4j.activation.Activation;
-import org.nndl4j.loss.CrossEntropy;
-import org.nndl4j.matrix.LabeledData;
+import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Loss;
+import org.nndl4j.nn.Network;
 import org.nndl4j.random.NumpyRandom;
+import org.nndl4j.train.Engine;
+import org.nndl4j.train.Training;
 
-class NetworkTrainerTest {
+class NetworkEngineTest {
 
     /** Wide random data (n_x > m), labels from a random hyperplane. */
     private static LabeledData wideData(int nX, int m, long seed) {
@@ -28,6 +32,13 @@ class NetworkTrainerTest {
     }
 
     private record Net(List<Matrix> W, List<Matrix> b, List<Activation> g) {
+        Network network() {
+            List<Layer> layers = new ArrayList<>();
+            for (int l = 0; l < W.size(); l++) {
+                layers.add(new Layer(W.get(l), b.get(l), g.get(l)));
+            }
+            return Network.of(layers);
+        }
     }
 
     private static Net net(int[] dims, Activation hidden, long seed) {
@@ -54,8 +65,9 @@ class NetworkTrainerTest {
             Z.add(z);
             A.add(net.g().get(l - 1).forward(z));
         }
-        double cost = CrossEntropy.cost(A.get(L), data.Y());
-        Matrix dA = CrossEntropy.gradient(A.get(L), data.Y());
+        Loss loss = Loss.forOutput(net.g().get(L - 1));
+        double cost = loss.cost(A.get(L), data.Y());
+        Matrix dA = loss.outputGradient(A.get(L), data.Y());
         List<Matrix> dWs = new ArrayList<>();
         List<Matrix> dbs = new ArrayList<>();
         for (int l = L; l >= 1; l--) {
@@ -82,9 +94,9 @@ class NetworkTrainerTest {
         int[] dims = {300, 6, 3, 1};
         Net reference = net(dims, hidden, 2);
         Net start = net(dims, hidden, 2);
-        NetworkTrainer primal = NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.PRIMAL);
-        NetworkTrainer gram = NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.GRAM);
-        assertEquals(Engine.GRAM, gram.engine());
+        NetworkEngine primal = NetworkEngine.primal(start.network(), data.X(), data.Y());
+        NetworkEngine gram = NetworkEngine.gram(start.network(), data.X(), data.Y());
+        assertTrue(gram.usesGram());
         double alpha = 0.05;
         for (int i = 0; i < 300; i++) {
             double expected = referenceStep(reference, data, alpha);
@@ -109,9 +121,9 @@ class NetworkTrainerTest {
         LabeledData data = wideData(500, 30, 3);
         Net start = new Net(new ArrayList<>(List.of(Matrix.zeros(1, 500))), new ArrayList<>(List.of(Matrix.zeros(1, 1))),
                 List.of(Activation.SIGMOID));
-        NetworkTrainer primal = NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.PRIMAL);
-        NetworkTrainer gram = NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.AUTO);
-        assertEquals(Engine.GRAM, gram.engine());
+        NetworkEngine primal = NetworkEngine.primal(start.network(), data.X(), data.Y());
+        NetworkEngine gram = NetworkEngine.gram(start.network(), data.X(), data.Y());
+        assertEquals(Engine.GRAM, Training.trainable(start.network(), data.X(), data.Y(), Engine.AUTO, n -> null).engine());
         for (int i = 0; i < 400; i++) {
             double expected = referenceStep(start, data, 0.01);
             assertEquals(expected, primal.step(0.01), 1e-12);
@@ -126,8 +138,9 @@ class NetworkTrainerTest {
     void gradients_ofTheLastStep_areTheCourseGradientsBeforeTheUpdate(Engine engine) {
         LabeledData data = wideData(60, 12, 8);
         Net start = net(new int[] {60, 4, 1}, Activation.TANH, 9);
-        NetworkTrainer trainer = NetworkTrainer.create(start.W(), start.b(), start.g(), data, engine);
-        assertEquals(0.0, trainer.lastWeightGradient(1).norm());
+        NetworkEngine trainer = engine == Engine.GRAM ? NetworkEngine.gram(start.network(), data.X(), data.Y())
+                : NetworkEngine.primal(start.network(), data.X(), data.Y());
+        assertEquals(null, trainer.lastGradients());
         for (int i = 0; i < 5; i++) {
             trainer.step(0.1);
         }
@@ -141,8 +154,8 @@ class NetworkTrainerTest {
             // with α = 1, dW = W_before - W_after
             Matrix dW = before.W().get(l - 1).minus(after.W().get(l - 1));
             Matrix db = before.b().get(l - 1).minus(after.b().get(l - 1));
-            assertTrue(relative(dW, trainer.lastWeightGradient(l)) < 1e-10, engine + " dW" + l);
-            assertTrue(relative(db, trainer.lastBiasGradient(l)) < 1e-10, engine + " db" + l);
+            assertTrue(relative(dW, trainer.lastGradients().dW(l)) < 1e-10, engine + " dW" + l);
+            assertTrue(relative(db, trainer.lastGradients().db(l)) < 1e-10, engine + " db" + l);
         }
     }
 
@@ -150,23 +163,27 @@ class NetworkTrainerTest {
     void auto_picksPrimalForTallData() {
         LabeledData data = wideData(2, 50, 4);
         Net start = net(new int[] {2, 4, 1}, Activation.TANH, 5);
-        assertEquals(Engine.PRIMAL, NetworkTrainer.create(start.W(), start.b(), start.g(), data, Engine.AUTO).engine());
+        assertEquals(Engine.PRIMAL, Training.trainable(start.network(), data.X(), data.Y(), Engine.AUTO, n -> null).engine());
     }
 
     @Test
     void badNetworks_areRefusedWithShapes() {
         LabeledData data = wideData(5, 8, 6);
         Net good = net(new int[] {5, 3, 1}, Activation.RELU, 7);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.create(
-                List.of(Matrix.zeros(3, 4), good.W().get(1)), good.b(), good.g(), data, Engine.PRIMAL));
-        assertTrue(e.getMessage().contains("W1 with 5 columns, got shape (3, 4)"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.create(
-                good.W(), List.of(Matrix.zeros(3, 2), good.b().get(1)), good.g(), data, Engine.PRIMAL));
-        assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.create(
-                good.W(), good.b(), List.of(Activation.RELU, Activation.RELU), data, Engine.PRIMAL));
-        assertThrows(IllegalArgumentException.class, () -> NetworkTrainer.create(
-                good.W(), good.b(), good.g(), data, Engine.REFERENCE));
+        Net narrow = new Net(List.of(Matrix.zeros(3, 4), good.W().get(1)), good.b(), good.g());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NetworkEngine.primal(narrow.network(), data.X(), data.Y()));
+        assertTrue(e.getMessage().contains("(3, 4)") && e.getMessage().contains("(5, 8)")
+                && e.getMessage().contains("X must have 4 rows"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Net(good.W(), List.of(Matrix.zeros(3, 2), good.b().get(1)), good.g()).network());
+        IllegalArgumentException relu = assertThrows(IllegalArgumentException.class, () -> NetworkEngine.primal(
+                new Net(good.W(), good.b(), List.of(Activation.RELU, Activation.RELU)).network(), data.X(), data.Y()));
+        assertTrue(relu.getMessage().contains("SIGMOID") && relu.getMessage().contains("SOFTMAX"), relu.getMessage());
         assertThrows(IndexOutOfBoundsException.class,
-                () -> NetworkTrainer.create(good.W(), good.b(), good.g(), data, Engine.PRIMAL).weights(3));
+                () -> NetworkEngine.primal(good.network(), data.X(), data.Y()).weights(3));
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> NetworkEngine.primal(good.network(), Matrix.zeros(5, 0), Matrix.zeros(1, 0)));
+        assertTrue(empty.getMessage().contains("m = 0"), empty.getMessage());
     }
 }

@@ -12,17 +12,17 @@ import org.nndl4j.matrix.Matrix;
  * @param caches the layer caches in order; {@code caches.get(l - 1)} belongs to layer {@code l} (the course's
  *               {@code caches[l-1]})
  */
-public record ForwardResult(Matrix AL, List<LayerCache> caches) {
+public record DeepForward(Matrix AL, List<LayerCache> caches) {
 
-    public ForwardResult {
-        Objects.requireNonNull(AL, "ForwardResult: AL is null");
+    public DeepForward {
+        Objects.requireNonNull(AL, "DeepForward: AL is null");
         caches = List.copyOf(caches);
     }
 
     /** The cache of layer {@code l}, 1-based. */
     public LayerCache cache(int l) {
         if (l < 1 || l > caches.size()) {
-            throw new IndexOutOfBoundsException("ForwardResult: layer " + l + " does not exist; layers are 1.." + caches.size());
+            throw new IndexOutOfBoundsException("DeepForward: layer " + l + " does not exist; layers are 1.." + caches.size());
         }
         return caches.get(l - 1);
     }

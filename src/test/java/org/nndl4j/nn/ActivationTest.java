@@ -1,4 +1,4 @@
-package org.nndl4j.activation;
+package org.nndl4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +54,9 @@ class ActivationTest {
         Matrix Z = inputs();
         Matrix dA = new NumpyRandom(6).randn(3, 5);
         for (Activation g : Activation.values()) {
+            if (!g.isElementWise()) {
+                continue;
+            }
             double[] z = Z.toRowMajor();
             double[] a = new double[z.length];
             g.forward(z, a, z.length);
@@ -69,5 +72,42 @@ class ActivationTest {
         ShapeException e = assertThrows(ShapeException.class,
                 () -> Activation.RELU.backward(Matrix.zeros(3, 5), Matrix.zeros(3, 4)));
         assertTrue(e.getMessage().startsWith("relu backward: shapes (3, 5) and (3, 4)"), e.getMessage());
+    }
+
+    @Test
+    void leakyReluAndLinear_matchTheirDefinitions() {
+        Matrix z = Matrix.rowVector(-2, 0, 3);
+        assertArrayEquals(new double[] {-0.02, 0, 3}, Activation.LEAKY_RELU.forward(z).toRowMajor());
+        assertArrayEquals(new double[] {0.01, 0.01, 5}, Activation.LEAKY_RELU.backward(Matrix.rowVector(1, 1, 5), z).toRowMajor());
+        assertEquals(z, Activation.LINEAR.forward(z));
+        assertEquals(Matrix.rowVector(4, 5, 6), Activation.LINEAR.backward(Matrix.rowVector(4, 5, 6), z));
+    }
+
+    @Test
+    void softmax_isColumnWise_sumsToOne_andSafeForLargeInputs() {
+        Matrix Z = Matrix.of(new double[][] {{1000, -1000, 1, 0.5}, {999, -1001, 1, 0.5}, {-5, -1002, 1, 0.5}});
+        Matrix A = Activation.SOFTMAX.forward(Z);
+        for (int j = 0; j < 4; j++) {
+            double sum = A.get(0, j) + A.get(1, j) + A.get(2, j);
+            assertEquals(1.0, sum, 1e-15, "column " + j);
+        }
+        // e^0 / (e^0 + e^-1 + e^-1005): the shift keeps 1000 from overflowing
+        assertEquals(1 / (1 + Math.exp(-1)), A.get(0, 0), 1e-15);
+        assertEquals(1.0 / 3, A.get(2, 2), 1e-15);
+        assertTrue(Double.isNaN(Activation.SOFTMAX.forward(Matrix.columnVector(new double[] {1, Double.NaN})).get(0, 0)));
+        assertThrows(UnsupportedOperationException.class, () -> Activation.SOFTMAX.apply(1.0));
+    }
+
+    @Test
+    void softmax_rowsAndMatrixForms_agreeExactly() {
+        Matrix Z = inputs();
+        Matrix dA = new NumpyRandom(7).randn(3, 5);
+        double[][] z = Z.toArray();
+        double[][] a = new double[3][5];
+        Activation.SOFTMAX.forward(z, a, 5);
+        assertEquals(Activation.SOFTMAX.forward(Z), Matrix.of(a));
+        double[][] dZ = new double[3][5];
+        Activation.SOFTMAX.backward(dA.toArray(), z, a, dZ, 5);
+        assertEquals(Activation.SOFTMAX.backward(dA, Z), Matrix.of(dZ));
     }
 }

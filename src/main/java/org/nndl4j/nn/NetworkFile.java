@@ -1,4 +1,4 @@
-package org.nndl4j.io;
+package org.nndl4j.nn;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,14 +16,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 
-import org.nndl4j.activation.Activation;
 import org.nndl4j.data.DatasetException;
 import org.nndl4j.data.DatasetInfo;
 import org.nndl4j.data.Hdf5Reader;
 import org.nndl4j.matrix.Matrix;
 
 /**
- * Saves and loads networks as HDF5 files.
+ * The model file format of {@link Network#save} and {@link Network#load}: networks as HDF5 files.
  *
  * <p>Layout (readable with h5py: {@code f["W1"][...]}):
  * <ul>
@@ -37,19 +36,19 @@ import org.nndl4j.matrix.Matrix;
  * <p>Saving is atomic: the file is written under a temporary name in the target's directory and then moved over
  * the target, so a failed save leaves any previous file untouched and no temporary file behind.
  */
-public final class ModelFiles {
+final class NetworkFile {
 
     /** The value of the {@code format} attribute. */
-    public static final String FORMAT = "nndl4j-network";
+    static final String FORMAT = "nndl4j-network";
     /** The version written, and the highest one read. */
-    public static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 1;
 
     static final String ATTR_FORMAT = "format";
     static final String ATTR_VERSION = "format_version";
     static final String ATTR_LAYER_DIMS = "layer_dims";
     static final String ATTR_ACTIVATIONS = "activations";
 
-    private ModelFiles() {
+    private NetworkFile() {
     }
 
     /**
@@ -57,14 +56,14 @@ public final class ModelFiles {
      *
      * @throws ModelFileException naming the file if it cannot be written; an existing file is then left as it was
      */
-    public static void save(StoredNetwork network, Path path) {
+    static void save(Network network, Path path) {
         save(network, path, () -> { });
     }
 
-    /** {@link #save(StoredNetwork, Path)} with a hook run between writing the temporary file and moving it (for tests). */
-    static void save(StoredNetwork network, Path path, Runnable beforeMove) {
-        Objects.requireNonNull(network, "ModelFiles.save: network is null");
-        Objects.requireNonNull(path, "ModelFiles.save: path is null");
+    /** {@link #save(Network, Path)} with a hook run between writing the temporary file and moving it (for tests). */
+    static void save(Network network, Path path, Runnable beforeMove) {
+        Objects.requireNonNull(network, "Network.save: network is null");
+        Objects.requireNonNull(path, "Network.save: path is null");
         Path target = path.toAbsolutePath().normalize();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -109,7 +108,7 @@ public final class ModelFiles {
         }
     }
 
-    private static void write(StoredNetwork network, Path file) {
+    private static void write(Network network, Path file) {
         try (WritableHdfFile out = HdfFile.write(file)) {
             out.putAttribute(ATTR_FORMAT, FORMAT);
             out.putAttribute(ATTR_VERSION, FORMAT_VERSION);
@@ -118,8 +117,8 @@ public final class ModelFiles {
             out.putAttribute(ATTR_ACTIVATIONS, activationNames(network.activations()));
             for (int l = 1; l <= network.numLayers(); l++) {
                 // file names are 1-based: W<l> is weights.get(l - 1)
-                out.putDataset("W" + l, network.weights().get(l - 1).toArray());
-                out.putDataset("b" + l, network.biases().get(l - 1).toArray());
+                out.putDataset("W" + l, network.W(l).toArray());
+                out.putDataset("b" + l, network.b(l).toArray());
             }
         }
     }
@@ -144,8 +143,8 @@ public final class ModelFiles {
      * @throws ModelFileException naming the file and the problem if it is missing, not HDF5, not an nndl4j network,
      *                            or its attributes and arrays do not agree
      */
-    public static StoredNetwork load(Path path) {
-        Objects.requireNonNull(path, "ModelFiles.load: path is null");
+    static Network load(Path path) {
+        Objects.requireNonNull(path, "Network.load: path is null");
         if (!Files.exists(path)) {
             throw new ModelFileException(path, "does not exist");
         }
@@ -156,7 +155,7 @@ public final class ModelFiles {
         }
     }
 
-    private static StoredNetwork read(Hdf5Reader h5, Path path) {
+    private static Network read(Hdf5Reader h5, Path path) {
         String format = h5.hasAttribute(ATTR_FORMAT) ? h5.attribute(ATTR_FORMAT) : null;
         if (!FORMAT.equals(format)) {
             throw new ModelFileException(path, "is not an nndl4j network: attribute '" + ATTR_FORMAT + "' is "
@@ -186,7 +185,12 @@ public final class ModelFiles {
                         + Arrays.toString(layerDims) + " describes " + L + " layers");
             }
         }
-        return new StoredNetwork(layerDims, activations, weights, biases);
+        List<Layer> layers = new ArrayList<>();
+        for (int l = 1; l <= L; l++) {
+            // list index l - 1 is layer l
+            layers.add(new Layer(weights.get(l - 1), biases.get(l - 1), activations.get(l - 1)));
+        }
+        return Network.of(layers);
     }
 
     private static List<Activation> activations(Hdf5Reader h5, Path path, int L) {

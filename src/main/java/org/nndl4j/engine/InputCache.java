@@ -1,4 +1,4 @@
-package org.nndl4j.train;
+package org.nndl4j.engine;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
 
 /**
- * What {@link NetworkTrainer} derives from the training inputs X and only reads: X as an array of rows,
+ * What {@link NetworkEngine} derives from the training inputs X and only reads: X as an array of rows,
  * and the Gram matrix {@code G = Xᵀ·X}. Training several models on the same data (the cat example
  * trains two; a learning-rate sweep trains several) derives them once. {@code Matrix} is immutable, so
  * an X's identity stands for its contents (looking up by identity costs nothing; hashing 2.5 million

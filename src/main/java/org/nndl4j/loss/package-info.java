@@ -1,4 +1,0 @@
-/**
- * The binary cross-entropy cost and its gradient.
- */
-package org.nndl4j.loss;

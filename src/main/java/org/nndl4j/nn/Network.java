@@ -1,0 +1,249 @@
+package org.nndl4j.nn;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.StringJoiner;
+
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+
+/**
+ * A feed-forward network as a value: an ordered list of {@link Layer}s, {@code A[l] = g[l](W[l]·A[l-1] + b[l])} with
+ * {@code A[0] = X}. Immutable and so thread-safe; equal to another network with the same layers (same activations,
+ * same parameter values).
+ *
+ * <p>Numbering: layers are 1-based as in the course ({@link #W(int) W(1)} is the first layer's weights); the list
+ * {@link #layers()} is 0-based, so {@code layers().get(l - 1)} is layer {@code l}.
+ *
+ * <p>A classifier ends in {@link Activation#SIGMOID} (one unit, two classes) or {@link Activation#SOFTMAX}
+ * ({@code C} units, {@code C} classes); {@link #loss()} names the cost it trains on, {@link #predict} its labels.
+ */
+public final class Network {
+
+    private final List<Layer> layers;
+
+    private Network(List<Layer> layers) {
+        Checks.notNull("Network", "layers", layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("Network: a network needs at least one layer, got none");
+        }
+        this.layers = List.copyOf(layers);
+        for (int i = 1; i < this.layers.size(); i++) {
+            Matrix previous = this.layers.get(i - 1).W();
+            Matrix W = this.layers.get(i).W();
+            if (W.cols() != previous.rows()) {
+                // i is 0-based; the course's layer numbers are i and i + 1
+                throw new ShapeException("Network", previous.shape(), W.shape(), "do not chain: W" + (i + 1)
+                        + " must be (" + W.rows() + ", " + previous.rows() + ") to follow W" + i + " of shape "
+                        + previous.shape() + " (layer " + i + " has " + previous.rows() + " units), but W" + (i + 1)
+                        + " has shape " + W.shape());
+            }
+        }
+    }
+
+    /**
+     * The network of these layers, first layer first.
+     *
+     * @throws ShapeException           if consecutive layers do not chain ({@code W[l]} must have {@code n[l-1]} columns)
+     * @throws IllegalArgumentException if the list is null, empty or holds a null
+     */
+    public static Network of(List<Layer> layers) {
+        if (layers != null && layers.contains(null)) {
+            throw new IllegalArgumentException("Network: layer " + (layers.indexOf(null) + 1) + " is null");
+        }
+        return new Network(layers);
+    }
+
+    /** {@link #of(List)} for layers given in order. */
+    public static Network of(Layer... layers) {
+        return of(layers == null ? null : Arrays.asList(layers));
+    }
+
+    /**
+     * Reads a network saved by {@link #save(Path)} (or by nndl4j's earlier {@code ModelFiles}).
+     *
+     * @throws ModelFileException naming the file and the problem if it is missing, not HDF5, not an nndl4j network,
+     *                            or inconsistent
+     */
+    public static Network load(Path file) {
+        return NetworkFile.load(file);
+    }
+
+    /**
+     * Writes this network to {@code file} as HDF5 ({@code W1, b1, ..., WL, bL} as 2-D float64 datasets, the layer sizes
+     * and activations as attributes; h5py reads it). The file is written under a temporary name and moved over the
+     * target, so a failed save leaves any previous file untouched.
+     *
+     * @throws ModelFileException naming the file if it cannot be written
+     */
+    public void save(Path file) {
+        NetworkFile.save(this, file);
+    }
+
+    /** The layers, first layer at index 0. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** The number of layers {@code L} (the input is not a layer). */
+    public int numLayers() {
+        return layers.size();
+    }
+
+    /** Layer {@code l}, 1-based ({@code 1 <= l <= L}). */
+    public Layer layer(int l) {
+        if (l < 1 || l > layers.size()) {
+            throw new IndexOutOfBoundsException("Network: layer " + l + " does not exist; layers are 1.." + layers.size());
+        }
+        // course layer l is list index l - 1
+        return layers.get(l - 1);
+    }
+
+    /** {@code W[l]}, 1-based. */
+    public Matrix W(int l) {
+        return layer(l).W();
+    }
+
+    /** {@code b[l]}, 1-based. */
+    public Matrix b(int l) {
+        return layer(l).b();
+    }
+
+    /** The activation of layer {@code l}, 1-based. */
+    public Activation activation(int l) {
+        return layer(l).activation();
+    }
+
+    /** The activations of layers 1..L. */
+    public List<Activation> activations() {
+        return layers.stream().map(Layer::activation).toList();
+    }
+
+    /** The last layer's activation. */
+    public Activation outputActivation() {
+        return layers.get(layers.size() - 1).activation();
+    }
+
+    /** The course's {@code layer_dims}: {@code [n[0], n[1], ..., n[L]]}, input size first. */
+    public int[] layerDims() {
+        int[] dims = new int[layers.size() + 1];
+        dims[0] = layers.get(0).inputs();
+        for (int i = 0; i < layers.size(); i++) {
+            dims[i + 1] = layers.get(i).units();
+        }
+        return dims;
+    }
+
+    /** The number of input features {@code n[0]}. */
+    public int inputSize() {
+        return layers.get(0).inputs();
+    }
+
+    /** The number of output units {@code n[L]}. */
+    public int outputSize() {
+        return layers.get(layers.size() - 1).units();
+    }
+
+    /** The number of trainable values, {@code Σ_l n[l]·n[l-1] + n[l]}. */
+    public long parameterCount() {
+        long count = 0;
+        for (Layer layer : layers) {
+            count += layer.parameterCount();
+        }
+        return count;
+    }
+
+    /**
+     * The loss this network trains on, from its output activation.
+     *
+     * @throws IllegalArgumentException if the output is neither SIGMOID nor SOFTMAX
+     */
+    public Loss loss() {
+        return Loss.forOutput(outputActivation());
+    }
+
+    /** This network with layer {@code l} (1-based) replaced. */
+    public Network withLayer(int l, Layer layer) {
+        layer(l);
+        List<Layer> copy = new ArrayList<>(layers);
+        copy.set(l - 1, layer);
+        return new Network(copy);
+    }
+
+    /**
+     * The output activations {@code A[L]} for inputs {@code X}.
+     *
+     * @param X inputs, one example per column, {@code (n[0], m)}
+     * @return {@code (n[L], m)}
+     * @throws ShapeException naming both shapes if {@code X} does not have {@code n[0]} rows
+     */
+    public Matrix forward(Matrix X) {
+        Checks.notNull("Network.forward", "X", X);
+        if (X.rows() != inputSize()) {
+            throw new ShapeException("Network.forward", W(1).shape(), X.shape(),
+                    "not aligned: X must have " + inputSize() + " rows (the network's inputs), got " + X.rows());
+        }
+        Matrix A = X;
+        for (Layer layer : layers) {
+            A = layer.forward(A);
+        }
+        return A;
+    }
+
+    /**
+     * Class labels for inputs {@code X}, shape {@code (1, m)}: for a SIGMOID output of one unit, 1 where the output is
+     * {@code > 0.5} and 0 elsewhere; for a SOFTMAX output, the index of the largest output of each column (the first
+     * on ties, as {@code np.argmax}).
+     *
+     * @throws IllegalArgumentException if the output layer is not a classifier's, or any input is NaN or infinite
+     */
+    public Matrix predict(Matrix X) {
+        Matrix A = forward(X);
+        return labels(A, outputActivation());
+    }
+
+    /** The labels of output activations {@code A} (see {@link #predict}). */
+    static Matrix labels(Matrix A, Activation output) {
+        if (output == Activation.SIGMOID && A.rows() == 1) {
+            return A.map(a -> a > 0.5 ? 1.0 : 0.0);
+        }
+        if (output == Activation.SOFTMAX) {
+            double[] labels = new double[A.cols()];
+            for (int j = 0; j < A.cols(); j++) {
+                int best = 0;
+                for (int i = 1; i < A.rows(); i++) {
+                    if (A.get(i, j) > A.get(best, j)) {
+                        best = i;
+                    }
+                }
+                labels[j] = best;
+            }
+            return Matrix.rowVector(labels);
+        }
+        throw new IllegalArgumentException("predict: a " + output + " output of " + A.rows() + " units has no class "
+                + "labels; predict needs a SIGMOID output of one unit or a SOFTMAX output");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Network other && layers.equals(other.layers);
+    }
+
+    @Override
+    public int hashCode() {
+        return layers.hashCode();
+    }
+
+    /** E.g. {@code Network[64 -> 25 relu -> 12 relu -> 10 softmax]}. */
+    @Override
+    public String toString() {
+        StringJoiner s = new StringJoiner(" -> ", "Network[", "]");
+        s.add(Integer.toString(inputSize()));
+        for (Layer layer : layers) {
+            s.add(layer.units() + " " + layer.activation().fileName());
+        }
+        return s.toString();
+    }
+}
