@@ -50,8 +50,13 @@ public final class Network {
      * @throws IllegalArgumentException if the list is null, empty or holds a null
      */
     public static Network of(List<Layer> layers) {
-        if (layers != null && layers.contains(null)) {
-            throw new IllegalArgumentException("Network: layer " + (layers.indexOf(null) + 1) + " is null");
+        if (layers != null) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (layers.get(i) == null) {
+                    // list index i is layer i + 1
+                    throw new IllegalArgumentException("Network: layer " + (i + 1) + " is null");
+                }
+            }
         }
         return new Network(layers);
     }
