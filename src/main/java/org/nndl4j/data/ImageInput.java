@@ -82,7 +82,7 @@ public final class ImageInput {
         try (InputStream in = Files.newInputStream(imageFile); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             image = decode(iis, source, imageFile);
         } catch (IOException e) {
-            throw new DatasetException(source, "cannot read the file: " + Hdf5Reader.summarize(e), e);
+            throw new DatasetException(source, "cannot read the file: " + Failures.summarize(e), e);
         }
         return toRgb(image);
     }
@@ -117,7 +117,7 @@ public final class ImageInput {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw new DatasetException(source, "cannot decode the " + formatName(reader) + " image: the file is corrupt "
-                    + "or uses a variant Java cannot read (" + Hdf5Reader.summarize(e) + ")", e);
+                    + "or uses a variant Java cannot read (" + Failures.summarize(e) + ")", e);
         } finally {
             reader.dispose();
         }

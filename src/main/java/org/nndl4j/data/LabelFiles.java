@@ -3,7 +3,8 @@ package org.nndl4j.data;
 import java.util.List;
 import java.util.Locale;
 
-import org.nndl4j.data.DatasetInfo.ElementType;
+import org.nndl4j.hdf5.DatasetInfo;
+import org.nndl4j.hdf5.DatasetInfo.ElementType;
 import org.nndl4j.matrix.Matrix;
 
 /**

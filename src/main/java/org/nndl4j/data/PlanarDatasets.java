@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import org.nndl4j.hdf5.DatasetInfo;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
 

@@ -1,18 +1,21 @@
 /**
- * The course's datasets and the one HDF5 reader that loads them.
+ * The course's datasets, loaded from HDF5 through {@link org.nndl4j.hdf5} (this package reads no HDF5 itself).
  *
  * <ul>
  *   <li>{@link org.nndl4j.data.CatDataset}: the cat / non-cat images (209 training, 50 test, 64x64 RGB), bundled
  *       in the jar under {@code org/nndl4j/datasets/} and loadable from your own files; each split an
  *       {@link org.nndl4j.data.ImageSet} of raw images (m, num_px, num_px, 3) and flattened, standardised
- *       {@link org.nndl4j.matrix.LabeledData} (X (12288, m), Y (1, m)).</li>
+ *       {@link org.nndl4j.data.LabeledData} (X (12288, m), Y (1, m)).</li>
  *   <li>{@link org.nndl4j.data.PlanarDatasets}: the "flower" ({@code load_planar_dataset()}, bundled and
  *       re-generable) and the extra 2-D datasets of scikit-learn's generators, seeded through
  *       {@link org.nndl4j.random.NumpyRandom}; {@link org.nndl4j.data.ExtraDataset} names them.</li>
  *   <li>{@link org.nndl4j.data.ImageInput}: your own JPEG/PNG picture as one input column, resized the way the
  *       course's PIL/scipy code resizes it.</li>
- *   <li>{@link org.nndl4j.data.Hdf5Reader}: the only place nndl4j reads HDF5 (with jhdf), checked against corrupt
- *       input; every loading failure is a {@link org.nndl4j.data.DatasetException} naming the file.</li>
+ *   <li>{@link org.nndl4j.data.Hdf5Reader}: the loaders' adapter over {@link org.nndl4j.hdf5.Hdf5Reader} (which
+ *       does the reading and every check against corrupt input): numbers become {@link org.nndl4j.matrix.Matrix}
+ *       and {@link org.nndl4j.matrix.NDArray}, and an {@link org.nndl4j.hdf5.Hdf5Exception} becomes a
+ *       {@link org.nndl4j.data.DatasetException} with the same source and problem, so every loading failure is a
+ *       {@code DatasetException} naming the file.</li>
  * </ul>
  *
  * <p>The bundled files live in the repository's {@code datasets/} directory (see its README): the two cat files

@@ -13,12 +13,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-
-import org.nndl4j.data.DatasetException;
-import org.nndl4j.data.DatasetInfo;
-import org.nndl4j.data.Hdf5Reader;
+import org.nndl4j.hdf5.DatasetInfo;
+import org.nndl4j.hdf5.Hdf5Array;
+import org.nndl4j.hdf5.Hdf5Exception;
+import org.nndl4j.hdf5.Hdf5Reader;
+import org.nndl4j.hdf5.Hdf5Writer;
 import org.nndl4j.matrix.Matrix;
 
 /**
@@ -34,7 +33,8 @@ import org.nndl4j.matrix.Matrix;
  * </ul>
  *
  * <p>Saving is atomic: the file is written under a temporary name in the target's directory and then moved over
- * the target, so a failed save leaves any previous file untouched and no temporary file behind.
+ * the target, so a failed save leaves any previous file untouched and no temporary file behind. Files are written
+ * with {@link Hdf5Writer} and read with {@link Hdf5Reader}, both of {@code org.nndl4j.hdf5}.
  */
 final class NetworkFile {
 
@@ -78,6 +78,9 @@ final class NetworkFile {
             tmp = null;
         } catch (IOException e) {
             throw new ModelFileException(path, "cannot save: " + e, e);
+        } catch (Hdf5Exception e) {
+            // names the temporary file; the target is the one to name
+            throw new ModelFileException(path, "cannot save: " + e.problem(), e);
         } catch (RuntimeException e) {
             throw new ModelFileException(path, "cannot save: " + e.getMessage(), e);
         } finally {
@@ -109,7 +112,7 @@ final class NetworkFile {
     }
 
     private static void write(Network network, Path file) {
-        try (WritableHdfFile out = HdfFile.write(file)) {
+        try (Hdf5Writer out = Hdf5Writer.create(file)) {
             out.putAttribute(ATTR_FORMAT, FORMAT);
             out.putAttribute(ATTR_VERSION, FORMAT_VERSION);
             out.putAttribute(ATTR_LAYER_DIMS, network.layerDims());
@@ -150,7 +153,7 @@ final class NetworkFile {
         }
         try (Hdf5Reader h5 = Hdf5Reader.open(path)) {
             return read(h5, path);
-        } catch (DatasetException e) {
+        } catch (Hdf5Exception e) {
             throw new ModelFileException(path, e.problem(), e);
         }
     }
@@ -228,7 +231,8 @@ final class NetworkFile {
             throw new ModelFileException(path, "dataset " + name + " has shape " + info.shapeString()
                     + " but attribute 'layer_dims' " + Arrays.toString(layerDims) + " requires (" + rows + ", " + cols + ")");
         }
-        return h5.readMatrix(name);
+        Hdf5Array values = h5.readArray(name, 2);
+        return Matrix.fromRowMajor(rows, cols, values.values());
     }
 
     private static void requireAttribute(Hdf5Reader h5, String name, Path path) {

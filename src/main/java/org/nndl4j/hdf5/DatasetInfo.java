@@ -1,9 +1,7 @@
-package org.nndl4j.data;
+package org.nndl4j.hdf5;
 
 import java.util.Arrays;
 import java.util.Objects;
-
-import org.nndl4j.matrix.NDArray;
 
 /**
  * What an HDF5 dataset's metadata says about it, read without touching its data: its path in the
@@ -62,7 +60,7 @@ public record DatasetInfo(String path, int[] dimensions, ElementType elementType
 
     /** The shape as numpy prints it, e.g. {@code (209, 64, 64, 3)}. */
     public String shapeString() {
-        return NDArray.shapeString(dimensions);
+        return Hdf5Errors.shapeString(dimensions);
     }
 
     @Override
