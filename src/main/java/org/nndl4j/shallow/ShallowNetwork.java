@@ -51,14 +51,26 @@ public final class ShallowNetwork {
     /**
      * The layer sizes for inputs {@code X} and labels {@code Y}: {@code n_x} from X's rows, {@code n_y}
      * from Y's rows, and {@code n_h} = {@value #DEFAULT_HIDDEN_SIZE}, as the course's {@code layer_sizes}.
+     * Y may have several rows (the course's graded case gives {@code n_y = 2} for a {@code (2, 3)} Y): like the
+     * course's function this reads only shapes then; a single row of labels is still checked to be 0/1.
      *
      * @param X inputs, {@code (n_x, m)}
-     * @param Y labels 0/1, {@code (1, m)}
-     * @throws ShapeException           if Y is not one row, or X and Y differ in number of examples
-     * @throws IllegalArgumentException if a label is neither 0 nor 1 (the message names it)
+     * @param Y labels, {@code (n_y, m)}
+     * @return {@code (n_x, 4, n_y)}
+     * @throws ShapeException           if X and Y differ in number of examples
+     * @throws IllegalArgumentException if a single row of labels holds a value that is neither 0 nor 1 (the message
+     *                                  names it), or {@code m = 0}
      */
     public static LayerSizes layerSizes(Matrix X, Matrix Y) {
-        requireData("layerSizes", X, Y);
+        if (Y != null && Y.rows() > 1) {
+            requireNonNull("layerSizes", X, "X");
+            if (X.cols() != Y.cols()) {
+                throw new ShapeException("layerSizes", X.shape(), Y.shape(),
+                        "differ in number of examples: X has " + X.cols() + " columns, Y has " + Y.cols());
+            }
+        } else {
+            requireData("layerSizes", X, Y);
+        }
         return new LayerSizes(X.rows(), DEFAULT_HIDDEN_SIZE, Y.rows());
     }
 

@@ -49,10 +49,15 @@ class ShallowNetworkTest {
     }
 
     @Test
-    void layerSizes_twoRowsOfLabels_refusedNamingTheShape() {
+    void layerSizes_courseGradedCase_twoRowsOfY_givesNy2() {
+        // layer_sizes_test_case: X_assess = randn(5, 3), Y_assess = randn(2, 3) -> (5, 4, 2)
+        NumpyRandom r = new NumpyRandom(1);
+        Matrix xAssess = r.randn(5, 3);
+        Matrix yAssess = r.randn(2, 3);
+        assertEquals(new LayerSizes(5, 4, 2), ShallowNetwork.layerSizes(xAssess, yAssess));
         ShapeException e = assertThrows(ShapeException.class,
-                () -> ShallowNetwork.layerSizes(X, Matrix.zeros(2, 400)));
-        assertTrue(e.getMessage().contains("(2, 400)") && e.getMessage().contains("(1, m)"), e.getMessage());
+                () -> ShallowNetwork.layerSizes(X, Matrix.zeros(2, 399)));
+        assertTrue(e.getMessage().contains("(2, 400)") && e.getMessage().contains("(2, 399)"), e.getMessage());
     }
 
     @Test
