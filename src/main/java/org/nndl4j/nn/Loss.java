@@ -73,7 +73,8 @@ public enum Loss {
                     terms[i * m + j] = y[j] == 0.0 ? 0.0 : y[j] * Math.log(a[j]);
                 }
             }
-            return -MathFunctions.pairwiseSum(terms, 0, terms.length) / m;
+            // + 0.0 turns the -0.0 of a perfect prediction into 0.0 and changes no other value
+            return -MathFunctions.pairwiseSum(terms, 0, terms.length) / m + 0.0;
         }
 
         @Override
