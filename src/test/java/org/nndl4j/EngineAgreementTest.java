@@ -12,7 +12,7 @@ import org.nndl4j.data.CatDataset;
 import org.nndl4j.train.TrainingResult;
 import org.nndl4j.deep.DeepModels;
 import org.nndl4j.deep.DeepParameters;
-import org.nndl4j.deep.Initialization;
+import org.nndl4j.deep.CourseInitialization;
 import org.nndl4j.logistic.LogisticParameters;
 import org.nndl4j.logistic.LogisticRegression;
 import org.nndl4j.logistic.OptimizeResult;
@@ -105,7 +105,7 @@ class EngineAgreementTest {
         for (int[] dims : new int[][] {{12288, 7, 1}, {12288, 20, 7, 5, 1}}) {
             List<Matrix> peeks = new ArrayList<>();
             List<TrainingResult> r = bothEngines((engine, seen) -> DeepModels.lLayerModel(CAT, dims,
-                    Initialization.APPLICATION, config(0.0075, engine),
+                    CourseInitialization.APPLICATION, config(0.0075, engine),
                     (TrainingListener) p -> {
                         if (p.iteration() == PEEK_AT) {
                             seen.add(p.network().W(1));

@@ -64,15 +64,15 @@ public final class DeepModels {
      * {@code L_layer_model}: [LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID for
      * {@code layerDims = [n_x, n[1], ..., 1]}.
      *
-     * @param initialization which of the course's initialisations ({@link Initialization#APPLICATION} gives
+     * @param initialization which of the course's initialisations ({@link CourseInitialization#APPLICATION} gives
      *                       the spec's numbers)
      * @throws IllegalArgumentException if {@code layerDims[0]} is not the number of features or the last size is not 1
      */
-    public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, Initialization initialization,
+    public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, CourseInitialization initialization,
                                               TrainingConfig config, TrainingListener listener) {
         Objects.requireNonNull(data, "lLayerModel: data is null");
         Objects.requireNonNull(initialization, "lLayerModel: initialization is null");
-        Initialization.requireLayerDims("lLayerModel", layerDims);
+        CourseInitialization.requireLayerDims("lLayerModel", layerDims);
         if (layerDims[0] != data.features()) {
             throw new IllegalArgumentException("lLayerModel: layerDims[0] = " + layerDims[0] + " but X has "
                     + data.features() + " features (rows), in layerDims " + Arrays.toString(layerDims));
@@ -84,10 +84,10 @@ public final class DeepModels {
         return train(data, initialization.initialize(layerDims), config, listener);
     }
 
-    /** {@link #lLayerModel(LabeledData, int[], Initialization, TrainingConfig, TrainingListener)} with
-     * {@link Initialization#APPLICATION} and no listener. */
+    /** {@link #lLayerModel(LabeledData, int[], CourseInitialization, TrainingConfig, TrainingListener)} with
+     * {@link CourseInitialization#APPLICATION} and no listener. */
     public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, TrainingConfig config) {
-        return lLayerModel(data, layerDims, Initialization.APPLICATION, config, TrainingListener.none());
+        return lLayerModel(data, layerDims, CourseInitialization.APPLICATION, config, TrainingListener.none());
     }
 
     private static TrainingResult train(LabeledData data, DeepParameters initial, TrainingConfig config,

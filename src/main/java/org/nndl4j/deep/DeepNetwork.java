@@ -29,11 +29,11 @@ public final class DeepNetwork {
      * {@code np.random.seed(1)}, {@code W = randn * 0.01}, zero biases.
      */
     public static DeepParameters initializeParameters(int nX, int nH, int nY) {
-        return Initialization.TWO_LAYER.initialize(new int[] {nX, nH, nY});
+        return CourseInitialization.TWO_LAYER.initialize(new int[] {nX, nH, nY});
     }
 
-    /** The course's {@code initialize_parameters_deep(layer_dims)} in the given {@link Initialization} variant. */
-    public static DeepParameters initializeParametersDeep(int[] layerDims, Initialization initialization) {
+    /** The course's {@code initialize_parameters_deep(layer_dims)} in the given {@link CourseInitialization} variant. */
+    public static DeepParameters initializeParametersDeep(int[] layerDims, CourseInitialization initialization) {
         Objects.requireNonNull(initialization, "initializeParametersDeep: initialization is null");
         return initialization.initialize(layerDims);
     }

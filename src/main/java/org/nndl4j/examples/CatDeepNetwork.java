@@ -18,7 +18,7 @@ import org.nndl4j.data.ImageInput;
 import org.nndl4j.data.ImageSet;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.deep.DeepModels;
-import org.nndl4j.deep.Initialization;
+import org.nndl4j.deep.CourseInitialization;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.ModelFileException;
@@ -160,7 +160,7 @@ public final class CatDeepNetwork {
             // L_layer_model prints "Cost after iteration %i: %f"
             TrainingListener printer = p -> out.println(
                     String.format(Locale.ROOT, "Cost after iteration %d: %f", p.iteration(), p.cost()));
-            TrainingResult deep = DeepModels.lLayerModel(train, LAYERS_DIMS, Initialization.APPLICATION, config, printer);
+            TrainingResult deep = DeepModels.lLayerModel(train, LAYERS_DIMS, CourseInitialization.APPLICATION, config, printer);
             network = deep.network();
             out.println("wrote " + learningCurve(deep.costs(), "L-layer model", options.out().resolve("cat-l-layer-costs.png")));
         }

@@ -23,6 +23,25 @@ public enum Initialization {
         }
     },
 
+    /** {@code W = randn(n[l], n[l-1]) * 0.01}: the small random weights of the first course's first networks. */
+    SMALL {
+        @Override
+        Matrix weights(NumpyRandom random, int n, int nPrev) {
+            return random.randn(n, nPrev).times(0.01);
+        }
+    },
+
+    /**
+     * {@code W = randn(n[l], n[l-1]) / sqrt(n[l-1])}, as the first course's deep application divides (LeCun's
+     * normal initialisation; the same scale as {@link #XAVIER}, rounded differently).
+     */
+    LECUN {
+        @Override
+        Matrix weights(NumpyRandom random, int n, int nPrev) {
+            return random.randn(n, nPrev).div(Math.sqrt(nPrev));
+        }
+    },
+
     /** He et al.: {@code W = randn(n[l], n[l-1]) * sqrt(2 / n[l-1])}, for ReLU networks. */
     HE {
         @Override
@@ -38,6 +57,22 @@ public enum Initialization {
             return random.randn(n, nPrev).times(Math.sqrt(1.0 / nPrev));
         }
     };
+
+    /**
+     * The weights of one layer, drawn from {@code random} (which advances) as this scheme says.
+     *
+     * @param random the generator
+     * @param n      the layer's units {@code n[l]}
+     * @param nPrev  its inputs {@code n[l-1]}
+     * @return {@code W[l]}, {@code (n, nPrev)}
+     */
+    public Matrix drawWeights(NumpyRandom random, int n, int nPrev) {
+        Checks.notNull("drawWeights", "random", random);
+        if (n < 1 || nPrev < 1) {
+            throw new IllegalArgumentException("drawWeights: layer sizes must be >= 1, got (" + n + ", " + nPrev + ")");
+        }
+        return weights(random, n, nPrev);
+    }
 
     abstract Matrix weights(NumpyRandom random, int n, int nPrev);
 

@@ -274,6 +274,8 @@ public final class ShallowNetwork {
         // The course calls np.random.seed(3) here, but initialize_parameters re-seeds with 2 before it draws
         // anything, so seed 3 never reaches a number. There is no global generator to seed in Java; the
         // course's behaviour (initial weights from seed 2) is kept as is.
+        // nn_model trains a sigmoid output of one unit: labels are one row of 0/1 (layerSizes alone reads any shape)
+        requireData("nnModel", X, Y);
         LayerSizes sizes = layerSizes(X, Y).withHiddenSize(nH);
         ShallowParameters parameters = initializeParameters(sizes);
         return GradientDescent.run(training(X, Y, parameters, config.engine()), config, listener);

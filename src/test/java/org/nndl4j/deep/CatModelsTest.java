@@ -148,7 +148,7 @@ class CatModelsTest {
 
     @Test
     void lLayerModel_referenceEngine_firstIterationsMatchNumpy() {
-        TrainingResult result = DeepModels.lLayerModel(train, LAYERS_DIMS, Initialization.APPLICATION,
+        TrainingResult result = DeepModels.lLayerModel(train, LAYERS_DIMS, CourseInitialization.APPLICATION,
                 new TrainingConfig(REFERENCE_ITERATIONS, 0.0075, 1, Engine.REFERENCE), TrainingListener.none());
         assertEquals(DEEP.doubles("catL.costs")[0], result.costs().cost(0), TOL);
         assertArrayEquals(FIRST.doubles("catL.first_costs"), result.costs().costs(), TOL);

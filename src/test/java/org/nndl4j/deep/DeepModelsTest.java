@@ -77,8 +77,8 @@ class DeepModelsTest {
         LabeledData data = LabeledData.of(X, X.row(0).plus(X.row(1)).greaterThan(1.0));
         int[] dims = {50, 6, 4, 1};
         TrainingConfig config = new TrainingConfig(40, 0.05, 1, Engine.REFERENCE);
-        TrainingResult reference = DeepModels.lLayerModel(data, dims, Initialization.APPLICATION, config, TrainingListener.none());
-        TrainingResult fast = DeepModels.lLayerModel(data, dims, Initialization.APPLICATION, config.withEngine(engine),
+        TrainingResult reference = DeepModels.lLayerModel(data, dims, CourseInitialization.APPLICATION, config, TrainingListener.none());
+        TrainingResult fast = DeepModels.lLayerModel(data, dims, CourseInitialization.APPLICATION, config.withEngine(engine),
                 TrainingListener.none());
         for (int i = 0; i < 40; i++) {
             assertEquals(reference.costs().cost(i), fast.costs().cost(i), 1e-12, "cost at iteration " + i);
@@ -106,7 +106,7 @@ class DeepModelsTest {
             seen.add(progress.iteration());
             assertEquals(3, progress.network().numLayers());
         };
-        DeepModels.lLayerModel(blobs(), new int[] {6, 4, 2, 1}, Initialization.STEP_BY_STEP, new TrainingConfig(10, 0.05, 3), listener);
+        DeepModels.lLayerModel(blobs(), new int[] {6, 4, 2, 1}, CourseInitialization.STEP_BY_STEP, new TrainingConfig(10, 0.05, 3), listener);
         assertEquals(List.of(0, 3, 6, 9), seen);
     }
 
@@ -115,7 +115,7 @@ class DeepModelsTest {
         LabeledData data = blobs();
         int[] dims = {6, 4, 1};
         TrainingResult result = DeepModels.lLayerModel(data, dims, new TrainingConfig(1, 0.01, 1));
-        DeepParameters initial = Initialization.APPLICATION.initialize(dims);
+        DeepParameters initial = CourseInitialization.APPLICATION.initialize(dims);
         assertEquals(DeepNetwork.computeCost(DeepNetwork.lModelForward(data.X(), initial).AL(), data.Y()), result.costs().cost(0), 0.0);
     }
 

@@ -119,7 +119,7 @@ class DeepNetworkTest {
 
     @Test
     void initializeParametersDeep_stepByStep_matchesGoldenExactly() {
-        DeepParameters p = DeepNetwork.initializeParametersDeep(new int[] {5, 4, 3}, Initialization.STEP_BY_STEP);
+        DeepParameters p = DeepNetwork.initializeParametersDeep(new int[] {5, 4, 3}, CourseInitialization.STEP_BY_STEP);
         assertArrayEquals(new int[] {5, 4, 3}, p.layerDims());
         for (int l = 1; l <= 2; l++) {
             assertEquals(GOLDEN.matrix("initdeep.W" + l), p.W(l));
@@ -129,7 +129,7 @@ class DeepNetworkTest {
 
     @Test
     void initializeParametersDeep_application_catNetworkMatchesGoldenExactly() {
-        DeepParameters p = DeepNetwork.initializeParametersDeep(new int[] {12288, 20, 7, 5, 1}, Initialization.APPLICATION);
+        DeepParameters p = DeepNetwork.initializeParametersDeep(new int[] {12288, 20, 7, 5, 1}, CourseInitialization.APPLICATION);
         double[] W1 = p.W(1).toRowMajor();
         double[] head = GOLDEN.doubles("app.init.W1_head");
         for (int i = 0; i < head.length; i++) {

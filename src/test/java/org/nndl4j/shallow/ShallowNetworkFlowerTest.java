@@ -196,7 +196,8 @@ class ShallowNetworkFlowerTest {
     void nnModel_labelsNotOneRow_refusedNamingTheShape() {
         ShapeException e = assertThrows(ShapeException.class,
                 () -> ShallowNetwork.nnModel(X, Matrix.zeros(2, 400), 4, 10));
-        assertTrue(e.getMessage().startsWith("layerSizes") && e.getMessage().contains("(2, 400)"), e.getMessage());
+        // named after the operation the caller called (it said "layerSizes" while layerSizes did nnModel's checking)
+        assertTrue(e.getMessage().startsWith("nnModel") && e.getMessage().contains("(2, 400)"), e.getMessage());
     }
 
     @Test

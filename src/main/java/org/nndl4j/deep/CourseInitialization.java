@@ -5,54 +5,43 @@ import java.util.List;
 import java.util.Objects;
 
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Initialization;
 import org.nndl4j.random.NumpyRandom;
 
 /**
- * How the course initialises a network: each weight matrix {@code W[l]} is drawn from
+ * The course's named initialisations, each a seed and one of the library's {@link Initialization} schemes. How the
+ * course initialises a network: each weight matrix {@code W[l]} is drawn from
  * {@code np.random.randn(n[l], n[l-1])}, layer after layer from one seeded generator, and scaled; every bias is
  * zero. The course uses three variants, and which one yields which printed number matters, so the choice is
  * explicit.
  */
-public enum Initialization {
+public enum CourseInitialization {
 
     /**
      * {@code initialize_parameters(n_x, n_h, n_y)} of spec 1.4.3.1 (used by the two-layer cat model):
      * {@code np.random.seed(1)}, {@code W = randn * 0.01}.
      */
-    TWO_LAYER(1) {
-        @Override
-        Matrix scale(Matrix randn, int nPrev) {
-            return randn.times(0.01);
-        }
-    },
+    TWO_LAYER(1, Initialization.SMALL),
 
     /**
      * {@code initialize_parameters_deep(layer_dims)} of spec 1.4.3.2 (the step-by-step notebook):
      * {@code np.random.seed(3)}, {@code W = randn * 0.01}.
      */
-    STEP_BY_STEP(3) {
-        @Override
-        Matrix scale(Matrix randn, int nPrev) {
-            return randn.times(0.01);
-        }
-    },
+    STEP_BY_STEP(3, Initialization.SMALL),
 
     /**
      * {@code initialize_parameters_deep(layer_dims)} of {@code dnn_app_utils_v2}, which the cat application
      * (spec 1.5) imports: {@code np.random.seed(1)}, {@code W = randn / sqrt(n[l-1])}. This is the variant that
      * gives the spec's first L-layer cost 0.771749; with {@code * 0.01} a 5-layer ReLU net barely moves.
      */
-    APPLICATION(1) {
-        @Override
-        Matrix scale(Matrix randn, int nPrev) {
-            return randn.div(Math.sqrt(nPrev));
-        }
-    };
+    APPLICATION(1, Initialization.LECUN);
 
     private final long seed;
+    private final Initialization scheme;
 
-    Initialization(long seed) {
+    CourseInitialization(long seed, Initialization scheme) {
         this.seed = seed;
+        this.scheme = scheme;
     }
 
     /** The seed the course passes to {@code np.random.seed} for this variant. */
@@ -60,7 +49,14 @@ public enum Initialization {
         return seed;
     }
 
-    abstract Matrix scale(Matrix randn, int nPrev);
+    /**
+     * The library's scheme this variant draws with (its seed aside).
+     *
+     * @return {@link Initialization#SMALL} or {@link Initialization#LECUN}
+     */
+    public Initialization scheme() {
+        return scheme;
+    }
 
     /**
      * Parameters for {@code layerDims = [n[0], ..., n[L]]}, drawn from a generator seeded with {@link #seed()}.
@@ -81,7 +77,7 @@ public enum Initialization {
         List<LayerParameters> layers = new ArrayList<>();
         for (int l = 1; l < layerDims.length; l++) {
             // W[l] ~ randn(n[l], n[l-1]), scaled; b[l] = zeros(n[l], 1)
-            Matrix W = scale(random.randn(layerDims[l], layerDims[l - 1]), layerDims[l - 1]);
+            Matrix W = scheme.drawWeights(random, layerDims[l], layerDims[l - 1]);
             layers.add(new LayerParameters(W, Matrix.zeros(layerDims[l], 1)));
         }
         return new DeepParameters(layers);
