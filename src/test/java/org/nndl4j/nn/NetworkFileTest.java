@@ -237,6 +237,20 @@ class NetworkFileTest {
                 new Layer(Matrix.zeros(4, 5), Matrix.zeros(4, 1), Activation.RELU), null));
     }
 
+    @Test
+    void load_aFileInTheLayoutOfEarlierVersions_givesItsNetwork() {
+        // what nndl4j 0.1's ModelFiles wrote: the same datasets and attributes, activations as one string
+        Network expected = network();
+        Path file = writeRaw(out -> {
+            standardAttributes(out, new int[] {5, 4, 3, 1}, "relu", "tanh", "sigmoid");
+            for (int l = 1; l <= 3; l++) {
+                out.putDataset("W" + l, expected.W(l).toArray());
+                out.putDataset("b" + l, expected.b(l).toArray());
+            }
+        });
+        assertEquals(expected, Network.load(file));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void standardAttributes(WritableHdfFile out, int[] dims, String... activations) {
