@@ -2,8 +2,8 @@ package org.nndl4j.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -27,7 +27,7 @@ public record LabeledData(Matrix X, Matrix Y, List<String> classNames) {
         if (X == null || Y == null) {
             throw new IllegalArgumentException("LabeledData: X and Y must not be null");
         }
-        Objects.requireNonNull(classNames, "LabeledData: classNames is null");
+        Checks.notNull("LabeledData", "classNames", classNames);
         classNames = List.copyOf(classNames);
         if (X.cols() != Y.cols()) {
             throw new ShapeException("LabeledData", X.shape(), Y.shape(),

@@ -2,8 +2,8 @@ package org.nndl4j.deep;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Loss;
 import org.nndl4j.matrix.Matrix;
@@ -34,7 +34,7 @@ public final class DeepNetwork {
 
     /** The course's {@code initialize_parameters_deep(layer_dims)} in the given {@link Initialization} variant. */
     public static DeepParameters initializeParametersDeep(int[] layerDims, Initialization initialization) {
-        Objects.requireNonNull(initialization, "initializeParametersDeep: initialization is null");
+        Checks.notNull("initializeParametersDeep", "initialization", initialization);
         return initialization.initialize(layerDims);
     }
 
@@ -69,7 +69,7 @@ public final class DeepNetwork {
      * @return {@code A} of shape {@code (n[l], m)} and the cache {@code ((APrev, W, b), Z)}
      */
     public static LayerOutput linearActivationForward(Matrix APrev, Matrix W, Matrix b, Activation activation) {
-        Objects.requireNonNull(activation, "linearActivationForward: activation is null");
+        Checks.notNull("linearActivationForward", "activation", activation);
         LinearOutput linear = linearForward(APrev, W, b);
         // A = g(Z)
         Matrix A = activation.forward(linear.Z());
@@ -89,8 +89,8 @@ public final class DeepNetwork {
 
     /** {@link #lModelForward(Matrix, DeepParameters)} with {@code hidden} in layers {@code 1..L-1} instead of ReLU. */
     public static DeepForward lModelForward(Matrix X, DeepParameters parameters, Activation hidden) {
-        Objects.requireNonNull(parameters, "lModelForward: parameters is null");
-        Objects.requireNonNull(hidden, "lModelForward: hidden activation is null");
+        Checks.notNull("lModelForward", "parameters", parameters);
+        Checks.notNull("lModelForward", "hidden activation", hidden);
         if (X == null) {
             throw new IllegalArgumentException("lModelForward: X is null");
         }
@@ -138,7 +138,7 @@ public final class DeepNetwork {
      * @return {@code dAPrev} (shape of {@code APrev}), {@code dW} (shape of {@code W}), {@code db} (shape of {@code b})
      */
     public static LinearGradients linearBackward(Matrix dZ, LinearCache cache) {
-        Objects.requireNonNull(cache, "linearBackward: cache is null");
+        Checks.notNull("linearBackward", "cache", cache);
         if (dZ == null) {
             throw new IllegalArgumentException("linearBackward: dZ is null");
         }
@@ -165,8 +165,8 @@ public final class DeepNetwork {
      * @param dA gradient with respect to this layer's output {@code A[l]}, shape of the cached {@code Z}
      */
     public static LinearGradients linearActivationBackward(Matrix dA, LayerCache cache, Activation activation) {
-        Objects.requireNonNull(cache, "linearActivationBackward: cache is null");
-        Objects.requireNonNull(activation, "linearActivationBackward: activation is null");
+        Checks.notNull("linearActivationBackward", "cache", cache);
+        Checks.notNull("linearActivationBackward", "activation", activation);
         if (dA == null) {
             throw new IllegalArgumentException("linearActivationBackward: dA is null");
         }
@@ -194,8 +194,8 @@ public final class DeepNetwork {
 
     /** {@link #lModelBackward(Matrix, Matrix, List)} for a network with {@code hidden} in layers {@code 1..L-1}. */
     public static DeepGradients lModelBackward(Matrix AL, Matrix Y, List<LayerCache> caches, Activation hidden) {
-        Objects.requireNonNull(caches, "lModelBackward: caches is null");
-        Objects.requireNonNull(hidden, "lModelBackward: hidden activation is null");
+        Checks.notNull("lModelBackward", "caches", caches);
+        Checks.notNull("lModelBackward", "hidden activation", hidden);
         if (caches.isEmpty()) {
             throw new IllegalArgumentException("lModelBackward: caches is empty, expected one per layer");
         }
@@ -226,8 +226,8 @@ public final class DeepNetwork {
      * @return new parameters; {@code parameters} is not modified
      */
     public static DeepParameters updateParameters(DeepParameters parameters, DeepGradients grads, double learningRate) {
-        Objects.requireNonNull(parameters, "updateParameters: parameters is null");
-        Objects.requireNonNull(grads, "updateParameters: grads is null");
+        Checks.notNull("updateParameters", "parameters", parameters);
+        Checks.notNull("updateParameters", "grads", grads);
         if (grads.numLayers() != parameters.numLayers()) {
             throw new IllegalArgumentException("updateParameters: parameters have " + parameters.numLayers()
                     + " layers but grads have " + grads.numLayers());

@@ -1,7 +1,6 @@
 package org.nndl4j.matrix;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -58,7 +57,7 @@ public final class Matrix {
      * the same length.
      */
     public static Matrix of(double[][] values) {
-        Objects.requireNonNull(values, "Matrix.of: values is null");
+        Checks.notNull("Matrix.of", "values", values);
         int rows = values.length;
         int cols = rows == 0 ? 0 : requireRow(values, 0).length;
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
@@ -75,19 +74,19 @@ public final class Matrix {
 
     /** An {@code (n, 1)} column vector. */
     public static Matrix columnVector(double... values) {
-        Objects.requireNonNull(values, "Matrix.columnVector: values is null");
+        Checks.notNull("Matrix.columnVector", "values", values);
         return fromRowMajor(values.length, 1, values);
     }
 
     /** A {@code (1, n)} row vector. */
     public static Matrix rowVector(double... values) {
-        Objects.requireNonNull(values, "Matrix.rowVector: values is null");
+        Checks.notNull("Matrix.rowVector", "values", values);
         return fromRowMajor(1, values.length, values);
     }
 
     /** A matrix whose elements are {@code values} in row-major (C) order; the array is copied. */
     public static Matrix fromRowMajor(int rows, int cols, double[] values) {
-        Objects.requireNonNull(values, "Matrix.fromRowMajor: values is null");
+        Checks.notNull("Matrix.fromRowMajor", "values", values);
         Shape shape = checkedShape(rows, cols);
         if (values.length != shape.size()) {
             throw new IllegalArgumentException("Matrix.fromRowMajor: shape " + shape + " needs "
@@ -103,7 +102,7 @@ public final class Matrix {
 
     /** A copy of an EJML matrix. */
     public static Matrix fromEjml(DMatrixRMaj matrix) {
-        Objects.requireNonNull(matrix, "Matrix.fromEjml: matrix is null");
+        Checks.notNull("Matrix.fromEjml", "matrix", matrix);
         return new Matrix(matrix.copy());
     }
 
@@ -411,7 +410,7 @@ public final class Matrix {
 
     /** {@code f} applied to every element. */
     public Matrix map(DoubleUnaryOperator f) {
-        Objects.requireNonNull(f, "map: function is null");
+        Checks.notNull("map", "function", f);
         double[] in = data.data;
         double[] out = new double[size()];
         for (int i = 0; i < out.length; i++) {

@@ -1,7 +1,7 @@
 package org.nndl4j.random;
 
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 
 /**
@@ -232,7 +232,7 @@ public final class NumpyRandom {
 
     /** Shuffles in place, like {@code np.random.shuffle} on a 1-D array (Fisher-Yates from the end). */
     public void shuffle(int[] values) {
-        Objects.requireNonNull(values, "shuffle: values is null");
+        Checks.notNull("shuffle", "values", values);
         for (int i = values.length - 1; i >= 1; i--) {
             int j = (int) interval(i);
             int t = values[i];
