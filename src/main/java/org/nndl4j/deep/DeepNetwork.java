@@ -7,6 +7,7 @@ import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Loss;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
 
 /**
@@ -50,14 +51,8 @@ public final class DeepNetwork {
      * @throws ShapeException naming both shapes if {@code W} and {@code A} do not align or {@code b} does not fit
      */
     public static LinearOutput linearForward(Matrix A, Matrix W, Matrix b) {
-        requireNonNull("linearForward", A, W, b);
-        if (W.cols() != A.rows()) {
-            throw new ShapeException("linearForward", W.shape(), A.shape(),
-                    "not aligned: W has " + W.cols() + " columns but A has " + A.rows() + " rows");
-        }
-        if (b.cols() != 1 || b.rows() != W.rows()) {
-            throw new ShapeException("linearForward", W.shape(), b.shape(), "do not fit: b must be (" + W.rows() + ", 1)");
-        }
+        Checks.aligned("linearForward", "W", W, "A", A);
+        Checks.fits("linearForward", "W", W, "b", b, new Shape(W.rows(), 1));
         // Z = W · A + b    (b broadcast across the m columns)
         Matrix Z = W.dot(A).plus(b);
         return new LinearOutput(Z, new LinearCache(A, W, b));
@@ -91,9 +86,7 @@ public final class DeepNetwork {
     public static DeepForward lModelForward(Matrix X, DeepParameters parameters, Activation hidden) {
         Checks.notNull("lModelForward", "parameters", parameters);
         Checks.notNull("lModelForward", "hidden activation", hidden);
-        if (X == null) {
-            throw new IllegalArgumentException("lModelForward: X is null");
-        }
+        Checks.notNull("lModelForward", "X", X);
         int L = parameters.numLayers();
         if (X.rows() != parameters.W(1).cols()) {
             throw new ShapeException("lModelForward", X.shape(), parameters.W(1).shape(),
@@ -123,8 +116,10 @@ public final class DeepNetwork {
      *
      * @param AL predictions, shape {@code (1, m)}
      * @param Y  labels 0/1, shape {@code (1, m)}
+     * @throws ShapeException naming {@code computeCost} and both shapes if they differ
      */
     public static double computeCost(Matrix AL, Matrix Y) {
+        Checks.sameShape("computeCost", "AL", AL, "Y", Y);
         return Loss.BINARY_CROSS_ENTROPY.cost(AL, Y);
     }
 
@@ -139,9 +134,7 @@ public final class DeepNetwork {
      */
     public static LinearGradients linearBackward(Matrix dZ, LinearCache cache) {
         Checks.notNull("linearBackward", "cache", cache);
-        if (dZ == null) {
-            throw new IllegalArgumentException("linearBackward: dZ is null");
-        }
+        Checks.notNull("linearBackward", "dZ", dZ);
         Matrix APrev = cache.A();
         Matrix W = cache.W();
         if (dZ.rows() != W.rows() || dZ.cols() != APrev.cols()) {
@@ -167,13 +160,7 @@ public final class DeepNetwork {
     public static LinearGradients linearActivationBackward(Matrix dA, LayerCache cache, Activation activation) {
         Checks.notNull("linearActivationBackward", "cache", cache);
         Checks.notNull("linearActivationBackward", "activation", activation);
-        if (dA == null) {
-            throw new IllegalArgumentException("linearActivationBackward: dA is null");
-        }
-        if (!dA.shape().equals(cache.Z().shape())) {
-            throw new ShapeException("linearActivationBackward", dA.shape(), cache.Z().shape(),
-                    "differ: dA must have the shape of the cached Z");
-        }
+        Checks.sameShape("linearActivationBackward", "dA", dA, "the cached Z", cache.Z());
         // dZ = dA * g'(Z)
         Matrix dZ = activation.backward(dA, cache.Z());
         return linearBackward(dZ, cache.linear());
@@ -199,12 +186,7 @@ public final class DeepNetwork {
         if (caches.isEmpty()) {
             throw new IllegalArgumentException("lModelBackward: caches is empty, expected one per layer");
         }
-        if (AL == null || Y == null) {
-            throw new IllegalArgumentException("lModelBackward: AL and Y must not be null");
-        }
-        if (!AL.shape().equals(Y.shape())) {
-            throw new ShapeException("lModelBackward", AL.shape(), Y.shape(), "differ: AL and Y must both be (1, m)");
-        }
+        Checks.sameShape("lModelBackward", "AL", AL, "Y", Y);
         int L = caches.size();
         LinearGradients[] grads = new LinearGradients[L];
         // dAL = -(Y / AL - (1 - Y) / (1 - AL))
@@ -236,8 +218,8 @@ public final class DeepNetwork {
         for (int l = 1; l <= parameters.numLayers(); l++) {
             Matrix W = parameters.W(l);
             Matrix b = parameters.b(l);
-            requireSameShape("updateParameters", "W" + l, W, "dW" + l, grads.dW(l));
-            requireSameShape("updateParameters", "b" + l, b, "db" + l, grads.db(l));
+            Checks.sameShape("updateParameters", "W" + l, W, "dW" + l, grads.dW(l));
+            Checks.sameShape("updateParameters", "b" + l, b, "db" + l, grads.db(l));
             // W[l] = W[l] - α dW[l];  b[l] = b[l] - α db[l]
             updated.add(new LayerParameters(W.minus(grads.dW(l).times(learningRate)),
                     b.minus(grads.db(l).times(learningRate))));
@@ -255,20 +237,5 @@ public final class DeepNetwork {
      */
     public static Matrix predict(DeepParameters parameters, Matrix X) {
         return lModelForward(X, parameters).AL().greaterThan(0.5);
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private static void requireNonNull(String operation, Matrix A, Matrix W, Matrix b) {
-        if (A == null || W == null || b == null) {
-            throw new IllegalArgumentException(operation + ": A, W and b must not be null");
-        }
-    }
-
-    private static void requireSameShape(String operation, String name, Matrix a, String otherName, Matrix other) {
-        if (!a.shape().equals(other.shape())) {
-            throw new ShapeException(operation, a.shape(), other.shape(),
-                    "differ: " + name + " is " + a.shape() + " but " + otherName + " is " + other.shape());
-        }
     }
 }

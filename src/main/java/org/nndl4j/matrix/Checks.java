@@ -101,14 +101,35 @@ public final class Checks {
      * @param actual    the checked matrix
      * @param expected  the shape {@code ref} requires of it
      * @throws IllegalArgumentException if {@code actual} is null
-     * @throws ShapeException           naming both shapes: {@code "operation: shapes (ref) and (actual) do not fit:
-     *                                  ref is (..), so name must be (expected), got (actual)"}
+     * @throws ShapeException           naming both shapes, the checked one first: {@code "operation: shapes (3, 1) and
+     *                                  (4, 2) do not fit: b1 must be (4, 1) for W1 of shape (4, 2), got (3, 1)"}
      */
     public static void fits(String operation, String refName, Matrix ref, String name, Matrix actual, Shape expected) {
         notNull(operation, name, actual);
         if (!actual.shape().equals(expected)) {
-            throw new ShapeException(operation, ref.shape(), actual.shape(), "do not fit: " + refName + " is "
-                    + ref.shape() + ", so " + name + " must be " + expected + ", got " + actual.shape());
+            throw new ShapeException(operation, actual.shape(), ref.shape(), "do not fit: " + name + " must be "
+                    + expected + " for " + refName + " of shape " + ref.shape() + ", got " + actual.shape());
+        }
+    }
+
+    /**
+     * Checks that a matrix product {@code W · A} is defined: {@code W} has as many columns as {@code A} has rows.
+     *
+     * @param operation named first in the message
+     * @param wName     the left operand's name
+     * @param W         the left operand
+     * @param aName     the right operand's name
+     * @param A         the right operand
+     * @throws IllegalArgumentException if either is null
+     * @throws ShapeException           naming both shapes: {@code "operation: shapes (4, 2) and (3, 10) not aligned:
+     *                                  W1 has 2 columns but X has 3 rows"}
+     */
+    public static void aligned(String operation, String wName, Matrix W, String aName, Matrix A) {
+        notNull(operation, wName, W);
+        notNull(operation, aName, A);
+        if (W.cols() != A.rows()) {
+            throw new ShapeException(operation, W.shape(), A.shape(), "not aligned: " + wName + " has " + W.cols()
+                    + " columns but " + aName + " has " + A.rows() + " rows");
         }
     }
 
@@ -157,6 +178,26 @@ public final class Checks {
                 }
             }
         }
+    }
+
+    /**
+     * Checks the data of a binary classifier: inputs {@code X} {@code (n_x, m)} and 0/1 labels {@code Y} {@code (1, m)}
+     * with {@code m >= 1}; the checks of {@link #rows}, {@link #examples} and {@link #binaryLabels}, in that order.
+     *
+     * @param operation named first in the message
+     * @param X         inputs, one example per column
+     * @param Y         labels, one row
+     * @return {@code m}, the number of examples
+     * @throws IllegalArgumentException if either is null, {@code m = 0}, or a label is not 0 or 1 (named with its
+     *                                  position)
+     * @throws ShapeException           if Y is not one row, or X and Y differ in number of examples
+     */
+    public static int binaryExamples(String operation, Matrix X, Matrix Y) {
+        notNull(operation, "X", X);
+        rows(operation, "Y", Y, 1);
+        int m = examples(operation, X, Y);
+        binaryLabels(operation, Y);
+        return m;
     }
 
     // ------------------------------------------------------------------ numbers
