@@ -48,9 +48,7 @@ public final class DeepModels {
     public static TrainingResult twoLayerModel(LabeledData data, int nH, TrainingConfig config,
                                                 TrainingListener listener) {
         Checks.notNull("twoLayerModel", "data", data);
-        if (nH < 1) {
-            throw new IllegalArgumentException("twoLayerModel: nH must be >= 1, got " + nH);
-        }
+        Checks.positive("twoLayerModel", "nH", nH);
         DeepParameters initial = DeepNetwork.initializeParameters(data.features(), nH, 1);
         return train(data, initial, config, listener);
     }
