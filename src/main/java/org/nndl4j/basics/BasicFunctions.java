@@ -1,5 +1,6 @@
 package org.nndl4j.basics;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.NDArray;
 import org.nndl4j.matrix.ShapeException;
@@ -20,13 +21,13 @@ public final class BasicFunctions {
 
     /** The sigmoid of every element: {@code s = 1 / (1 + np.exp(-x))}. */
     public static Matrix sigmoid(Matrix x) {
-        requireNonNull("sigmoid", x);
+        Checks.notNull("sigmoid", "x", x);
         return x.map(BasicFunctions::sigmoid);
     }
 
     /** {@code σ'(x) = σ(x)(1 - σ(x))}, element-wise ({@code sigmoid_derivative}). */
     public static Matrix sigmoidDerivative(Matrix x) {
-        requireNonNull("sigmoidDerivative", x);
+        Checks.notNull("sigmoidDerivative", "x", x);
         Matrix s = sigmoid(x);
         // ds = s * (1 - s)
         return s.times(s.rsub(1.0));
@@ -57,7 +58,7 @@ public final class BasicFunctions {
      * of zeros, as {@code sklearn.preprocessing.normalize} does.
      */
     public static Matrix normalizeRows(Matrix x) {
-        requireNonNull("normalizeRows", x);
+        Checks.notNull("normalizeRows", "x", x);
         // ‖x‖ per row, shape (n, 1)
         Matrix norm = x.times(x).sum(1).sqrt();
         Matrix safeNorm = norm.map(v -> v == 0.0 ? 1.0 : v);
@@ -69,7 +70,7 @@ public final class BasicFunctions {
      * subtracted first (which leaves the result unchanged), so large inputs do not overflow to NaN.
      */
     public static Matrix softmax(Matrix x) {
-        requireNonNull("softmax", x);
+        Checks.notNull("softmax", "x", x);
         Matrix xExp = x.minus(x.max(1)).exp();
         Matrix xSum = xExp.sum(1);
         return xExp.div(xSum);
@@ -77,29 +78,15 @@ public final class BasicFunctions {
 
     /** {@code L1(ŷ, y) = Σ |y - ŷ|}. */
     public static double l1(Matrix yhat, Matrix y) {
-        requireSameShape("l1", yhat, y);
+        Checks.sameShape("l1", "yhat", yhat, "y", y);
         return y.minus(yhat).abs().sum();
     }
 
     /** {@code L2(ŷ, y) = Σ (y - ŷ)²}. */
     public static double l2(Matrix yhat, Matrix y) {
-        requireSameShape("l2", yhat, y);
+        Checks.sameShape("l2", "yhat", yhat, "y", y);
         Matrix d = y.minus(yhat);
         return d.times(d).sum();
     }
 
-    private static void requireNonNull(String operation, Matrix x) {
-        if (x == null) {
-            throw new IllegalArgumentException(operation + ": input is null, expected a matrix");
-        }
-    }
-
-    private static void requireSameShape(String operation, Matrix yhat, Matrix y) {
-        if (yhat == null || y == null) {
-            throw new IllegalArgumentException(operation + ": yhat and y must not be null");
-        }
-        if (!yhat.shape().equals(y.shape())) {
-            throw new ShapeException(operation, yhat.shape(), y.shape(), "differ: yhat and y must have the same shape");
-        }
-    }
 }

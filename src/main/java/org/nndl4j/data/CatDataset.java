@@ -1,9 +1,10 @@
 package org.nndl4j.data;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+
+import org.nndl4j.matrix.Checks;
 
 /**
  * The course's cat / non-cat images: 209 training and 50 test RGB images of 64x64 pixels, labelled
@@ -27,8 +28,8 @@ public record CatDataset(ImageSet train, ImageSet test) {
     private static volatile CatDataset bundled;
 
     public CatDataset {
-        Objects.requireNonNull(train, "CatDataset: train is null");
-        Objects.requireNonNull(test, "CatDataset: test is null");
+        Checks.notNull("CatDataset", "train", train);
+        Checks.notNull("CatDataset", "test", test);
         if (train.numPx() != test.numPx()) {
             throw new IllegalArgumentException("CatDataset: training images are " + train.numPx() + "x" + train.numPx()
                     + " but test images are " + test.numPx() + "x" + test.numPx());
@@ -66,8 +67,8 @@ public record CatDataset(ImageSet train, ImageSet test) {
      *                          size, labels other than 0/1, images and labels of different counts
      */
     public static CatDataset load(Path trainFile, Path testFile) {
-        Objects.requireNonNull(trainFile, "CatDataset.load: trainFile is null");
-        Objects.requireNonNull(testFile, "CatDataset.load: testFile is null");
+        Checks.notNull("CatDataset.load", "trainFile", trainFile);
+        Checks.notNull("CatDataset.load", "testFile", testFile);
         try (Hdf5Reader train = Hdf5Reader.open(trainFile); Hdf5Reader test = Hdf5Reader.open(testFile)) {
             return read(train, test);
         }
@@ -103,7 +104,7 @@ public record CatDataset(ImageSet train, ImageSet test) {
      * @param split {@code "train"} or {@code "test"}
      */
     public static ImageSet readSplit(Hdf5Reader file, String split) {
-        Objects.requireNonNull(split, "CatDataset.readSplit: split is null");
+        Checks.notNull("CatDataset.readSplit", "split", split);
         return ImageSet.read(file, split + "_set_x", split + "_set_y", "list_classes");
     }
 

@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Objects;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.NDArray;
 
@@ -67,7 +67,7 @@ public final class ImageInput {
      * @throws DatasetException naming the file if it is missing, unreadable, not an image or too large
      */
     public static NDArray readRgb(Path imageFile) {
-        Objects.requireNonNull(imageFile, "readRgb: imageFile is null");
+        Checks.notNull("readRgb", "imageFile", imageFile);
         String source = imageFile.toString();
         if (!Files.exists(imageFile)) {
             throw new DatasetException(source, "file not found (absolute path " + imageFile.toAbsolutePath() + ")");
@@ -159,7 +159,7 @@ public final class ImageInput {
      * @throws IllegalArgumentException if the array is not {@code (h, w, 3)} or a size is not positive
      */
     public static NDArray resizeBilinear(NDArray rgb, int outHeight, int outWidth) {
-        Objects.requireNonNull(rgb, "resizeBilinear: rgb is null");
+        Checks.notNull("resizeBilinear", "rgb", rgb);
         int[] shape = rgb.shape();
         if (shape.length != 3 || shape[2] != 3 || shape[0] == 0 || shape[1] == 0) {
             throw new IllegalArgumentException("resizeBilinear: expected an image of shape (height, width, 3), got "

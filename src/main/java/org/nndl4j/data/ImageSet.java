@@ -2,9 +2,9 @@ package org.nndl4j.data;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import org.nndl4j.hdf5.DatasetInfo;
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.NDArray;
 
@@ -20,8 +20,8 @@ import org.nndl4j.matrix.NDArray;
 public record ImageSet(NDArray images, LabeledData data) {
 
     public ImageSet {
-        Objects.requireNonNull(images, "ImageSet: images is null");
-        Objects.requireNonNull(data, "ImageSet: data is null");
+        Checks.notNull("ImageSet", "images", images);
+        Checks.notNull("ImageSet", "data", data);
         int[] shape = images.shape();
         if (shape.length != 4 || shape[1] != shape[2] || shape[3] != 3) {
             throw new IllegalArgumentException("ImageSet: expected images of shape (m, num_px, num_px, 3), got "
@@ -42,7 +42,7 @@ public record ImageSet(NDArray images, LabeledData data) {
      * @param classNames name of class 0 and class 1
      */
     public static ImageSet of(NDArray images, Matrix Y, List<String> classNames) {
-        Objects.requireNonNull(images, "ImageSet.of: images is null");
+        Checks.notNull("ImageSet.of", "images", images);
         if (images.rank() != 4) {
             throw new IllegalArgumentException("ImageSet.of: expected images of shape (m, num_px, num_px, 3), got "
                     + NDArray.shapeString(images.shape()));
@@ -61,7 +61,7 @@ public record ImageSet(NDArray images, LabeledData data) {
      * @throws DatasetException naming the file and the offending dataset
      */
     public static ImageSet read(Hdf5Reader h5, String xName, String yName, String classesName) {
-        Objects.requireNonNull(h5, "ImageSet.read: h5 is null");
+        Checks.notNull("ImageSet.read", "h5", h5);
         DatasetInfo x = h5.describe(xName);
         int[] d = x.dimensions();
         if (d.length != 4) {

@@ -2,8 +2,8 @@ package org.nndl4j.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -24,10 +24,9 @@ public record LabeledData(Matrix X, Matrix Y, List<String> classNames) {
      * @throws ShapeException           if {@code X} and {@code Y} differ in number of examples
      */
     public LabeledData {
-        if (X == null || Y == null) {
-            throw new IllegalArgumentException("LabeledData: X and Y must not be null");
-        }
-        Objects.requireNonNull(classNames, "LabeledData: classNames is null");
+        Checks.notNull("LabeledData", "X", X);
+        Checks.notNull("LabeledData", "Y", Y);
+        Checks.notNull("LabeledData", "classNames", classNames);
         classNames = List.copyOf(classNames);
         if (X.cols() != Y.cols()) {
             throw new ShapeException("LabeledData", X.shape(), Y.shape(),
@@ -37,7 +36,7 @@ public record LabeledData(Matrix X, Matrix Y, List<String> classNames) {
             if (classNames.size() != 2) {
                 throw new IllegalArgumentException("LabeledData: expected 2 class names (for labels 0 and 1), got " + classNames);
             }
-            requireBinary(Y);
+            Checks.binaryLabels("LabeledData", Y);
         } else {
             if (classNames.size() != Y.rows()) {
                 throw new IllegalArgumentException("LabeledData: one-hot labels of " + Y.rows() + " rows need " + Y.rows()
@@ -55,9 +54,7 @@ public record LabeledData(Matrix X, Matrix Y, List<String> classNames) {
      * @return the labelled data
      */
     public static LabeledData of(Matrix X, Matrix Y) {
-        if (Y == null) {
-            throw new IllegalArgumentException("LabeledData: X and Y must not be null");
-        }
+        Checks.notNull("LabeledData.of", "Y", Y);
         int classes = Y.rows() == 1 ? 2 : Y.rows();
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
@@ -146,22 +143,5 @@ public record LabeledData(Matrix X, Matrix Y, List<String> classNames) {
             throw new IndexOutOfBoundsException("LabeledData.slice: [" + from + ", " + to + ") is not within 0.." + size());
         }
         return new LabeledData(X.columns(from, to), Y.columns(from, to), classNames);
-    }
-
-    /**
-     * Checks that every label is 0 or 1.
-     *
-     * @param Y labels
-     * @throws IllegalArgumentException naming the first offending position and value
-     */
-    public static void requireBinary(Matrix Y) {
-        for (int j = 0; j < Y.cols(); j++) {
-            for (int i = 0; i < Y.rows(); i++) {
-                double y = Y.get(i, j);
-                if (y != 0.0 && y != 1.0) {
-                    throw new IllegalArgumentException("labels must be 0 or 1, but Y[" + i + ", " + j + "] = " + y);
-                }
-            }
-        }
     }
 }

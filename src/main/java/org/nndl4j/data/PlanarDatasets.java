@@ -2,9 +2,9 @@ package org.nndl4j.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 import org.nndl4j.hdf5.DatasetInfo;
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
 
@@ -65,7 +65,7 @@ public final class PlanarDatasets {
      * @throws DatasetException naming the file and what is wrong
      */
     public static LabeledData load(Path file) {
-        Objects.requireNonNull(file, "PlanarDatasets.load: file is null");
+        Checks.notNull("PlanarDatasets.load", "file", file);
         try (Hdf5Reader h5 = Hdf5Reader.open(file)) {
             return read(h5);
         }
@@ -73,7 +73,7 @@ public final class PlanarDatasets {
 
     /** Reads {@code X}, {@code Y} and, if present, {@code list_classes} from an open file (see {@link #load}). */
     public static LabeledData read(Hdf5Reader h5) {
-        Objects.requireNonNull(h5, "PlanarDatasets.read: h5 is null");
+        Checks.notNull("PlanarDatasets.read", "h5", h5);
         DatasetInfo x = h5.describe("X");
         if (x.rank() != 2 || !x.elementType().isNumeric()) {
             throw new DatasetException(h5.source(), "dataset 'X' is " + x.shapeString() + " "
@@ -133,7 +133,7 @@ public final class PlanarDatasets {
 
     /** scikit-learn's {@code make_circles}, drawing from {@code rng} (which it advances). */
     public static LabeledData noisyCircles(int nSamples, double factor, double noise, NumpyRandom rng) {
-        return SklearnDatasets.makeCircles(nSamples, factor, noise, Objects.requireNonNull(rng, "rng is null"));
+        return SklearnDatasets.makeCircles(nSamples, factor, noise, Checks.notNull("PlanarDatasets.noisyCircles", "rng", rng));
     }
 
     /** {@code make_moons(n_samples=200, noise=.2, random_state=seed)}: label 0 upper moon, 1 lower moon. */
@@ -143,7 +143,7 @@ public final class PlanarDatasets {
 
     /** scikit-learn's {@code make_moons}, drawing from {@code rng} (which it advances). */
     public static LabeledData noisyMoons(int nSamples, double noise, NumpyRandom rng) {
-        return SklearnDatasets.makeMoons(nSamples, noise, Objects.requireNonNull(rng, "rng is null"));
+        return SklearnDatasets.makeMoons(nSamples, noise, Checks.notNull("PlanarDatasets.noisyMoons", "rng", rng));
     }
 
     /**
@@ -156,7 +156,7 @@ public final class PlanarDatasets {
 
     /** scikit-learn's {@code make_blobs} in 2-D, labels = cluster index % 2, drawing from {@code rng}. */
     public static LabeledData blobs(int nSamples, int centers, NumpyRandom rng) {
-        return SklearnDatasets.makeBlobs(nSamples, 2, centers, Objects.requireNonNull(rng, "rng is null"));
+        return SklearnDatasets.makeBlobs(nSamples, 2, centers, Checks.notNull("PlanarDatasets.blobs", "rng", rng));
     }
 
     /**
@@ -169,7 +169,7 @@ public final class PlanarDatasets {
 
     /** scikit-learn's {@code make_gaussian_quantiles} in 2-D with 2 classes, drawing from {@code rng}. */
     public static LabeledData gaussianQuantiles(int nSamples, double cov, NumpyRandom rng) {
-        return SklearnDatasets.makeGaussianQuantiles(nSamples, 2, cov, Objects.requireNonNull(rng, "rng is null"));
+        return SklearnDatasets.makeGaussianQuantiles(nSamples, 2, cov, Checks.notNull("PlanarDatasets.gaussianQuantiles", "rng", rng));
     }
 
     /**

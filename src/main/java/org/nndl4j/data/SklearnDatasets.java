@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.random.NumpyRandom;
 
@@ -20,7 +21,7 @@ final class SklearnDatasets {
 
     /** {@code make_circles(n_samples, factor=factor, noise=noise)}: labels 0 outer circle, 1 inner circle. */
     static LabeledData makeCircles(int nSamples, double factor, double noise, NumpyRandom rng) {
-        requirePositive("makeCircles", nSamples);
+        Checks.positive("makeCircles", "nSamples", nSamples);
         if (factor < 0 || factor >= 1) {
             throw new IllegalArgumentException("makeCircles: factor must be in [0, 1), got " + factor);
         }
@@ -43,7 +44,7 @@ final class SklearnDatasets {
 
     /** {@code make_moons(n_samples, noise=noise)}: labels 0 upper moon, 1 lower moon. */
     static LabeledData makeMoons(int nSamples, double noise, NumpyRandom rng) {
-        requirePositive("makeMoons", nSamples);
+        Checks.positive("makeMoons", "nSamples", nSamples);
         int nOut = nSamples / 2;
         int nIn = nSamples - nOut;
         double[] linOut = linspace(0, Math.PI, nOut, true);
@@ -66,9 +67,9 @@ final class SklearnDatasets {
      * ({@code Y = Y % 2}).
      */
     static LabeledData makeBlobs(int nSamples, int nFeatures, int centers, NumpyRandom rng) {
-        requirePositive("makeBlobs", nSamples);
-        requirePositive("makeBlobs", nFeatures);
-        requirePositive("makeBlobs", centers);
+        Checks.positive("makeBlobs", "nSamples", nSamples);
+        Checks.positive("makeBlobs", "nFeatures", nFeatures);
+        Checks.positive("makeBlobs", "centers", centers);
         // centers = generator.uniform(center_box[0], center_box[1], size=(n_centers, n_features))
         double[] centerValues = rng.uniform(-10.0, 10.0, centers * nFeatures);
         int[] perCenter = new int[centers];
@@ -97,11 +98,9 @@ final class SklearnDatasets {
      * sorted by distance from the origin; the nearer half is class 0, the farther half class 1.
      */
     static LabeledData makeGaussianQuantiles(int nSamples, int nFeatures, double cov, NumpyRandom rng) {
-        requirePositive("makeGaussianQuantiles", nSamples);
-        requirePositive("makeGaussianQuantiles", nFeatures);
-        if (!(cov > 0)) {
-            throw new IllegalArgumentException("makeGaussianQuantiles: cov must be > 0, got " + cov);
-        }
+        Checks.positive("makeGaussianQuantiles", "nSamples", nSamples);
+        Checks.positive("makeGaussianQuantiles", "nFeatures", nFeatures);
+        Checks.finitePositive("makeGaussianQuantiles", "cov", cov);
         int nClasses = 2;
         if (nSamples < nClasses) {
             throw new IllegalArgumentException("makeGaussianQuantiles: n_samples must be at least n_classes (2), got " + nSamples);
@@ -183,11 +182,5 @@ final class SklearnDatasets {
             y[num - 1] = stop;
         }
         return y;
-    }
-
-    private static void requirePositive(String operation, int n) {
-        if (n <= 0) {
-            throw new IllegalArgumentException(operation + ": sizes must be > 0, got " + n);
-        }
     }
 }

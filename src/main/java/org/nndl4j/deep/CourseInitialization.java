@@ -2,8 +2,8 @@ package org.nndl4j.deep;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Initialization;
 import org.nndl4j.random.NumpyRandom;
@@ -72,7 +72,7 @@ public enum CourseInitialization {
      * the scaling is this variant's.
      */
     public DeepParameters initialize(int[] layerDims, NumpyRandom random) {
-        Objects.requireNonNull(random, "initialize: random is null");
+        Checks.notNull("initialize", "random", random);
         requireLayerDims("initializeParametersDeep", layerDims);
         List<LayerParameters> layers = new ArrayList<>();
         for (int l = 1; l < layerDims.length; l++) {

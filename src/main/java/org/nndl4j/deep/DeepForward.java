@@ -1,8 +1,8 @@
 package org.nndl4j.deep;
 
 import java.util.List;
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 
 /**
@@ -15,7 +15,7 @@ import org.nndl4j.matrix.Matrix;
 public record DeepForward(Matrix AL, List<LayerCache> caches) {
 
     public DeepForward {
-        Objects.requireNonNull(AL, "DeepForward: AL is null");
+        Checks.notNull("DeepForward", "AL", AL);
         caches = List.copyOf(caches);
     }
 

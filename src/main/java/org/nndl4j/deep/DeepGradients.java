@@ -1,8 +1,8 @@
 package org.nndl4j.deep;
 
 import java.util.List;
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Gradients;
 
@@ -18,7 +18,7 @@ import org.nndl4j.nn.Gradients;
 public record DeepGradients(List<LinearGradients> layers) {
 
     public DeepGradients {
-        Objects.requireNonNull(layers, "DeepGradients: layers is null");
+        Checks.notNull("DeepGradients", "layers", layers);
         layers = List.copyOf(layers);
     }
 

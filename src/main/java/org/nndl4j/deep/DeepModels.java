@@ -1,9 +1,9 @@
 package org.nndl4j.deep;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 import org.nndl4j.data.LabeledData;
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.GradientDescent;
@@ -47,10 +47,8 @@ public final class DeepModels {
      */
     public static TrainingResult twoLayerModel(LabeledData data, int nH, TrainingConfig config,
                                                 TrainingListener listener) {
-        Objects.requireNonNull(data, "twoLayerModel: data is null");
-        if (nH < 1) {
-            throw new IllegalArgumentException("twoLayerModel: nH must be >= 1, got " + nH);
-        }
+        Checks.notNull("twoLayerModel", "data", data);
+        Checks.positive("twoLayerModel", "nH", nH);
         DeepParameters initial = DeepNetwork.initializeParameters(data.features(), nH, 1);
         return train(data, initial, config, listener);
     }
@@ -70,8 +68,8 @@ public final class DeepModels {
      */
     public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, CourseInitialization initialization,
                                               TrainingConfig config, TrainingListener listener) {
-        Objects.requireNonNull(data, "lLayerModel: data is null");
-        Objects.requireNonNull(initialization, "lLayerModel: initialization is null");
+        Checks.notNull("lLayerModel", "data", data);
+        Checks.notNull("lLayerModel", "initialization", initialization);
         CourseInitialization.requireLayerDims("lLayerModel", layerDims);
         if (layerDims[0] != data.features()) {
             throw new IllegalArgumentException("lLayerModel: layerDims[0] = " + layerDims[0] + " but X has "
@@ -92,8 +90,8 @@ public final class DeepModels {
 
     private static TrainingResult train(LabeledData data, DeepParameters initial, TrainingConfig config,
                                          TrainingListener listener) {
-        Objects.requireNonNull(config, "train: config is null");
-        Objects.requireNonNull(listener, "train: listener is null (use TrainingListener.none())");
+        Checks.notNull("train", "config", config);
+        Checks.notNull("train", "listener (use TrainingListener.none())", listener);
         // Engine.REFERENCE: the course's building blocks step by step; otherwise the shared fast engine
         Trainable model = Training.trainable(initial.toNetwork(), data.X(), data.Y(), config.engine(),
                 network -> new DeepTrainable(data.X(), data.Y(), DeepParameters.from(network), Activation.RELU));

@@ -2,11 +2,12 @@ package org.nndl4j.deep;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Loss;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
 
 /**
@@ -34,7 +35,7 @@ public final class DeepNetwork {
 
     /** The course's {@code initialize_parameters_deep(layer_dims)} in the given {@link CourseInitialization} variant. */
     public static DeepParameters initializeParametersDeep(int[] layerDims, CourseInitialization initialization) {
-        Objects.requireNonNull(initialization, "initializeParametersDeep: initialization is null");
+        Checks.notNull("initializeParametersDeep", "initialization", initialization);
         return initialization.initialize(layerDims);
     }
 
@@ -50,14 +51,8 @@ public final class DeepNetwork {
      * @throws ShapeException naming both shapes if {@code W} and {@code A} do not align or {@code b} does not fit
      */
     public static LinearOutput linearForward(Matrix A, Matrix W, Matrix b) {
-        requireNonNull("linearForward", A, W, b);
-        if (W.cols() != A.rows()) {
-            throw new ShapeException("linearForward", W.shape(), A.shape(),
-                    "not aligned: W has " + W.cols() + " columns but A has " + A.rows() + " rows");
-        }
-        if (b.cols() != 1 || b.rows() != W.rows()) {
-            throw new ShapeException("linearForward", W.shape(), b.shape(), "do not fit: b must be (" + W.rows() + ", 1)");
-        }
+        Checks.aligned("linearForward", "W", W, "A", A);
+        Checks.fits("linearForward", "W", W, "b", b, new Shape(W.rows(), 1));
         // Z = W · A + b    (b broadcast across the m columns)
         Matrix Z = W.dot(A).plus(b);
         return new LinearOutput(Z, new LinearCache(A, W, b));
@@ -69,7 +64,7 @@ public final class DeepNetwork {
      * @return {@code A} of shape {@code (n[l], m)} and the cache {@code ((APrev, W, b), Z)}
      */
     public static LayerOutput linearActivationForward(Matrix APrev, Matrix W, Matrix b, Activation activation) {
-        Objects.requireNonNull(activation, "linearActivationForward: activation is null");
+        Checks.notNull("linearActivationForward", "activation", activation);
         LinearOutput linear = linearForward(APrev, W, b);
         // A = g(Z)
         Matrix A = activation.forward(linear.Z());
@@ -89,11 +84,9 @@ public final class DeepNetwork {
 
     /** {@link #lModelForward(Matrix, DeepParameters)} with {@code hidden} in layers {@code 1..L-1} instead of ReLU. */
     public static DeepForward lModelForward(Matrix X, DeepParameters parameters, Activation hidden) {
-        Objects.requireNonNull(parameters, "lModelForward: parameters is null");
-        Objects.requireNonNull(hidden, "lModelForward: hidden activation is null");
-        if (X == null) {
-            throw new IllegalArgumentException("lModelForward: X is null");
-        }
+        Checks.notNull("lModelForward", "parameters", parameters);
+        Checks.notNull("lModelForward", "hidden activation", hidden);
+        Checks.notNull("lModelForward", "X", X);
         int L = parameters.numLayers();
         if (X.rows() != parameters.W(1).cols()) {
             throw new ShapeException("lModelForward", X.shape(), parameters.W(1).shape(),
@@ -123,8 +116,10 @@ public final class DeepNetwork {
      *
      * @param AL predictions, shape {@code (1, m)}
      * @param Y  labels 0/1, shape {@code (1, m)}
+     * @throws ShapeException naming {@code computeCost} and both shapes if they differ
      */
     public static double computeCost(Matrix AL, Matrix Y) {
+        Checks.sameShape("computeCost", "AL", AL, "Y", Y);
         return Loss.BINARY_CROSS_ENTROPY.cost(AL, Y);
     }
 
@@ -138,10 +133,8 @@ public final class DeepNetwork {
      * @return {@code dAPrev} (shape of {@code APrev}), {@code dW} (shape of {@code W}), {@code db} (shape of {@code b})
      */
     public static LinearGradients linearBackward(Matrix dZ, LinearCache cache) {
-        Objects.requireNonNull(cache, "linearBackward: cache is null");
-        if (dZ == null) {
-            throw new IllegalArgumentException("linearBackward: dZ is null");
-        }
+        Checks.notNull("linearBackward", "cache", cache);
+        Checks.notNull("linearBackward", "dZ", dZ);
         Matrix APrev = cache.A();
         Matrix W = cache.W();
         if (dZ.rows() != W.rows() || dZ.cols() != APrev.cols()) {
@@ -165,15 +158,9 @@ public final class DeepNetwork {
      * @param dA gradient with respect to this layer's output {@code A[l]}, shape of the cached {@code Z}
      */
     public static LinearGradients linearActivationBackward(Matrix dA, LayerCache cache, Activation activation) {
-        Objects.requireNonNull(cache, "linearActivationBackward: cache is null");
-        Objects.requireNonNull(activation, "linearActivationBackward: activation is null");
-        if (dA == null) {
-            throw new IllegalArgumentException("linearActivationBackward: dA is null");
-        }
-        if (!dA.shape().equals(cache.Z().shape())) {
-            throw new ShapeException("linearActivationBackward", dA.shape(), cache.Z().shape(),
-                    "differ: dA must have the shape of the cached Z");
-        }
+        Checks.notNull("linearActivationBackward", "cache", cache);
+        Checks.notNull("linearActivationBackward", "activation", activation);
+        Checks.sameShape("linearActivationBackward", "dA", dA, "the cached Z", cache.Z());
         // dZ = dA * g'(Z)
         Matrix dZ = activation.backward(dA, cache.Z());
         return linearBackward(dZ, cache.linear());
@@ -194,17 +181,12 @@ public final class DeepNetwork {
 
     /** {@link #lModelBackward(Matrix, Matrix, List)} for a network with {@code hidden} in layers {@code 1..L-1}. */
     public static DeepGradients lModelBackward(Matrix AL, Matrix Y, List<LayerCache> caches, Activation hidden) {
-        Objects.requireNonNull(caches, "lModelBackward: caches is null");
-        Objects.requireNonNull(hidden, "lModelBackward: hidden activation is null");
+        Checks.notNull("lModelBackward", "caches", caches);
+        Checks.notNull("lModelBackward", "hidden activation", hidden);
         if (caches.isEmpty()) {
             throw new IllegalArgumentException("lModelBackward: caches is empty, expected one per layer");
         }
-        if (AL == null || Y == null) {
-            throw new IllegalArgumentException("lModelBackward: AL and Y must not be null");
-        }
-        if (!AL.shape().equals(Y.shape())) {
-            throw new ShapeException("lModelBackward", AL.shape(), Y.shape(), "differ: AL and Y must both be (1, m)");
-        }
+        Checks.sameShape("lModelBackward", "AL", AL, "Y", Y);
         int L = caches.size();
         LinearGradients[] grads = new LinearGradients[L];
         // dAL = -(Y / AL - (1 - Y) / (1 - AL))
@@ -226,8 +208,8 @@ public final class DeepNetwork {
      * @return new parameters; {@code parameters} is not modified
      */
     public static DeepParameters updateParameters(DeepParameters parameters, DeepGradients grads, double learningRate) {
-        Objects.requireNonNull(parameters, "updateParameters: parameters is null");
-        Objects.requireNonNull(grads, "updateParameters: grads is null");
+        Checks.notNull("updateParameters", "parameters", parameters);
+        Checks.notNull("updateParameters", "grads", grads);
         if (grads.numLayers() != parameters.numLayers()) {
             throw new IllegalArgumentException("updateParameters: parameters have " + parameters.numLayers()
                     + " layers but grads have " + grads.numLayers());
@@ -236,8 +218,8 @@ public final class DeepNetwork {
         for (int l = 1; l <= parameters.numLayers(); l++) {
             Matrix W = parameters.W(l);
             Matrix b = parameters.b(l);
-            requireSameShape("updateParameters", "W" + l, W, "dW" + l, grads.dW(l));
-            requireSameShape("updateParameters", "b" + l, b, "db" + l, grads.db(l));
+            Checks.sameShape("updateParameters", "W" + l, W, "dW" + l, grads.dW(l));
+            Checks.sameShape("updateParameters", "b" + l, b, "db" + l, grads.db(l));
             // W[l] = W[l] - α dW[l];  b[l] = b[l] - α db[l]
             updated.add(new LayerParameters(W.minus(grads.dW(l).times(learningRate)),
                     b.minus(grads.db(l).times(learningRate))));
@@ -255,20 +237,5 @@ public final class DeepNetwork {
      */
     public static Matrix predict(DeepParameters parameters, Matrix X) {
         return lModelForward(X, parameters).AL().greaterThan(0.5);
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private static void requireNonNull(String operation, Matrix A, Matrix W, Matrix b) {
-        if (A == null || W == null || b == null) {
-            throw new IllegalArgumentException(operation + ": A, W and b must not be null");
-        }
-    }
-
-    private static void requireSameShape(String operation, String name, Matrix a, String otherName, Matrix other) {
-        if (!a.shape().equals(other.shape())) {
-            throw new ShapeException(operation, a.shape(), other.shape(),
-                    "differ: " + name + " is " + a.shape() + " but " + otherName + " is " + other.shape());
-        }
     }
 }

@@ -2,8 +2,8 @@ package org.nndl4j.deep;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.nn.Activation;
@@ -19,7 +19,7 @@ import org.nndl4j.nn.Network;
 public record DeepParameters(List<LayerParameters> layers) {
 
     public DeepParameters {
-        Objects.requireNonNull(layers, "DeepParameters: layers is null");
+        Checks.notNull("DeepParameters", "layers", layers);
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("DeepParameters: a network needs at least one layer, got none");
@@ -116,7 +116,7 @@ public record DeepParameters(List<LayerParameters> layers) {
      * @return its parameters
      */
     public static DeepParameters from(Network network) {
-        Objects.requireNonNull(network, "DeepParameters.from: network is null");
+        Checks.notNull("DeepParameters.from", "network", network);
         List<LayerParameters> list = new ArrayList<>();
         for (Layer layer : network.layers()) {
             list.add(new LayerParameters(layer.W(), layer.b()));

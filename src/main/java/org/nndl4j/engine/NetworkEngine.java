@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
@@ -358,19 +359,12 @@ public final class NetworkEngine {
     }
 
     private static void checkData(Network network, Matrix X, Matrix Y) {
-        if (network == null || X == null || Y == null) {
-            throw new IllegalArgumentException("NetworkEngine: network, X and Y must not be null");
-        }
+        Checks.notNull("NetworkEngine", "network", network);
+        Checks.notNull("NetworkEngine", "X", X);
         if (X.rows() != network.inputSize()) {
             throw new ShapeException("NetworkEngine", network.W(1).shape(), X.shape(), "not aligned: X must have "
                     + network.inputSize() + " rows (the network's inputs), got " + X.rows());
         }
-        if (Y.cols() != X.cols()) {
-            throw new ShapeException("NetworkEngine", X.shape(), Y.shape(), "differ in number of examples: X has "
-                    + X.cols() + " columns, Y has " + Y.cols());
-        }
-        if (X.cols() == 0) {
-            throw new IllegalArgumentException("NetworkEngine: no examples (m = 0): X has shape " + X.shape());
-        }
+        Checks.examples("NetworkEngine", X, Y);
     }
 }

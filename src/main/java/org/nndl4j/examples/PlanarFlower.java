@@ -112,7 +112,7 @@ public final class PlanarFlower {
                 TrainingConfig.of(LOGISTIC_ITERATIONS, LOGISTIC_LEARNING_RATE).withEngine(options.engine()),
                 TrainingListener.none());
         UnaryOperator<Matrix> predictor = x -> LogisticRegression.predict(lr.parameters(), x);
-        written(out, DecisionBoundaryPlot.writePng(predictor, flower, "Logistic Regression",
+        written(out, DecisionBoundaryPlot.writePng(predictor, flower.X(), flower.Y(), "Logistic Regression",
                 options.out().resolve("planar-logistic-regression.png")));
         Matrix predictions = predictor.apply(flower.X());
         out.println("Accuracy of logistic regression: " + (int) coursePercent(predictions, flower.Y())
@@ -135,7 +135,7 @@ public final class PlanarFlower {
                         progress.iteration(), progress.cost())))
                 .network());
         double seconds = (System.nanoTime() - start) / 1e9;
-        written(out, DecisionBoundaryPlot.writePng(x -> ShallowNetwork.predict(parameters, x), flower,
+        written(out, DecisionBoundaryPlot.writePng(x -> ShallowNetwork.predict(parameters, x), flower.X(), flower.Y(),
                 "Decision Boundary for hidden layer size " + 4, options.out().resolve("planar-hidden-layer-4.png")));
         Matrix predictions = ShallowNetwork.predict(parameters, flower.X());
         out.println("Accuracy: " + (int) coursePercent(predictions, flower.Y()) + "%");
@@ -154,7 +154,7 @@ public final class PlanarFlower {
                     TrainingConfig.of(SIZES_ITERATIONS, ShallowNetwork.DEFAULT_LEARNING_RATE).withEngine(options.engine()),
                     TrainingListener.none()).network());
             UnaryOperator<Matrix> predictor = x -> ShallowNetwork.predict(parameters, x);
-            BufferedImage panel = DecisionBoundaryPlot.render(predictor, flower, title, 640, 480);
+            BufferedImage panel = DecisionBoundaryPlot.render(predictor, flower.X(), flower.Y(), title, 640, 480);
             panels.add(panel);
             written(out, Png.write(panel, options.out().resolve(
                     String.format(Locale.ROOT, "planar-hidden-layer-size-%d.png", nH))));
@@ -176,7 +176,7 @@ public final class PlanarFlower {
             ShallowParameters parameters = ShallowParameters.from(ShallowNetwork.nnModel(data.X(), data.Y(), 4,
                     TrainingConfig.of(ShallowNetwork.DEFAULT_ITERATIONS, ShallowNetwork.DEFAULT_LEARNING_RATE)
                             .withEngine(options.engine()), TrainingListener.none()).network());
-            written(out, DecisionBoundaryPlot.writePng(x -> ShallowNetwork.predict(parameters, x), data,
+            written(out, DecisionBoundaryPlot.writePng(x -> ShallowNetwork.predict(parameters, x), data.X(), data.Y(),
                     dataset.courseName() + ": Decision Boundary for hidden layer size 4",
                     options.out().resolve("planar-" + dataset.courseName().replace('_', '-') + "-hidden-layer-4.png")));
             Matrix predictions = ShallowNetwork.predict(parameters, data.X());

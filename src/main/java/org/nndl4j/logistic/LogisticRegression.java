@@ -1,9 +1,11 @@
 package org.nndl4j.logistic;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Loss;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.GradientDescent;
@@ -34,9 +36,7 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException if {@code dim < 1}
      */
     public static LogisticParameters initializeWithZeros(int dim) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("initializeWithZeros: dim must be >= 1, got " + dim);
-        }
+        Checks.positive("initializeWithZeros", "dim", dim);
         return new LogisticParameters(Matrix.zeros(dim, 1), 0.0);
     }
 
@@ -49,8 +49,9 @@ public final class LogisticRegression {
      * @param Y labels {@code (1, m)}, each 0 or 1
      */
     public static Propagation propagate(Matrix w, double b, Matrix X, Matrix Y) {
-        requireData("propagate", X, Y);
-        requireParameters("propagate", w, b, X);
+        Checks.binaryExamples("propagate", X, Y);
+        Checks.fits("propagate", "X", X, "w", w, new Shape(X.rows(), 1));
+        Checks.finite("propagate", "b", b);
         return propagateUnchecked(w, b, X, Y);
     }
 
@@ -94,14 +95,11 @@ public final class LogisticRegression {
      */
     public static OptimizeResult optimize(Matrix w, double b, Matrix X, Matrix Y,
                                           TrainingConfig config, TrainingListener listener) {
-        requireData("optimize", X, Y);
-        requireParameters("optimize", w, b, X);
-        if (config == null) {
-            throw new IllegalArgumentException("optimize: config is null");
-        }
-        if (listener == null) {
-            throw new IllegalArgumentException("optimize: listener is null (use TrainingListener.none())");
-        }
+        Checks.binaryExamples("optimize", X, Y);
+        Checks.fits("optimize", "X", X, "w", w, new Shape(X.rows(), 1));
+        Checks.finite("optimize", "b", b);
+        Checks.notNull("optimize", "config", config);
+        Checks.notNull("optimize", "listener (use TrainingListener.none())", listener);
         Trainable trainable = training(new LogisticParameters(w, b), X, Y, config.engine());
         TrainingResult result = GradientDescent.run(trainable, config, listener);
         LogisticGradients grads = trainable.lastGradients() != null
@@ -136,10 +134,9 @@ public final class LogisticRegression {
      * @return {@code Y_prediction}, shape {@code (1, m)}
      */
     public static Matrix predict(Matrix w, double b, Matrix X) {
-        if (X == null) {
-            throw new IllegalArgumentException("predict: X is null");
-        }
-        requireParameters("predict", w, b, X);
+        Checks.notNull("predict", "X", X);
+        Checks.fits("predict", "X", X, "w", w, new Shape(X.rows(), 1));
+        Checks.finite("predict", "b", b);
         // A = σ(wᵀX + b)
         Matrix A = Activation.SIGMOID.forward(w.transposeDot(X).plus(b));
         // Y_prediction = 1 where A > 0.5, else 0
@@ -148,9 +145,7 @@ public final class LogisticRegression {
 
     /** {@link #predict(Matrix, double, Matrix)} with learned parameters. */
     public static Matrix predict(LogisticParameters parameters, Matrix X) {
-        if (parameters == null) {
-            throw new IllegalArgumentException("predict: parameters is null");
-        }
+        Checks.notNull("predict", "parameters", parameters);
         return predict(parameters.w(), parameters.b(), X);
     }
 
@@ -162,9 +157,8 @@ public final class LogisticRegression {
      */
     public static LogisticModelResult model(LabeledData train, LabeledData test,
                                             TrainingConfig config, TrainingListener listener) {
-        if (train == null || test == null) {
-            throw new IllegalArgumentException("model: train and test data must not be null");
-        }
+        Checks.notNull("model", "train", train);
+        Checks.notNull("model", "test", test);
         if (train.features() != test.features()) {
             throw new ShapeException("model", train.X().shape(), test.X().shape(),
                     "differ in number of features: train X has " + train.features()
@@ -192,42 +186,9 @@ public final class LogisticRegression {
      */
     public static LogisticModelResult model(Matrix trainX, Matrix trainY, Matrix testX, Matrix testY,
                                             int iterations, double learningRate) {
-        requireData("model (train)", trainX, trainY);
-        requireData("model (test)", testX, testY);
+        Checks.binaryExamples("model (train)", trainX, trainY);
+        Checks.binaryExamples("model (test)", testX, testY);
         return model(LabeledData.of(trainX, trainY), LabeledData.of(testX, testY),
                 TrainingConfig.of(iterations, learningRate), TrainingListener.none());
-    }
-
-    // ------------------------------------------------------------------ validation
-
-    private static void requireData(String operation, Matrix X, Matrix Y) {
-        if (X == null || Y == null) {
-            throw new IllegalArgumentException(operation + ": X and Y must not be null");
-        }
-        if (Y.rows() != 1) {
-            throw new ShapeException(operation, "Y of shape (1, m)", Y.shape());
-        }
-        if (X.cols() != Y.cols()) {
-            throw new ShapeException(operation, X.shape(), Y.shape(),
-                    "differ in number of examples: X has " + X.cols() + " columns, Y has " + Y.cols());
-        }
-        try {
-            LabeledData.requireBinary(Y);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(operation + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireParameters(String operation, Matrix w, double b, Matrix X) {
-        if (w == null) {
-            throw new IllegalArgumentException(operation + ": w is null, expected shape (" + X.rows() + ", 1)");
-        }
-        if (w.cols() != 1 || w.rows() != X.rows()) {
-            throw new ShapeException(operation, w.shape(), X.shape(),
-                    "not aligned: w must have shape (n_x, 1) = (" + X.rows() + ", 1) for X with n_x = " + X.rows() + " rows");
-        }
-        if (!Double.isFinite(b)) {
-            throw new IllegalArgumentException(operation + ": b must be a finite number, got " + b);
-        }
     }
 }

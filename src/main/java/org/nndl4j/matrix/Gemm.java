@@ -2,7 +2,6 @@ package org.nndl4j.matrix;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -250,7 +249,7 @@ public final class Gemm {
 
     /** Number of columns of an array of rows (all rows must have it); {@code empty} when there are no rows. */
     private static int cols(double[][] M, int empty) {
-        Objects.requireNonNull(M, "Gemm: a matrix is null");
+        Checks.notNull("Gemm", "a matrix", M);
         if (M.length == 0) {
             return empty;
         }
@@ -271,7 +270,7 @@ public final class Gemm {
     }
 
     private static void checkOutput(String op, double[][] C, int rows, int cols) {
-        Objects.requireNonNull(C, op + ": C is null");
+        Checks.notNull(op, "C", C);
         int actualCols = C.length == 0 ? cols : cols(C, cols);
         if (C.length != rows || actualCols != cols) {
             throw new ShapeException(op, "output C of shape " + new Shape(rows, cols), new Shape(C.length, actualCols));

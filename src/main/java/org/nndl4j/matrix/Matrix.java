@@ -1,7 +1,6 @@
 package org.nndl4j.matrix;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -58,12 +57,12 @@ public final class Matrix {
      * the same length.
      */
     public static Matrix of(double[][] values) {
-        Objects.requireNonNull(values, "Matrix.of: values is null");
+        Checks.notNull("Matrix.of", "values", values);
         int rows = values.length;
-        int cols = rows == 0 ? 0 : requireRow(values, 0).length;
+        int cols = rows == 0 ? 0 : Checks.notNull("Matrix.of", "row 0", values[0]).length;
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < rows; i++) {
-            double[] row = requireRow(values, i);
+            double[] row = Checks.notNull("Matrix.of", "row " + i, values[i]);
             if (row.length != cols) {
                 throw new IllegalArgumentException("Matrix.of: ragged rows: row 0 has " + cols
                         + " values but row " + i + " has " + row.length);
@@ -75,19 +74,19 @@ public final class Matrix {
 
     /** An {@code (n, 1)} column vector. */
     public static Matrix columnVector(double... values) {
-        Objects.requireNonNull(values, "Matrix.columnVector: values is null");
+        Checks.notNull("Matrix.columnVector", "values", values);
         return fromRowMajor(values.length, 1, values);
     }
 
     /** A {@code (1, n)} row vector. */
     public static Matrix rowVector(double... values) {
-        Objects.requireNonNull(values, "Matrix.rowVector: values is null");
+        Checks.notNull("Matrix.rowVector", "values", values);
         return fromRowMajor(1, values.length, values);
     }
 
     /** A matrix whose elements are {@code values} in row-major (C) order; the array is copied. */
     public static Matrix fromRowMajor(int rows, int cols, double[] values) {
-        Objects.requireNonNull(values, "Matrix.fromRowMajor: values is null");
+        Checks.notNull("Matrix.fromRowMajor", "values", values);
         Shape shape = checkedShape(rows, cols);
         if (values.length != shape.size()) {
             throw new IllegalArgumentException("Matrix.fromRowMajor: shape " + shape + " needs "
@@ -103,7 +102,7 @@ public final class Matrix {
 
     /** A copy of an EJML matrix. */
     public static Matrix fromEjml(DMatrixRMaj matrix) {
-        Objects.requireNonNull(matrix, "Matrix.fromEjml: matrix is null");
+        Checks.notNull("Matrix.fromEjml", "matrix", matrix);
         return new Matrix(matrix.copy());
     }
 
@@ -220,7 +219,7 @@ public final class Matrix {
      * @throws ShapeException if {@code this.cols() != other.rows()}
      */
     public Matrix dot(Matrix other) {
-        requireNonNull("dot", other);
+        Checks.notNull("dot", "second operand", other);
         if (cols() != other.rows()) {
             throw new ShapeException("dot", shape(), other.shape(), "not aligned: " + cols() + " != " + other.rows());
         }
@@ -234,7 +233,7 @@ public final class Matrix {
 
     /** {@code thisᵀ · other} without materialising the transpose. */
     public Matrix transposeDot(Matrix other) {
-        requireNonNull("transposeDot", other);
+        Checks.notNull("transposeDot", "second operand", other);
         if (rows() != other.rows()) {
             throw new ShapeException("transposeDot", shape(), other.shape(),
                     "not aligned for aᵀ·b: " + rows() + " != " + other.rows());
@@ -249,7 +248,7 @@ public final class Matrix {
 
     /** {@code this · otherᵀ} without materialising the transpose. */
     public Matrix dotTranspose(Matrix other) {
-        requireNonNull("dotTranspose", other);
+        Checks.notNull("dotTranspose", "second operand", other);
         if (cols() != other.cols()) {
             throw new ShapeException("dotTranspose", shape(), other.shape(),
                     "not aligned for a·bᵀ: " + cols() + " != " + other.cols());
@@ -338,7 +337,7 @@ public final class Matrix {
      * Element-wise {@code op(this, other)} with numpy broadcasting; {@code name} appears in shape errors.
      */
     public Matrix broadcast(String name, Matrix other, DoubleBinaryOperator op) {
-        requireNonNull(name, other);
+        Checks.notNull(name, "second operand", other);
         Shape out = broadcastShape(name, shape(), other.shape());
         int rows = out.rows();
         int cols = out.cols();
@@ -411,7 +410,7 @@ public final class Matrix {
 
     /** {@code f} applied to every element. */
     public Matrix map(DoubleUnaryOperator f) {
-        Objects.requireNonNull(f, "map: function is null");
+        Checks.notNull("map", "function", f);
         double[] in = data.data;
         double[] out = new double[size()];
         for (int i = 0; i < out.length; i++) {
@@ -616,7 +615,7 @@ public final class Matrix {
 
     /** Largest absolute element-wise difference to {@code other} (same shape required). */
     public double maxAbsDifference(Matrix other) {
-        requireNonNull("maxAbsDifference", other);
+        Checks.notNull("maxAbsDifference", "second operand", other);
         if (!shape().equals(other.shape())) {
             throw new ShapeException("maxAbsDifference", shape(), other.shape(), "differ");
         }
@@ -673,13 +672,7 @@ public final class Matrix {
     // ------------------------------------------------------------------ helpers
 
     static Shape checkedShape(int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("shape: dimensions must be >= 0, got (" + rows + ", " + cols + ")");
-        }
-        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("shape: (" + rows + ", " + cols + ") has more than "
-                    + (Integer.MAX_VALUE - 8) + " elements");
-        }
+        Checks.elementCount("shape", rows, cols);
         return new Shape(rows, cols);
     }
 
@@ -700,19 +693,6 @@ public final class Matrix {
                     + " and shape " + from + " into shape (" + rows + ", " + cols + ")");
         }
         return new Shape(r, c);
-    }
-
-    private static double[] requireRow(double[][] values, int i) {
-        if (values[i] == null) {
-            throw new IllegalArgumentException("Matrix.of: row " + i + " is null");
-        }
-        return values[i];
-    }
-
-    private void requireNonNull(String operation, Matrix other) {
-        if (other == null) {
-            throw new IllegalArgumentException(operation + ": second operand is null (first has shape " + shape() + ")");
-        }
     }
 
     private void requireNotEmpty(String operation) {

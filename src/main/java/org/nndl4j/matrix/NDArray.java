@@ -1,7 +1,6 @@
 package org.nndl4j.matrix;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.function.DoublePredicate;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.DoubleUnaryOperator;
@@ -23,8 +22,8 @@ public final class NDArray {
 
     /** An array of the given shape holding {@code values} in C order; both are copied. */
     public static NDArray of(double[] values, int... shape) {
-        Objects.requireNonNull(values, "NDArray.of: values is null");
-        Objects.requireNonNull(shape, "NDArray.of: shape is null");
+        Checks.notNull("NDArray.of", "values", values);
+        Checks.notNull("NDArray.of", "shape", shape);
         long size = sizeOf(shape);
         if (size != values.length) {
             throw new IllegalArgumentException("NDArray.of: shape " + shapeString(shape) + " needs " + size
@@ -35,8 +34,8 @@ public final class NDArray {
 
     /** An array of the given shape whose element at C-order index {@code i} is {@code values.applyAsDouble(i)}. */
     public static NDArray generate(IntToDoubleFunction values, int... shape) {
-        Objects.requireNonNull(values, "NDArray.generate: values is null");
-        Objects.requireNonNull(shape, "NDArray.generate: shape is null");
+        Checks.notNull("NDArray.generate", "values", values);
+        Checks.notNull("NDArray.generate", "shape", shape);
         double[] data = new double[(int) sizeOf(shape)];
         for (int i = 0; i < data.length; i++) {
             data[i] = values.applyAsDouble(i);
@@ -46,7 +45,7 @@ public final class NDArray {
 
     /** An array of the given shape built from unsigned bytes (e.g. pixels 0..255). */
     public static NDArray ofUnsignedBytes(byte[] values, int... shape) {
-        Objects.requireNonNull(values, "NDArray.ofUnsignedBytes: values is null");
+        Checks.notNull("NDArray.ofUnsignedBytes", "values", values);
         long size = sizeOf(shape);
         if (size != values.length) {
             throw new IllegalArgumentException("NDArray.ofUnsignedBytes: shape " + shapeString(shape) + " needs "
@@ -119,7 +118,7 @@ public final class NDArray {
      * without the intermediate copies).
      */
     public Matrix examplesAsColumns(DoubleUnaryOperator f) {
-        Objects.requireNonNull(f, "examplesAsColumns: function is null");
+        Checks.notNull("examplesAsColumns", "function", f);
         if (shape.length == 0) {
             throw new IllegalArgumentException("examplesAsColumns: a 0-dimensional array has no examples");
         }
@@ -141,7 +140,7 @@ public final class NDArray {
 
     /** The C-order index of the first element that passes {@code test}, or -1 if none does. */
     public int indexOfFirst(DoublePredicate test) {
-        Objects.requireNonNull(test, "indexOfFirst: test is null");
+        Checks.notNull("indexOfFirst", "test", test);
         for (int i = 0; i < data.length; i++) {
             if (test.test(data[i])) {
                 return i;

@@ -1,20 +1,17 @@
 package org.nndl4j.nn;
 
 /**
- * The package's argument checks, so that every refusal reads alike: {@code operation: name is null}. One rule for
- * null: a null argument is refused with an {@link IllegalArgumentException} naming the operation and the argument,
- * never a raw {@link NullPointerException}.
+ * The package's short name for the library's argument checks, {@link org.nndl4j.matrix.Checks}: the one rule for
+ * null (an {@link IllegalArgumentException} naming the operation and the argument, never a raw
+ * {@link NullPointerException}) lives there.
  */
 final class Checks {
 
     private Checks() {
     }
 
-    /** Refuses a null {@code value}, naming {@code operation} and the argument. */
+    /** {@link org.nndl4j.matrix.Checks#notNull}: refuses a null {@code value} with {@code "operation: name is null"}. */
     static <T> T notNull(String operation, String name, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(operation + ": " + name + " is null");
-        }
-        return value;
+        return org.nndl4j.matrix.Checks.notNull(operation, name, value);
     }
 }

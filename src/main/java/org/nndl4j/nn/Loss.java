@@ -1,5 +1,6 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.MathFunctions;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
@@ -142,27 +143,19 @@ public enum Loss {
      * @throws ShapeException if the shapes differ
      */
     public Matrix outputGradient(Matrix AL, Matrix Y) {
-        if (AL == null || Y == null) {
-            throw new IllegalArgumentException("costGradient: AL and Y must not be null");
-        }
-        if (!AL.shape().equals(Y.shape())) {
-            throw new ShapeException("costGradient", AL.shape(), Y.shape(), "differ: AL and Y must have the same shape");
-        }
+        Checks.sameShape("costGradient", "AL", AL, "Y", Y);
         return gradient(AL, Y);
     }
 
     /**
-     * The cost of predictions {@code AL} against labels {@code Y} of the same shape.
+     * The cost of predictions {@code AL} against labels {@code Y} of the same shape. Refusals name
+     * {@code Loss.cost}; a course function that delegates here checks its arguments first, under its own name.
      *
-     * @throws ShapeException if the shapes differ
+     * @throws IllegalArgumentException if an argument is null
+     * @throws ShapeException           if the shapes differ; the message names both
      */
     public double cost(Matrix AL, Matrix Y) {
-        if (AL == null || Y == null) {
-            throw new IllegalArgumentException("computeCost: AL and Y must not be null");
-        }
-        if (!AL.shape().equals(Y.shape())) {
-            throw new ShapeException("computeCost", AL.shape(), Y.shape(), "differ: AL and Y must have the same shape");
-        }
+        Checks.sameShape("Loss.cost", "AL", AL, "Y", Y);
         return cost(AL.toArray(), Y.toArray(), Y.cols());
     }
 
@@ -188,9 +181,7 @@ public enum Loss {
      * @throws IllegalArgumentException saying what fits (e.g. softmax with binary labels, sigmoid with 10 rows)
      */
     public void requireLabels(String operation, Matrix Y, int outputUnits) {
-        if (Y == null) {
-            throw new IllegalArgumentException(operation + ": Y is null");
-        }
+        Checks.notNull(operation, "Y", Y);
         checkLabels(operation, Y, outputUnits);
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.nndl4j.hdf5.DatasetInfo;
@@ -62,8 +61,8 @@ final class NetworkFile {
 
     /** {@link #save(Network, Path)} with a hook run between writing the temporary file and moving it (for tests). */
     static void save(Network network, Path path, Runnable beforeMove) {
-        Objects.requireNonNull(network, "Network.save: network is null");
-        Objects.requireNonNull(path, "Network.save: path is null");
+        Checks.notNull("Network.save", "network", network);
+        Checks.notNull("Network.save", "path", path);
         Path target = path.toAbsolutePath().normalize();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -147,7 +146,7 @@ final class NetworkFile {
      *                            or its attributes and arrays do not agree
      */
     static Network load(Path path) {
-        Objects.requireNonNull(path, "Network.load: path is null");
+        Checks.notNull("Network.load", "path", path);
         if (!Files.exists(path)) {
             throw new ModelFileException(path, "does not exist");
         }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
-import org.nndl4j.data.LabeledData;
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
@@ -20,7 +20,7 @@ import org.nndl4j.matrix.ShapeException;
  * says (class 0 light red, class 1 light blue), with the data points on top in the colours of their labels
  * (matplotlib's {@code Spectral} colormap: 0 red {@code #9e0142}, 1 blue {@code #5e4fa2}).
  * <pre>{@code
- * DecisionBoundaryPlot.writePng(x -> model.predict(x), data, "Logistic Regression", Path.of("boundary.png"));
+ * DecisionBoundaryPlot.writePng(x -> model.predict(x), X, Y, "Logistic Regression", Path.of("boundary.png"));
  * }</pre>
  * As in the course, the axes span {@code [min(x1) - 1, max(x1) + 1]} and {@code [min(x2) - 1, max(x2) + 1]}.
  * Instead of the course's grid with step 0.01, the predictor is evaluated once on a grid of one point per
@@ -46,34 +46,34 @@ public final class DecisionBoundaryPlot {
     }
 
     /**
-     * Draws the decision regions of {@code predictor} under the points of {@code data}.
+     * Draws the decision regions of {@code predictor} under the points {@code X} with labels {@code Y}.
      *
      * @param predictor maps a {@code (2, k)} matrix of points (one per column, rows x1 and x2) to a {@code (1, k)}
      *                  matrix of predictions, 0 or 1; values {@code >= 0.5} count as class 1 (so probabilities
      *                  work too), NaN is drawn grey. Called exactly once.
-     * @param data      the points, X of shape {@code (2, m)} with {@code m >= 1}, labels 0/1; not modified
+     * @param X         the points, one per column, shape {@code (2, m)} with {@code m >= 1}; not modified
+     * @param Y         their labels, 0 or 1, shape {@code (1, m)}; not modified
      * @param title     drawn above the plot; may be null or empty
      * @param width     image width in pixels
      * @param height    image height in pixels
      * @return a new {@code width x height} RGB image
-     * @throws IllegalArgumentException if data does not have 2 features (the message names X's shape), has no
-     *                                  examples or a non-finite coordinate, or the size is below 160 x 120 or
-     *                                  above 16384 pixels a side
-     * @throws ShapeException           if the predictor's output is not {@code (1, k)}; names both shapes
+     * @throws IllegalArgumentException if an argument is null, X does not have 2 rows (the message names X's shape),
+     *                                  there are no points, a coordinate is not finite, a label is not 0 or 1, or
+     *                                  the size is below 160 x 120 or above 16384 pixels a side
+     * @throws ShapeException           if Y is not {@code (1, m)} for X's {@code m}, or the predictor's output is
+     *                                  not {@code (1, k)}; the message names both shapes
      */
-    public static BufferedImage render(UnaryOperator<Matrix> predictor, LabeledData data, String title, int width,
+    public static BufferedImage render(UnaryOperator<Matrix> predictor, Matrix X, Matrix Y, String title, int width,
             int height) {
-        if (predictor == null) {
-            throw new IllegalArgumentException(OPERATION + ": predictor is null");
-        }
-        requireData(data);
+        Checks.notNull(OPERATION, "predictor", predictor);
+        checkPoints(X, Y);
         Style.requireFigureSize(OPERATION, width, height, MIN_WIDTH, MIN_HEIGHT);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Style.begin(image);
         try {
-            Axes axes = layout(g, data, title, width, height);
+            Axes axes = layout(g, X, title, width, height);
             drawRegions(g, axes, predictor);
-            drawPoints(g, axes, data);
+            drawPoints(g, axes, X, Y);
             axes.drawDecorations(g);
         } finally {
             g.dispose();
@@ -85,31 +85,31 @@ public final class DecisionBoundaryPlot {
      * Draws the plot at 640 x 480 pixels and writes it as a PNG ({@link Png#write}).
      *
      * @param predictor as for {@link #render}
-     * @param data      as for {@link #render}
+     * @param X         as for {@link #render}
+     * @param Y         as for {@link #render}
      * @param title     as for {@link #render}
      * @param file      the PNG file; replaced if it exists, parent directories are created
      * @return {@code file}
      * @throws IOException if the file cannot be written
      */
-    public static Path writePng(UnaryOperator<Matrix> predictor, LabeledData data, String title, Path file)
+    public static Path writePng(UnaryOperator<Matrix> predictor, Matrix X, Matrix Y, String title, Path file)
             throws IOException {
-        return Png.write(render(predictor, data, title, 640, 480), file);
+        return Png.write(render(predictor, X, Y, title, 640, 480), file);
     }
 
-    /** The axes of the plot of {@code data} in a {@code width x height} figure; for tests. */
-    static Axes layout(LabeledData data, String title, int width, int height) {
-        requireData(data);
+    /** The axes of the plot of points {@code X} (labels {@code Y}) in a {@code width x height} figure; for tests. */
+    static Axes layout(Matrix X, Matrix Y, String title, int width, int height) {
+        checkPoints(X, Y);
         Style.requireFigureSize(OPERATION, width, height, MIN_WIDTH, MIN_HEIGHT);
         Graphics2D g = Style.begin(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         try {
-            return layout(g, data, title, width, height);
+            return layout(g, X, title, width, height);
         } finally {
             g.dispose();
         }
     }
 
-    private static Axes layout(Graphics2D g, LabeledData data, String title, int width, int height) {
-        Matrix X = data.X();
+    private static Axes layout(Graphics2D g, Matrix X, String title, int width, int height) {
         // x_min, x_max = X[0, :].min() - 1, X[0, :].max() + 1 (likewise for x2)
         double x1Min = X.row(0).min() - 1;
         double x1Max = X.row(0).max() + 1;
@@ -119,24 +119,17 @@ public final class DecisionBoundaryPlot {
                 title, "x1", "x2");
     }
 
-    private static void requireData(LabeledData data) {
-        if (data == null) {
-            throw new IllegalArgumentException(OPERATION + ": data is null");
-        }
-        if (data.features() != 2) {
+    /** X {@code (2, m)} of finite coordinates, {@code m >= 1}, and 0/1 labels Y {@code (1, m)}. */
+    private static void checkPoints(Matrix X, Matrix Y) {
+        Checks.notNull(OPERATION, "X", X);
+        if (X.rows() != 2) {
             throw new IllegalArgumentException(OPERATION + ": expected data with 2 features, X of shape (2, m), "
-                    + "got X of shape " + data.X().shape());
+                    + "got X of shape " + X.shape());
         }
-        if (data.size() == 0) {
-            throw new IllegalArgumentException(OPERATION + ": data has no examples, X of shape " + data.X().shape());
-        }
-        for (int j = 0; j < data.size(); j++) {
+        Checks.binaryExamples(OPERATION, X, Y);
+        for (int j = 0; j < X.cols(); j++) {
             for (int i = 0; i < 2; i++) {
-                double v = data.X().get(i, j);
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(OPERATION + ": point coordinates must be finite, but X[" + i
-                            + ", " + j + "] = " + v);
-                }
+                Checks.finite(OPERATION, "point coordinate X[" + i + ", " + j + "]", X.get(i, j));
             }
         }
     }
@@ -212,17 +205,16 @@ public final class DecisionBoundaryPlot {
         return values;
     }
 
-    private static void drawPoints(Graphics2D g, Axes axes, LabeledData data) {
+    private static void drawPoints(Graphics2D g, Axes axes, Matrix X, Matrix Y) {
         Style style = axes.style;
         double d = 7.5 * style.markerScale;
         g.setStroke(new BasicStroke((float) Math.max(0.6, 0.8 * style.markerScale)));
         Color outline = new Color(0x20, 0x20, 0x20, 200);
-        Matrix X = data.X();
-        for (int j = 0; j < data.size(); j++) {
+        for (int j = 0; j < X.cols(); j++) {
             double px = axes.px(X.get(0, j));
             double py = axes.py(X.get(1, j));
             Ellipse2D dot = new Ellipse2D.Double(px - d / 2, py - d / 2, d, d);
-            g.setColor(data.Y().get(0, j) == 1 ? Style.SPECTRAL_1 : Style.SPECTRAL_0);
+            g.setColor(Y.get(0, j) == 1 ? Style.SPECTRAL_1 : Style.SPECTRAL_0);
             g.fill(dot);
             g.setColor(outline);
             g.draw(dot);

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.NDArray;
 
 /**
@@ -104,7 +105,7 @@ public final class ImageGrid {
         int width = Math.max(image.getWidth(), textWidth + 2 * CAPTION_PAD);
         int height = image.getHeight() + (lines.length == 0 ? 0 : CAPTION_PAD + lines.length * fm.getHeight()
                 + CAPTION_PAD);
-        requireSize("ImageGrid.captioned", (long) width * height);
+        Checks.atMost("ImageGrid.captioned", "the number of pixels of the result", (long) width * height, MAX_PIXELS);
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Style.begin(out);
         try {
@@ -160,7 +161,7 @@ public final class ImageGrid {
         int width = GAP + Math.max(gridWidth, hasTitle ? fm.stringWidth(title) : 0) + GAP;
         int top = GAP + (hasTitle ? fm.getHeight() + GAP / 2 : 0);
         long height = top + (long) rows * cellHeight + (long) (rows - 1) * GAP + GAP;
-        requireSize("ImageGrid.of", width * height);
+        Checks.atMost("ImageGrid.of", "the number of pixels of the result", width * height, MAX_PIXELS);
         BufferedImage out = new BufferedImage(width, (int) height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Style.begin(out);
         try {
@@ -180,12 +181,5 @@ public final class ImageGrid {
             g.dispose();
         }
         return out;
-    }
-
-    private static void requireSize(String operation, long pixels) {
-        if (pixels > MAX_PIXELS) {
-            throw new IllegalArgumentException(operation + ": the result would have " + pixels
-                    + " pixels, more than the limit of " + MAX_PIXELS);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package org.nndl4j.random;
 
-import java.util.Objects;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 
 /**
@@ -105,7 +105,7 @@ public final class NumpyRandom {
 
     /** {@code n} doubles in [0, 1) ({@code np.random.rand(n)}). */
     public double[] rand(int n) {
-        double[] out = new double[requireCount("rand", n)];
+        double[] out = new double[Checks.nonNegative("rand", "n", n)];
         for (int i = 0; i < n; i++) {
             out[i] = randomSample();
         }
@@ -114,12 +114,12 @@ public final class NumpyRandom {
 
     /** A {@code rows x cols} matrix of doubles in [0, 1), filled in C order ({@code np.random.rand(rows, cols)}). */
     public Matrix rand(int rows, int cols) {
-        return Matrix.fromRowMajor(rows, cols, rand(requireCount("rand", rows, cols)));
+        return Matrix.fromRowMajor(rows, cols, rand(Checks.elementCount("rand", rows, cols)));
     }
 
     /** {@code n} doubles uniform in [low, high) ({@code np.random.uniform(low, high, n)}). */
     public double[] uniform(double low, double high, int n) {
-        double[] out = new double[requireCount("uniform", n)];
+        double[] out = new double[Checks.nonNegative("uniform", "n", n)];
         double range = high - low;
         for (int i = 0; i < n; i++) {
             out[i] = low + range * randomSample();
@@ -153,7 +153,7 @@ public final class NumpyRandom {
 
     /** {@code n} standard normal values ({@code np.random.randn(n)}). */
     public double[] randn(int n) {
-        double[] out = new double[requireCount("randn", n)];
+        double[] out = new double[Checks.nonNegative("randn", "n", n)];
         for (int i = 0; i < n; i++) {
             out[i] = gaussian();
         }
@@ -162,7 +162,7 @@ public final class NumpyRandom {
 
     /** A {@code rows x cols} matrix of standard normal values in C order ({@code np.random.randn(rows, cols)}). */
     public Matrix randn(int rows, int cols) {
-        return Matrix.fromRowMajor(rows, cols, randn(requireCount("randn", rows, cols)));
+        return Matrix.fromRowMajor(rows, cols, randn(Checks.elementCount("randn", rows, cols)));
     }
 
     /** {@code n} normal values {@code loc + scale * gaussian()} ({@code np.random.normal(loc, scale, n)}). */
@@ -170,7 +170,7 @@ public final class NumpyRandom {
         if (!(scale >= 0)) {
             throw new IllegalArgumentException("normal: scale must be >= 0, got " + scale);
         }
-        double[] out = new double[requireCount("normal", n)];
+        double[] out = new double[Checks.nonNegative("normal", "n", n)];
         for (int i = 0; i < n; i++) {
             out[i] = loc + scale * gaussian();
         }
@@ -222,7 +222,7 @@ public final class NumpyRandom {
         if (high <= low) {
             throw new IllegalArgumentException("randint: low >= high (" + low + " >= " + high + ")");
         }
-        long[] out = new long[requireCount("randint", n)];
+        long[] out = new long[Checks.nonNegative("randint", "n", n)];
         long range = high - low - 1;
         for (int i = 0; i < n; i++) {
             out[i] = low + interval(range);
@@ -232,7 +232,7 @@ public final class NumpyRandom {
 
     /** Shuffles in place, like {@code np.random.shuffle} on a 1-D array (Fisher-Yates from the end). */
     public void shuffle(int[] values) {
-        Objects.requireNonNull(values, "shuffle: values is null");
+        Checks.notNull("shuffle", "values", values);
         for (int i = values.length - 1; i >= 1; i--) {
             int j = (int) interval(i);
             int t = values[i];
@@ -243,30 +243,11 @@ public final class NumpyRandom {
 
     /** A random permutation of 0..n-1 ({@code np.random.permutation(n)}). */
     public int[] permutation(int n) {
-        int[] p = new int[requireCount("permutation", n)];
+        int[] p = new int[Checks.nonNegative("permutation", "n", n)];
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
         shuffle(p);
         return p;
-    }
-
-    private static int requireCount(String operation, int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException(operation + ": negative dimensions are not allowed, got " + n);
-        }
-        return n;
-    }
-
-    private static int requireCount(String operation, int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException(operation + ": negative dimensions are not allowed, got ("
-                    + rows + ", " + cols + ")");
-        }
-        long n = (long) rows * cols;
-        if (n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(operation + ": (" + rows + ", " + cols + ") is too large for one array");
-        }
-        return (int) n;
     }
 }

@@ -1,5 +1,7 @@
 package org.nndl4j.shallow;
 
+import org.nndl4j.matrix.Checks;
+
 /**
  * The sizes of the three layers of the network (the course's {@code (n_x, n_h, n_y)}).
  *
@@ -10,19 +12,13 @@ package org.nndl4j.shallow;
 public record LayerSizes(int nX, int nH, int nY) {
 
     public LayerSizes {
-        requirePositive("LayerSizes", "nX (input layer size)", nX);
-        requirePositive("LayerSizes", "nH (hidden layer size)", nH);
-        requirePositive("LayerSizes", "nY (output layer size)", nY);
+        Checks.positive("LayerSizes", "nX (input layer size)", nX);
+        Checks.positive("LayerSizes", "nH (hidden layer size)", nH);
+        Checks.positive("LayerSizes", "nY (output layer size)", nY);
     }
 
     /** The same input and output sizes with a hidden layer of {@code nH} units. */
     public LayerSizes withHiddenSize(int nH) {
         return new LayerSizes(nX, nH, nY);
-    }
-
-    static void requirePositive(String operation, String what, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(operation + ": " + what + " must be >= 1, got " + value);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.nndl4j.shallow;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
@@ -17,21 +18,14 @@ public record ShallowGradients(Matrix dW1, Matrix db1, Matrix dW2, Matrix db2) {
 
     /** @throws ShapeException if the shapes do not fit together; the message names both shapes */
     public ShallowGradients {
-        if (dW1 == null || db1 == null || dW2 == null || db2 == null) {
-            throw new IllegalArgumentException("ShallowGradients: dW1, db1, dW2 and db2 must not be null");
-        }
+        Checks.notNull("ShallowGradients", "dW1", dW1);
+        Checks.notNull("ShallowGradients", "db1", db1);
+        Checks.notNull("ShallowGradients", "dW2", dW2);
+        Checks.notNull("ShallowGradients", "db2", db2);
         int nH = dW1.rows();
         int nY = dW2.rows();
-        requireFits("dW1", dW1, "db1", db1, new Shape(nH, 1));
-        requireFits("dW1", dW1, "dW2", dW2, new Shape(nY, nH));
-        requireFits("dW2", dW2, "db2", db2, new Shape(nY, 1));
-    }
-
-    private static void requireFits(String refName, Matrix ref, String name, Matrix m, Shape expected) {
-        if (!m.shape().equals(expected)) {
-            throw new ShapeException("ShallowGradients", ref.shape(), m.shape(),
-                    "do not fit: " + refName + " is " + ref.shape() + ", so " + name + " must be " + expected
-                            + ", got " + m.shape());
-        }
+        Checks.fits("ShallowGradients", "dW1", dW1, "db1", db1, new Shape(nH, 1));
+        Checks.fits("ShallowGradients", "dW1", dW1, "dW2", dW2, new Shape(nY, nH));
+        Checks.fits("ShallowGradients", "dW2", dW2, "db2", db2, new Shape(nY, 1));
     }
 }

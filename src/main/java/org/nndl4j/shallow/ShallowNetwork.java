@@ -1,5 +1,6 @@
 package org.nndl4j.shallow;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
@@ -63,13 +64,9 @@ public final class ShallowNetwork {
      */
     public static LayerSizes layerSizes(Matrix X, Matrix Y) {
         if (Y != null && Y.rows() > 1) {
-            requireNonNull("layerSizes", X, "X");
-            if (X.cols() != Y.cols()) {
-                throw new ShapeException("layerSizes", X.shape(), Y.shape(),
-                        "differ in number of examples: X has " + X.cols() + " columns, Y has " + Y.cols());
-            }
+            Checks.examples("layerSizes", X, Y);
         } else {
-            requireData("layerSizes", X, Y);
+            Checks.binaryExamples("layerSizes", X, Y);
         }
         return new LayerSizes(X.rows(), DEFAULT_HIDDEN_SIZE, Y.rows());
     }
@@ -84,9 +81,9 @@ public final class ShallowNetwork {
      * @throws IllegalArgumentException if a size is below 1 (the message names it)
      */
     public static ShallowParameters initializeParameters(int nX, int nH, int nY) {
-        LayerSizes.requirePositive("initializeParameters", "nX (input layer size)", nX);
-        LayerSizes.requirePositive("initializeParameters", "nH (hidden layer size)", nH);
-        LayerSizes.requirePositive("initializeParameters", "nY (output layer size)", nY);
+        Checks.positive("initializeParameters", "nX (input layer size)", nX);
+        Checks.positive("initializeParameters", "nH (hidden layer size)", nH);
+        Checks.positive("initializeParameters", "nY (output layer size)", nY);
         NumpyRandom random = new NumpyRandom(INIT_SEED);
         Matrix W1 = random.randn(nH, nX).times(INIT_SCALE);
         Matrix b1 = Matrix.zeros(nH, 1);
@@ -97,7 +94,7 @@ public final class ShallowNetwork {
 
     /** {@link #initializeParameters(int, int, int)} for {@code sizes}. */
     public static ShallowParameters initializeParameters(LayerSizes sizes) {
-        requireNonNull("initializeParameters", sizes, "sizes");
+        Checks.notNull("initializeParameters", "sizes", sizes);
         return initializeParameters(sizes.nX(), sizes.nH(), sizes.nY());
     }
 
@@ -112,9 +109,9 @@ public final class ShallowNetwork {
      * @throws ShapeException if X does not have {@code n_x} rows; the message names W1's and X's shapes
      */
     public static ShallowForward forwardPropagation(Matrix X, ShallowParameters parameters) {
-        requireNonNull("forwardPropagation", X, "X");
-        requireNonNull("forwardPropagation", parameters, "parameters");
-        requireInputs("forwardPropagation", parameters, X);
+        Checks.notNull("forwardPropagation", "X", X);
+        Checks.notNull("forwardPropagation", "parameters", parameters);
+        Checks.aligned("forwardPropagation", "W1", parameters.W1(), "X", X);
         // Z1 = W1 · X + b1
         Matrix Z1 = parameters.W1().dot(X).plus(parameters.b1());
         // A1 = tanh(Z1)
@@ -139,14 +136,8 @@ public final class ShallowNetwork {
      * @throws ShapeException if A2 and Y differ in shape or are not one row
      */
     public static double computeCost(Matrix A2, Matrix Y) {
-        requireNonNull("computeCost", A2, "A2");
-        requireNonNull("computeCost", Y, "Y");
-        if (!A2.shape().equals(Y.shape())) {
-            throw new ShapeException("computeCost", A2.shape(), Y.shape(), "differ: A2 and Y must both be (1, m)");
-        }
-        if (Y.rows() != 1) {
-            throw new ShapeException("computeCost", "A2 and Y of shape (1, m)", Y.shape());
-        }
+        Checks.sameShape("computeCost", "A2", A2, "Y", Y);
+        Checks.rows("computeCost", "Y", Y, 1);
         int m = Y.cols();
         // logprobs = log(A2) * Y + log(1 - A2) * (1 - Y)
         Matrix logprobs = A2.log().times(Y).plus(A2.rsub(1.0).log().times(Y.rsub(1.0)));
@@ -167,18 +158,16 @@ public final class ShallowNetwork {
      */
     public static ShallowGradients backwardPropagation(ShallowParameters parameters, ForwardCache cache, Matrix X, Matrix Y) {
         String op = "backwardPropagation";
-        requireNonNull(op, parameters, "parameters");
-        requireNonNull(op, cache, "cache");
-        requireNonNull(op, X, "X");
-        requireNonNull(op, Y, "Y");
-        requireInputs(op, parameters, X);
+        Checks.notNull(op, "parameters", parameters);
+        Checks.notNull(op, "cache", cache);
+        Checks.notNull(op, "X", X);
+        Checks.notNull(op, "Y", Y);
+        Checks.aligned(op, "W1", parameters.W1(), "X", X);
         LayerSizes sizes = parameters.sizes();
         int m = X.cols();
-        requireShape(op, "X", X, "A1", cache.A1(), new Shape(sizes.nH(), m));
-        requireShape(op, "X", X, "A2", cache.A2(), new Shape(sizes.nY(), m));
-        if (!Y.shape().equals(cache.A2().shape())) {
-            throw new ShapeException(op, cache.A2().shape(), Y.shape(), "differ: Y must have the shape of A2");
-        }
+        Checks.fits(op, "X", X, "A1", cache.A1(), new Shape(sizes.nH(), m));
+        Checks.fits(op, "X", X, "A2", cache.A2(), new Shape(sizes.nY(), m));
+        Checks.sameShape(op, "A2", cache.A2(), "Y", Y);
         Matrix A1 = cache.A1();
         Matrix A2 = cache.A2();
         // dZ2 = A2 - Y
@@ -206,13 +195,11 @@ public final class ShallowNetwork {
      */
     public static ShallowParameters updateParameters(ShallowParameters parameters, ShallowGradients grads, double learningRate) {
         String op = "updateParameters";
-        requireNonNull(op, parameters, "parameters");
-        requireNonNull(op, grads, "grads");
-        if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(op + ": learning rate must be a finite number > 0, got " + learningRate);
-        }
-        requireSameShape(op, "W1", parameters.W1(), "dW1", grads.dW1());
-        requireSameShape(op, "W2", parameters.W2(), "dW2", grads.dW2());
+        Checks.notNull(op, "parameters", parameters);
+        Checks.notNull(op, "grads", grads);
+        Checks.finitePositive(op, "learning rate", learningRate);
+        Checks.sameShape(op, "W1", parameters.W1(), "dW1", grads.dW1());
+        Checks.sameShape(op, "W2", parameters.W2(), "dW2", grads.dW2());
         // W1 = W1 - α dW1
         Matrix W1 = parameters.W1().minus(grads.dW1().times(learningRate));
         // b1 = b1 - α db1
@@ -268,14 +255,13 @@ public final class ShallowNetwork {
      * @throws org.nndl4j.train.TrainingDivergedException if the cost becomes NaN or infinite
      */
     public static TrainingResult nnModel(Matrix X, Matrix Y, int nH, TrainingConfig config, TrainingListener listener) {
-        LayerSizes.requirePositive("nnModel", "nH (hidden layer size)", nH);
-        requireNonNull("nnModel", config, "config");
-        requireNonNull("nnModel", listener, "listener (use TrainingListener.none())");
+        Checks.positive("nnModel", "nH (hidden layer size)", nH);
+        Checks.notNull("nnModel", "config", config);
+        Checks.notNull("nnModel", "listener (use TrainingListener.none())", listener);
+        Checks.binaryExamples("nnModel", X, Y);
         // The course calls np.random.seed(3) here, but initialize_parameters re-seeds with 2 before it draws
         // anything, so seed 3 never reaches a number. There is no global generator to seed in Java; the
         // course's behaviour (initial weights from seed 2) is kept as is.
-        // nn_model trains a sigmoid output of one unit: labels are one row of 0/1 (layerSizes alone reads any shape)
-        requireData("nnModel", X, Y);
         LayerSizes sizes = layerSizes(X, Y).withHiddenSize(nH);
         ShallowParameters parameters = initializeParameters(sizes);
         return GradientDescent.run(training(X, Y, parameters, config.engine()), config, listener);
@@ -299,56 +285,5 @@ public final class ShallowNetwork {
      */
     public static Matrix predict(ShallowParameters parameters, Matrix X) {
         return forwardPropagation(X, parameters).A2().greaterThan(0.5);
-    }
-
-    // ------------------------------------------------------------------ checks
-
-    /** X and Y as the course's functions take them: Y one row of 0/1 labels, one per column of X. */
-    static void requireData(String op, Matrix X, Matrix Y) {
-        requireNonNull(op, X, "X");
-        requireNonNull(op, Y, "Y");
-        if (Y.rows() != 1) {
-            throw new ShapeException(op, "Y of shape (1, m)", Y.shape());
-        }
-        if (X.cols() != Y.cols()) {
-            throw new ShapeException(op, X.shape(), Y.shape(),
-                    "differ in number of examples: X has " + X.cols() + " columns, Y has " + Y.cols());
-        }
-        if (X.cols() == 0) {
-            throw new IllegalArgumentException(op + ": X and Y hold no examples (m = 0)");
-        }
-        try {
-            LabeledData.requireBinary(Y);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireInputs(String op, ShallowParameters parameters, Matrix X) {
-        if (X.rows() != parameters.W1().cols()) {
-            throw new ShapeException(op, parameters.W1().shape(), X.shape(),
-                    "not aligned: W1 has " + parameters.W1().cols() + " columns (n_x) but X has " + X.rows() + " rows");
-        }
-    }
-
-    private static void requireShape(String op, String refName, Matrix ref, String name, Matrix m, Shape expected) {
-        if (!m.shape().equals(expected)) {
-            throw new ShapeException(op, ref.shape(), m.shape(),
-                    "do not fit: for " + refName + " " + ref.shape() + " and these parameters, " + name + " must be "
-                            + expected + ", got " + m.shape());
-        }
-    }
-
-    private static void requireSameShape(String op, String name, Matrix m, String gradName, Matrix grad) {
-        if (!m.shape().equals(grad.shape())) {
-            throw new ShapeException(op, m.shape(), grad.shape(),
-                    "differ: " + gradName + " must have the shape of " + name);
-        }
-    }
-
-    private static void requireNonNull(String op, Object value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(op + ": " + name + " is null");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.nndl4j.shallow;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
@@ -22,15 +23,15 @@ public record ShallowParameters(Matrix W1, Matrix b1, Matrix W2, Matrix b2) {
      * @throws ShapeException           if the shapes do not fit together; the message names both shapes
      */
     public ShallowParameters {
-        requireNonNull(W1, "W1");
-        requireNonNull(b1, "b1");
-        requireNonNull(W2, "W2");
-        requireNonNull(b2, "b2");
+        Checks.notNull("ShallowParameters", "W1", W1);
+        Checks.notNull("ShallowParameters", "b1", b1);
+        Checks.notNull("ShallowParameters", "W2", W2);
+        Checks.notNull("ShallowParameters", "b2", b2);
         int nH = W1.rows();
         int nY = W2.rows();
-        requireFits("W1", W1, "b1", b1, new Shape(nH, 1));
-        requireFits("W1", W1, "W2", W2, new Shape(nY, nH));
-        requireFits("W2", W2, "b2", b2, new Shape(nY, 1));
+        Checks.fits("ShallowParameters", "W1", W1, "b1", b1, new Shape(nH, 1));
+        Checks.fits("ShallowParameters", "W1", W1, "W2", W2, new Shape(nY, nH));
+        Checks.fits("ShallowParameters", "W2", W2, "b2", b2, new Shape(nY, 1));
     }
 
     /** The layer sizes these parameters are for. */
@@ -60,19 +61,5 @@ public record ShallowParameters(Matrix W1, Matrix b1, Matrix W2, Matrix b2) {
                     + (network == null ? "null" : network.numLayers() + " layers: " + network));
         }
         return new ShallowParameters(network.W(1), network.b(1), network.W(2), network.b(2));
-    }
-
-    private static void requireNonNull(Matrix m, String name) {
-        if (m == null) {
-            throw new IllegalArgumentException("ShallowParameters: " + name + " is null");
-        }
-    }
-
-    private static void requireFits(String refName, Matrix ref, String name, Matrix m, Shape expected) {
-        if (!m.shape().equals(expected)) {
-            throw new ShapeException("ShallowParameters", ref.shape(), m.shape(),
-                    "do not fit: " + refName + " is " + ref.shape() + ", so " + name + " must be " + expected
-                            + ", got " + m.shape());
-        }
     }
 }

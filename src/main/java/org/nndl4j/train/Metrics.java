@@ -1,5 +1,6 @@
 package org.nndl4j.train;
 
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -21,7 +22,7 @@ public final class Metrics {
      * @throws ShapeException naming both shapes if they differ
      */
     public static int correct(Matrix predictions, Matrix Y) {
-        requireSameShape("correct", predictions, Y);
+        Checks.sameShape("correct", "predictions", predictions, "Y", Y);
         return (int) predictions.equalTo(Y).sum();
     }
 
@@ -33,7 +34,7 @@ public final class Metrics {
      * @return the fraction
      */
     public static double accuracy(Matrix predictions, Matrix Y) {
-        requireSameShape("accuracy", predictions, Y);
+        Checks.sameShape("accuracy", "predictions", predictions, "Y", Y);
         return (double) correct(predictions, Y) / Y.size();
     }
 
@@ -46,7 +47,7 @@ public final class Metrics {
      * @return the percentage
      */
     public static double accuracyPercent(Matrix predictions, Matrix Y) {
-        requireSameShape("accuracyPercent", predictions, Y);
+        Checks.sameShape("accuracyPercent", "predictions", predictions, "Y", Y);
         return 100.0 - predictions.minus(Y).abs().mean() * 100.0;
     }
 
@@ -60,7 +61,7 @@ public final class Metrics {
      * @throws IllegalArgumentException naming the first label that is not a class
      */
     public static ConfusionMatrix confusionMatrix(Matrix predictions, Matrix Y, int classes) {
-        requireSameShape("confusionMatrix", predictions, Y);
+        Checks.sameShape("confusionMatrix", "predictions", predictions, "Y", Y);
         if (classes < 2) {
             throw new IllegalArgumentException("confusionMatrix: need at least 2 classes, got " + classes);
         }
@@ -78,15 +79,5 @@ public final class Metrics {
                     + (classes - 1));
         }
         return (int) v;
-    }
-
-    private static void requireSameShape(String operation, Matrix predictions, Matrix Y) {
-        if (predictions == null || Y == null) {
-            throw new IllegalArgumentException(operation + ": predictions and Y must not be null");
-        }
-        if (!predictions.shape().equals(Y.shape())) {
-            throw new ShapeException(operation, predictions.shape(), Y.shape(),
-                    "differ: predictions and Y must have the same shape");
-        }
     }
 }

@@ -190,6 +190,16 @@ class DeepNetworkTest {
     }
 
     @Test
+    void computeCost_shapeMismatch_namesComputeCostNotTheLossItDelegatesTo() {
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> DeepNetwork.computeCost(Matrix.filled(1, 3, 0.5), Matrix.zeros(1, 4)));
+        assertTrue(e.getMessage().startsWith("computeCost: shapes (1, 3) and (1, 4)"), e.getMessage());
+        IllegalArgumentException nullY = assertThrows(IllegalArgumentException.class,
+                () -> DeepNetwork.computeCost(Matrix.filled(1, 3, 0.5), null));
+        assertEquals("computeCost: Y is null", nullY.getMessage());
+    }
+
+    @Test
     void linearBackward_wrongDZ_namesBothShapes() {
         LinearCache cache = new LinearCache(Matrix.zeros(5, 4), Matrix.zeros(3, 5), Matrix.zeros(3, 1));
         ShapeException e = assertThrows(ShapeException.class, () -> DeepNetwork.linearBackward(Matrix.zeros(3, 7), cache));

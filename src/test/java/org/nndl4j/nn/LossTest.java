@@ -41,7 +41,7 @@ class LossTest {
     void shapeMismatch_namesBothShapes() {
         ShapeException e = assertThrows(ShapeException.class,
                 () -> Loss.BINARY_CROSS_ENTROPY.cost(Matrix.zeros(1, 3), Matrix.zeros(1, 4)));
-        assertTrue(e.getMessage().startsWith("computeCost: shapes (1, 3) and (1, 4)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Loss.cost: shapes (1, 3) and (1, 4)"), e.getMessage());
         assertTrue(assertThrows(ShapeException.class, () -> Loss.BINARY_CROSS_ENTROPY.outputGradient(Matrix.zeros(3, 1), Matrix.zeros(1, 3)))
                 .getMessage().startsWith("costGradient: shapes (3, 1) and (1, 3)"));
     }

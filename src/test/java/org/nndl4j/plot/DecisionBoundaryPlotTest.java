@@ -17,7 +17,6 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -28,9 +27,8 @@ class DecisionBoundaryPlotTest {
     private static final Color SPECTRAL_1 = new Color(0x5e4fa2);
 
     /** Two points: (-2, -1.5) of class 0 and (2, 1.5) of class 1, so the axes span [-3, 3] x [-2.5, 2.5]. */
-    private static LabeledData twoPoints() {
-        return LabeledData.of(Matrix.of(new double[][] {{-2, 2}, {-1.5, 1.5}}), Matrix.rowVector(0, 1));
-    }
+    private static final Matrix X2 = Matrix.of(new double[][] {{-2, 2}, {-1.5, 1.5}});
+    private static final Matrix Y2 = Matrix.rowVector(0, 1);
 
     /** 1 where x1 > 0, else 0. */
     private static Matrix rightIsOne(Matrix X) {
@@ -39,7 +37,7 @@ class DecisionBoundaryPlotTest {
 
     @Test
     void render_requestedSize_returnsImageOfThatSize() {
-        BufferedImage image = DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, twoPoints(), "t", 500, 400);
+        BufferedImage image = DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, X2, Y2, "t", 500, 400);
 
         assertEquals(500, image.getWidth());
         assertEquals(400, image.getHeight());
@@ -47,7 +45,7 @@ class DecisionBoundaryPlotTest {
 
     @Test
     void render_axes_spanTheDataPlusOneOnEachSide() {
-        Axes axes = DecisionBoundaryPlot.layout(twoPoints(), "t", 640, 480);
+        Axes axes = DecisionBoundaryPlot.layout(X2, Y2, "t", 640, 480);
 
         assertEquals(-3, axes.xMin, 1e-12);
         assertEquals(3, axes.xMax, 1e-12);
@@ -57,8 +55,8 @@ class DecisionBoundaryPlotTest {
 
     @Test
     void render_predictorOneForPositiveX1_paintsRightHalfBluishAndLeftHalfReddish() {
-        BufferedImage image = DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, twoPoints(), "t", 640, 480);
-        Rectangle area = DecisionBoundaryPlot.layout(twoPoints(), "t", 640, 480).area;
+        BufferedImage image = DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, X2, Y2, "t", 640, 480);
+        Rectangle area = DecisionBoundaryPlot.layout(X2, Y2, "t", 640, 480).area;
 
         // x1 = 0 is the middle of [-3, 3]: the boundary runs down the centre of the plot area
         for (double fy : new double[] {0.05, 0.5, 0.95}) {
@@ -79,8 +77,8 @@ class DecisionBoundaryPlotTest {
 
     @Test
     void render_points_appearAtTheirPositionsInTheirLabelColours() {
-        BufferedImage image = DecisionBoundaryPlot.render(x -> Matrix.filled(1, x.cols(), 0), twoPoints(), "t", 640, 480);
-        Rectangle area = DecisionBoundaryPlot.layout(twoPoints(), "t", 640, 480).area;
+        BufferedImage image = DecisionBoundaryPlot.render(x -> Matrix.filled(1, x.cols(), 0), X2, Y2, "t", 640, 480);
+        Rectangle area = DecisionBoundaryPlot.layout(X2, Y2, "t", 640, 480).area;
 
         // (-2, -1.5) in [-3, 3] x [-2.5, 2.5]: 1/6 of the width from the left, 4/5 of the height from the top
         Color class0 = Pixels.at(image, area.x + area.width / 6.0, area.y + area.height * 0.8);
@@ -101,11 +99,11 @@ class DecisionBoundaryPlotTest {
             return rightIsOne(X);
         };
 
-        DecisionBoundaryPlot.render(recording, twoPoints(), "t", 640, 480);
+        DecisionBoundaryPlot.render(recording, X2, Y2, "t", 640, 480);
 
         assertEquals(1, calls.size());
         Matrix grid = calls.get(0);
-        Rectangle area = DecisionBoundaryPlot.layout(twoPoints(), "t", 640, 480).area;
+        Rectangle area = DecisionBoundaryPlot.layout(X2, Y2, "t", 640, 480).area;
         assertEquals(2, grid.rows());
         // about one point per 2 x 2 pixels
         double perPoint = (double) area.width * area.height / grid.cols();
@@ -120,8 +118,8 @@ class DecisionBoundaryPlotTest {
     void render_probabilities_areThresholdedAtOneHalf() {
         // 0.3 left of x1 = 0, 0.7 right of it
         UnaryOperator<Matrix> probabilities = X -> rightIsOne(X).times(0.4).plus(0.3);
-        BufferedImage image = DecisionBoundaryPlot.render(probabilities, twoPoints(), "t", 640, 480);
-        Rectangle area = DecisionBoundaryPlot.layout(twoPoints(), "t", 640, 480).area;
+        BufferedImage image = DecisionBoundaryPlot.render(probabilities, X2, Y2, "t", 640, 480);
+        Rectangle area = DecisionBoundaryPlot.layout(X2, Y2, "t", 640, 480).area;
 
         assertEquals(DecisionBoundaryPlot.REGION_0, Pixels.at(image, area.x + 0.3 * area.width, area.getCenterY()));
         assertEquals(DecisionBoundaryPlot.REGION_1, Pixels.at(image, area.x + 0.7 * area.width, area.getCenterY()));
@@ -129,36 +127,52 @@ class DecisionBoundaryPlotTest {
 
     @Test
     void render_nanPredictions_arePaintedGrey() {
-        BufferedImage image = DecisionBoundaryPlot.render(X -> Matrix.filled(1, X.cols(), Double.NaN), twoPoints(), "t",
+        BufferedImage image = DecisionBoundaryPlot.render(X -> Matrix.filled(1, X.cols(), Double.NaN), X2, Y2, "t",
                 640, 480);
-        Rectangle area = DecisionBoundaryPlot.layout(twoPoints(), "t", 640, 480).area;
+        Rectangle area = DecisionBoundaryPlot.layout(X2, Y2, "t", 640, 480).area;
 
         assertEquals(DecisionBoundaryPlot.REGION_UNDEFINED, Pixels.at(image, area.getCenterX(), area.getCenterY()));
     }
 
     @Test
     void render_dataWithThreeFeatures_throwsNamingTheShape() {
-        LabeledData three = LabeledData.of(Matrix.zeros(3, 4), Matrix.zeros(1, 4));
+        Matrix three = Matrix.zeros(3, 4);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, three, "t", 640, 480));
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, three, Matrix.zeros(1, 4), "t", 640, 480));
         assertTrue(e.getMessage().contains("(3, 4)") && e.getMessage().contains("2 features"), e.getMessage());
     }
 
     @Test
     void render_dataWithoutExamples_throwsIllegalArgumentException() {
-        LabeledData none = LabeledData.of(Matrix.zeros(2, 0), Matrix.zeros(1, 0));
+        Matrix none = Matrix.zeros(2, 0);
 
         assertThrows(IllegalArgumentException.class,
-                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, none, "t", 640, 480));
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, none, Matrix.zeros(1, 0), "t", 640, 480));
+    }
+
+    @Test
+    void render_labelsNotOneRowOfZerosAndOnes_throwNamingTheShapeOrTheValue() {
+        ShapeException rows = assertThrows(ShapeException.class,
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, X2, Matrix.zeros(2, 2), "t", 640, 480));
+        assertTrue(rows.getMessage().startsWith("DecisionBoundaryPlot: expected Y of shape (1, m), got shape (2, 2)"),
+                rows.getMessage());
+        ShapeException count = assertThrows(ShapeException.class,
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, X2, Matrix.rowVector(0, 1, 1), "t",
+                        640, 480));
+        assertTrue(count.getMessage().startsWith("DecisionBoundaryPlot: shapes (2, 2) and (1, 3)"), count.getMessage());
+        IllegalArgumentException label = assertThrows(IllegalArgumentException.class,
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, X2, Matrix.rowVector(0, 2), "t",
+                        640, 480));
+        assertTrue(label.getMessage().contains("Y[0, 1] = 2.0"), label.getMessage());
     }
 
     @Test
     void render_nonFinitePoint_throwsNamingThePosition() {
-        LabeledData bad = LabeledData.of(Matrix.of(new double[][] {{0, 1}, {0, Double.NaN}}), Matrix.rowVector(0, 1));
+        Matrix bad = Matrix.of(new double[][] {{0, 1}, {0, Double.NaN}});
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, bad, "t", 640, 480));
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, bad, Matrix.rowVector(0, 1), "t", 640, 480));
         assertTrue(e.getMessage().contains("X[1, 1]"), e.getMessage());
     }
 
@@ -171,7 +185,7 @@ class DecisionBoundaryPlotTest {
         };
 
         ShapeException e = assertThrows(ShapeException.class,
-                () -> DecisionBoundaryPlot.render(transposed, twoPoints(), "t", 640, 480));
+                () -> DecisionBoundaryPlot.render(transposed, X2, Y2, "t", 640, 480));
         assertTrue(e.getMessage().contains("(2, " + k[0] + ")"), e.getMessage());
         assertTrue(e.getMessage().contains("(" + k[0] + ", 1)"), e.getMessage());
     }
@@ -179,28 +193,32 @@ class DecisionBoundaryPlotTest {
     @Test
     void render_predictorReturnsTooFewColumns_throwsShapeException() {
         assertThrows(ShapeException.class,
-                () -> DecisionBoundaryPlot.render(X -> Matrix.zeros(1, 3), twoPoints(), "t", 640, 480));
+                () -> DecisionBoundaryPlot.render(X -> Matrix.zeros(1, 3), X2, Y2, "t", 640, 480));
     }
 
     @Test
     void render_nullArguments_throwIllegalArgumentException() {
-        assertThrows(IllegalArgumentException.class, () -> DecisionBoundaryPlot.render(null, twoPoints(), "t", 640, 480));
+        assertThrows(IllegalArgumentException.class, () -> DecisionBoundaryPlot.render(null, X2, Y2, "t", 640, 480));
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, null, Y2, "t", 640, 480));
+        assertEquals("DecisionBoundaryPlot: X is null", x.getMessage());
+        IllegalArgumentException y = assertThrows(IllegalArgumentException.class,
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, X2, null, "t", 640, 480));
+        assertEquals("DecisionBoundaryPlot: Y is null", y.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, null, "t", 640, 480));
-        assertThrows(IllegalArgumentException.class,
-                () -> DecisionBoundaryPlot.render(X -> null, twoPoints(), "t", 640, 480));
+                () -> DecisionBoundaryPlot.render(X -> null, X2, Y2, "t", 640, 480));
     }
 
     @Test
     void render_tooSmall_throwsNamingTheSize() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, twoPoints(), "t", 20, 20000));
+                () -> DecisionBoundaryPlot.render(DecisionBoundaryPlotTest::rightIsOne, X2, Y2, "t", 20, 20000));
         assertTrue(e.getMessage().contains("20 x 20000"), e.getMessage());
     }
 
     @Test
     void writePng_writes640x480Png(@TempDir Path dir) throws IOException {
-        Path file = DecisionBoundaryPlot.writePng(DecisionBoundaryPlotTest::rightIsOne, twoPoints(), "Logistic Regression",
+        Path file = DecisionBoundaryPlot.writePng(DecisionBoundaryPlotTest::rightIsOne, X2, Y2, "Logistic Regression",
                 dir.resolve("boundary.png"));
 
         BufferedImage back = ImageIO.read(file.toFile());

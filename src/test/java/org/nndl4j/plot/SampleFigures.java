@@ -47,7 +47,7 @@ public final class SampleFigures {
         written.add(rates.writePng(dir.resolve("learning-rates.png")));
 
         LabeledData flower = flower();
-        written.add(DecisionBoundaryPlot.writePng(SampleFigures::petals, flower,
+        written.add(DecisionBoundaryPlot.writePng(SampleFigures::petals, flower.X(), flower.Y(),
                 "Decision Boundary for hidden layer size 4", dir.resolve("decision-boundary.png")));
 
         List<BufferedImage> cells = new ArrayList<>();
