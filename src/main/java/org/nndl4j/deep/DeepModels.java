@@ -33,7 +33,25 @@ public final class DeepModels {
     private DeepModels() {
     }
 
-    /** The course's configuration: {@code iterations} steps at learning rate 0.0075, cost recorded every 100. */
+    /** The course's iteration count for both cat models ({@code num_iterations = 2500}). */
+    public static final int DEFAULT_ITERATIONS = 2500;
+
+    /**
+     * The course's configuration: {@value #DEFAULT_ITERATIONS} steps at learning rate {@value #DEFAULT_LEARNING_RATE},
+     * cost recorded every 100.
+     *
+     * @return the configuration
+     */
+    public static TrainingConfig courseConfig() {
+        return courseConfig(DEFAULT_ITERATIONS);
+    }
+
+    /**
+     * The course's configuration with another iteration count.
+     *
+     * @param iterations the number of steps
+     * @return the configuration
+     */
     public static TrainingConfig courseConfig(int iterations) {
         return TrainingConfig.of(iterations, DEFAULT_LEARNING_RATE);
     }

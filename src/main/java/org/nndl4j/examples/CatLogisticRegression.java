@@ -89,10 +89,10 @@ public final class CatLogisticRegression {
         // d = model(train_set_x, train_set_y, test_set_x, test_set_y, num_iterations = 2000, learning_rate = 0.005, print_cost = True)
         long start = System.nanoTime();
         LogisticModelResult d = LogisticRegression.model(train, test,
-                TrainingConfig.of(2000, 0.005).withEngine(options.engine()), printCost(out));
+                LogisticRegression.courseConfig().withEngine(options.engine()), printCost(out));
         double seconds = (System.nanoTime() - start) / 1e9;
         printAccuracies(d, out);
-        out.println(String.format(Locale.ROOT, "(2000 iterations in %.2f s, engine %s)", seconds,
+        out.println(String.format(Locale.ROOT, "(%d iterations in %.2f s, engine %s)", LogisticRegression.DEFAULT_ITERATIONS, seconds,
                 options.engine().resolve(train.features(), train.size())));
 
         Path curve = new LineChart("Learning rate =" + PythonFormat.repr(d.learningRate()),

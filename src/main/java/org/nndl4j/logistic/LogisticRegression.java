@@ -27,7 +27,23 @@ import org.nndl4j.train.TrainingResult;
  */
 public final class LogisticRegression {
 
+    /** The course's learning rate for the cat classifier ({@code model(..., learning_rate = 0.005)}). */
+    public static final double DEFAULT_LEARNING_RATE = 0.005;
+
+    /** The course's iteration count for the cat classifier ({@code num_iterations = 2000}). */
+    public static final int DEFAULT_ITERATIONS = 2000;
+
     private LogisticRegression() {
+    }
+
+    /**
+     * The course's configuration: {@value #DEFAULT_ITERATIONS} iterations at {@value #DEFAULT_LEARNING_RATE}, the cost
+     * recorded every 100.
+     *
+     * @return the configuration
+     */
+    public static TrainingConfig courseConfig() {
+        return TrainingConfig.of(DEFAULT_ITERATIONS, DEFAULT_LEARNING_RATE);
     }
 
     /**

@@ -38,6 +38,16 @@ public final class ShallowNetwork {
     /** The course's number of iterations ({@code nn_model(..., num_iterations = 10000)}). */
     public static final int DEFAULT_ITERATIONS = 10_000;
 
+    /**
+     * The course's configuration: {@value #DEFAULT_ITERATIONS} iterations at {@value #DEFAULT_LEARNING_RATE}, the cost
+     * recorded every 1000 as {@code nn_model(..., print_cost=True)} prints it.
+     *
+     * @return the configuration
+     */
+    public static TrainingConfig courseConfig() {
+        return new TrainingConfig(DEFAULT_ITERATIONS, DEFAULT_LEARNING_RATE, 1000);
+    }
+
     /** The seed {@link #initializeParameters} gives the generator, as the course's {@code np.random.seed(2)}. */
     public static final long INIT_SEED = 2;
 
