@@ -6,7 +6,7 @@ import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.train.Engine;
-import org.nndl4j.train.GradientDescent;
+import org.nndl4j.train.TrainingLoop;
 import org.nndl4j.train.Trainable;
 import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingConfig;
@@ -15,7 +15,7 @@ import org.nndl4j.train.TrainingResult;
 
 /**
  * The two models of the cat application (spec 1.5), trained by batch gradient descent through
- * {@link GradientDescent#run}. A two-layer model is an L-layer model with {@code layerDims = (n_x, n_h, 1)}; the
+ * {@link TrainingLoop#run}. A two-layer model is an L-layer model with {@code layerDims = (n_x, n_h, 1)}; the
  * two differ only in their initialisation, as in the course.
  *
  * <p>{@link TrainingConfig#engine()} chooses how the steps are computed: {@link Engine#REFERENCE} runs the
@@ -113,6 +113,6 @@ public final class DeepModels {
         // Engine.REFERENCE: the course's building blocks step by step; otherwise the shared fast engine
         Trainable model = Training.trainable(initial.toNetwork(), data.X(), data.Y(), config.engine(),
                 network -> new DeepTrainable(data.X(), data.Y(), DeepParameters.from(network), Activation.RELU));
-        return GradientDescent.run(model, config, listener);
+        return TrainingLoop.run(model, config, listener);
     }
 }

@@ -8,7 +8,7 @@ import org.nndl4j.train.Engine;
 import org.nndl4j.train.Trainable;
 
 /**
- * One L-layer network in training, as {@link org.nndl4j.train.GradientDescent} drives it: each step is the
+ * One L-layer network in training, as {@link org.nndl4j.train.TrainingLoop} drives it: each step is the
  * course's loop body, built on the {@link DeepNetwork} building blocks (forward, cost, backward, update).
  *
  * <p>This is {@link org.nndl4j.train.Engine#REFERENCE}, the straightforward engine: every step allocates its matrices

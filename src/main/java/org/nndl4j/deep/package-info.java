@@ -3,7 +3,7 @@
  * caches ({@link org.nndl4j.deep.DeepNetwork}), typed parameters, caches and gradients, the named
  * initialisations ({@link org.nndl4j.deep.CourseInitialization}) and the two models of the cat application
  * ({@link org.nndl4j.deep.DeepModels#twoLayerModel}, {@link org.nndl4j.deep.DeepModels#lLayerModel}), which
- * train through the library's one loop, {@link org.nndl4j.train.GradientDescent}, and return its one
+ * train through the library's one loop, {@link org.nndl4j.train.TrainingLoop}, and return its one
  * {@link org.nndl4j.train.TrainingResult}; {@link org.nndl4j.deep.DeepParameters#from} and
  * {@link org.nndl4j.deep.DeepParameters#toNetwork} convert between the course's parameters and the library's
  * {@link org.nndl4j.nn.Network} without loss.

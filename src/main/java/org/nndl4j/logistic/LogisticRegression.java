@@ -8,7 +8,7 @@ import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.train.Engine;
-import org.nndl4j.train.GradientDescent;
+import org.nndl4j.train.TrainingLoop;
 import org.nndl4j.train.Metrics;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
@@ -93,7 +93,7 @@ public final class LogisticRegression {
 
     /**
      * Learns {@code w} and {@code b} by batch gradient descent ({@code θ = θ - α dθ}), through the
-     * library's one training loop, {@link GradientDescent#run}.
+     * library's one training loop, {@link TrainingLoop#run}.
      *
      * <p>The steps are computed by {@code config.engine()}: {@link Engine#REFERENCE} calls
      * {@link #propagate} every iteration, exactly as the course's code; {@link Engine#AUTO} (the default),
@@ -117,7 +117,7 @@ public final class LogisticRegression {
         Checks.notNull("optimize", "config", config);
         Checks.notNull("optimize", "listener (use TrainingListener.none())", listener);
         Trainable trainable = training(new LogisticParameters(w, b), X, Y, config.engine());
-        TrainingResult result = GradientDescent.run(trainable, config, listener);
+        TrainingResult result = TrainingLoop.run(trainable, config, listener);
         LogisticGradients grads = trainable.lastGradients() != null
                 ? LogisticGradients.from(trainable.lastGradients())
                 : propagateUnchecked(w, b, X, Y).grads();

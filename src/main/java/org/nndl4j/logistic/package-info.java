@@ -9,7 +9,7 @@
  * {@link org.nndl4j.logistic.Propagation}, {@link org.nndl4j.logistic.OptimizeResult} and
  * {@link org.nndl4j.logistic.LogisticModelResult} (views of the library's one
  * {@link org.nndl4j.train.TrainingResult}). Training goes through the library's one loop,
- * {@link org.nndl4j.train.GradientDescent}; each step is computed either by the course's
+ * {@link org.nndl4j.train.TrainingLoop}; each step is computed either by the course's
  * {@code propagate} ({@link org.nndl4j.train.Engine#REFERENCE}) or by the shared fast engine
  * {@link org.nndl4j.engine.NetworkEngine} as a one-layer network (the default). Examples are columns: {@code X} is {@code (n_x, m)},
  * {@code Y} is {@code (1, m)}, {@code w} is {@code (n_x, 1)}, {@code b} a scalar.

@@ -8,7 +8,7 @@ import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.train.Engine;
-import org.nndl4j.train.GradientDescent;
+import org.nndl4j.train.TrainingLoop;
 import org.nndl4j.train.Trainable;
 import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingConfig;
@@ -139,7 +139,7 @@ public final class ShallowNetwork {
      * numpy's pairwise {@code np.sum}, so the result is the double the course prints.
      *
      * <p>A probability of exactly 0 or 1 on the wrong label gives an infinite or NaN cost, as in numpy;
-     * {@link GradientDescent} stops training on it.
+     * {@link TrainingLoop} stops training on it.
      *
      * @param A2 predicted probabilities, {@code (1, m)}
      * @param Y  labels, {@code (1, m)}
@@ -244,7 +244,7 @@ public final class ShallowNetwork {
      * Trains a network with {@code nH} hidden units on {@code X, Y}: parameters from
      * {@link #initializeParameters} (so the same data and {@code nH} always give the same run), then
      * {@code config.iterations()} steps of forward propagation, cost, backward propagation and update,
-     * through the library's one loop {@link GradientDescent#run}. The listener hears the cost every
+     * through the library's one loop {@link TrainingLoop#run}. The listener hears the cost every
      * {@code config.recordEvery()} iterations (the course prints every 1000).
      *
      * <p>The steps are computed by {@code config.engine()}: {@link Engine#REFERENCE} calls
@@ -274,7 +274,7 @@ public final class ShallowNetwork {
         // course's behaviour (initial weights from seed 2) is kept as is.
         LayerSizes sizes = layerSizes(X, Y).withHiddenSize(nH);
         ShallowParameters parameters = initializeParameters(sizes);
-        return GradientDescent.run(training(X, Y, parameters, config.engine()), config, listener);
+        return TrainingLoop.run(training(X, Y, parameters, config.engine()), config, listener);
     }
 
     /**

@@ -14,7 +14,7 @@
  * Parameters, the forward cache and the gradients are records ({@link org.nndl4j.shallow.ShallowParameters},
  * {@link org.nndl4j.shallow.ForwardCache}, {@link org.nndl4j.shallow.ShallowGradients}) whose constructors
  * check shapes and convert to and from the library's {@link org.nndl4j.nn.Network}. Training goes through the
- * library's one loop, {@link org.nndl4j.train.GradientDescent#run}, and returns its one
+ * library's one loop, {@link org.nndl4j.train.TrainingLoop#run}, and returns its one
  * {@link org.nndl4j.train.TrainingResult}.
  */
 package org.nndl4j.shallow;

@@ -4,7 +4,7 @@ import org.nndl4j.nn.Gradients;
 import org.nndl4j.nn.Network;
 
 /**
- * A network in training, as the one training loop ({@link GradientDescent}) sees it: something that takes one step
+ * A network in training, as the one training loop ({@link TrainingLoop}) sees it: something that takes one step
  * and shows its network. The fast engines provide one ({@link Training#trainable}); each model family (logistic,
  * shallow, deep) provides its course-faithful {@link Engine#REFERENCE} one, built on its own building blocks. This is
  * the one way anything plugs into the loop.

@@ -43,7 +43,7 @@ public final class Training {
         }
         Trainable model = trainable(initial, data.X(), data.Y(), config.engine(),
                 network -> new ReferenceTrainable(network, data.X(), data.Y()));
-        return GradientDescent.run(model, config, listener);
+        return TrainingLoop.run(model, config, listener);
     }
 
     /**

@@ -1,5 +1,5 @@
 /**
- * Training: the one batch-gradient-descent loop ({@link org.nndl4j.train.GradientDescent}) that every network and
+ * Training: the one batch-gradient-descent loop ({@link org.nndl4j.train.TrainingLoop}) that every network and
  * model family goes through, its configuration ({@link org.nndl4j.train.TrainingConfig}), the one result
  * ({@link org.nndl4j.train.TrainingResult}: the trained {@link org.nndl4j.nn.Network}, the cost history, the engine,
  * iterations and wall time), progress listeners, the guard that stops training when the cost stops being finite,

@@ -13,9 +13,9 @@ import java.util.Arrays;
  *     if i % recordEvery == 0: record cost, tell the listener
  * </pre>
  */
-public final class GradientDescent {
+public final class TrainingLoop {
 
-    private GradientDescent() {
+    private TrainingLoop() {
     }
 
     /**
@@ -30,7 +30,7 @@ public final class GradientDescent {
      */
     public static TrainingResult run(Trainable model, TrainingConfig config, TrainingListener listener) {
         if (model == null || config == null || listener == null) {
-            throw new IllegalArgumentException("GradientDescent.run: model, config and listener must not be null "
+            throw new IllegalArgumentException("TrainingLoop.run: model, config and listener must not be null "
                     + "(use TrainingListener.none())");
         }
         long start = System.nanoTime();

@@ -15,7 +15,7 @@ import org.nndl4j.nn.Gradients;
 import org.nndl4j.nn.Layer;
 import org.nndl4j.nn.Network;
 
-class GradientDescentTest {
+class TrainingLoopTest {
 
     /** Minimises (θ - 3)²; its cost before each step is known in closed form. */
     private static final class Parabola implements Trainable {
@@ -53,7 +53,7 @@ class GradientDescentTest {
         Parabola p = new Parabola();
         List<Integer> seen = new ArrayList<>();
         List<Double> thetas = new ArrayList<>();
-        TrainingResult r = GradientDescent.run(p, new TrainingConfig(25, 0.1, 10), progress -> {
+        TrainingResult r = TrainingLoop.run(p, new TrainingConfig(25, 0.1, 10), progress -> {
             seen.add(progress.iteration());
             thetas.add(progress.network().W(1).item());
         });
@@ -72,7 +72,7 @@ class GradientDescentTest {
     @Test
     void run_zeroIterations_returnsUntouchedModel() {
         Parabola p = new Parabola();
-        TrainingResult r = GradientDescent.run(p, TrainingConfig.of(0, 0.1));
+        TrainingResult r = TrainingLoop.run(p, TrainingConfig.of(0, 0.1));
         assertEquals(0, p.steps);
         assertEquals(0, r.costs().size());
         assertEquals(0.0, r.network().W(1).item());
@@ -83,7 +83,7 @@ class GradientDescentTest {
     void run_divergingCost_stopsAndNamesIterationAndLearningRate() {
         Parabola p = new Parabola();
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> GradientDescent.run(p, new TrainingConfig(100_000, 1e10, 1)));
+                () -> TrainingLoop.run(p, new TrainingConfig(100_000, 1e10, 1)));
         assertTrue(e.iteration() < 100, "stopped at " + e.iteration());
         assertEquals(e.iteration() + 1, p.steps);
         assertEquals(1e10, e.learningRate());
@@ -104,8 +104,8 @@ class GradientDescentTest {
                 assertThrows(IllegalArgumentException.class, () -> TrainingConfig.of(-1, 0.1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.of(1, 0.1).withRecordEvery(0));
         // one rule for null arguments: an IllegalArgumentException naming the operation, never a raw NullPointerException
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> GradientDescent.run(new Parabola(), null))
-                .getMessage().startsWith("GradientDescent.run: "));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingLoop.run(new Parabola(), null))
+                .getMessage().startsWith("TrainingLoop.run: "));
     }
 
     @Test
