@@ -111,7 +111,7 @@ public final class DeepModels {
         Checks.notNull("train", "config", config);
         Checks.notNull("train", "listener (use TrainingListener.none())", listener);
         // Engine.REFERENCE: the course's building blocks step by step; otherwise the shared fast engine
-        Trainable model = Training.trainable(initial.toNetwork(), data.X(), data.Y(), config.engine(),
+        Trainable model = Training.trainable(initial.toNetwork(), data.X(), data.Y(), config,
                 network -> new DeepTrainable(data.X(), data.Y(), DeepParameters.from(network), Activation.RELU));
         return TrainingLoop.run(model, config, listener);
     }

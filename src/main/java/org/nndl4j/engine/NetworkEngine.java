@@ -52,22 +52,62 @@ public final class NetworkEngine {
     private static final int TRANSPOSE_THRESHOLD = 64;
 
     private final int L;
-    private final int m;
     private final boolean gram;
     private final Loss loss;
     private final Activation[] g;
-    private final double[][] Y;
     private final double[][][] W;
     private final double[][] b;
-    private final double[][][] Z;
-    private final double[][][] A;
-    private final double[][][] dZ;
     private final double[][][] dW;
     private final double[][] db;
-    private final double[][][] dAPrev;
-    /** APrevᵀ for the layers whose dW goes through the kernel; for layer 1 it is Xᵀ, computed once. */
-    private final double[][][] APrevT;
     private boolean stepped;
+
+    /** The number of training examples. */
+    private final int m;
+    /** The whole training set in one pass (A[0] is X itself): full-batch steps; made on first use. */
+    private Pass full;
+    // mini-batches: X and Y as rows, and one pass per batch size (the last batch may be shorter)
+    private final double[][] Xrows;
+    private final double[][] Yrows;
+    private Pass batch;
+    private Pass lastBatch;
+
+    /**
+     * The activations and their gradients for one number of examples {@code m}: reused from step to step.
+     * Arrays hold layer {@code l} at index {@code l}; {@code A[0]} is the input.
+     */
+    private final class Pass {
+        final int m;
+        final double[][] Y;
+        final double[][][] Z;
+        final double[][][] A;
+        final double[][][] dZ;
+        final double[][][] dAPrev;
+        /** APrevᵀ for the layers whose dW goes through the kernel; for layer 1 it is Xᵀ, made once for a full pass. */
+        final double[][][] APrevT;
+
+        Pass(double[][] X, double[][] Y, int m, boolean inputFixed) {
+            this.m = m;
+            this.Y = Y;
+            Z = new double[L + 1][][];
+            A = new double[L + 1][][];
+            dZ = new double[L + 1][][];
+            dAPrev = new double[L + 1][][];
+            APrevT = new double[L + 1][][];
+            A[0] = X;
+            for (int l = 1; l <= L; l++) {
+                int n = W[l].length;
+                int nPrev = A[l - 1].length;
+                Z[l] = new double[n][m];
+                A[l] = new double[n][m];
+                dZ[l] = new double[n][m];
+                dAPrev[l] = l > 1 ? new double[nPrev][m] : null;
+                boolean needsGradient = l > 1 || !gram;
+                if (needsGradient && nPrev >= TRANSPOSE_THRESHOLD) {
+                    APrevT[l] = l == 1 && inputFixed ? Gemm.transpose(A[0]) : new double[m][nPrev];
+                }
+            }
+        }
+    }
 
     // GRAM: G = Xᵀ·X; W1 = W1start + C·Xᵀ; Z[1] is carried from step to step.
     private final double[][] G;
@@ -79,44 +119,30 @@ public final class NetworkEngine {
         checkData(network, X, Y);
         this.gram = gram;
         L = network.numLayers();
-        m = X.cols();
         loss = network.loss();
         loss.requireLabels("NetworkEngine", Y, network.outputSize());
         g = new Activation[L + 1];
         W = new double[L + 1][][];
         b = new double[L + 1][];
-        Z = new double[L + 1][][];
-        A = new double[L + 1][][];
-        dZ = new double[L + 1][][];
         dW = new double[L + 1][][];
         db = new double[L + 1][];
-        dAPrev = new double[L + 1][][];
-        APrevT = new double[L + 1][][];
-        A[0] = InputCache.rows(X);
-        this.Y = Y.toArray();
         for (int l = 1; l <= L; l++) {
             g[l] = network.activation(l);
             W[l] = network.W(l).toArray();
             b[l] = network.b(l).toRowMajor();
-            int n = W[l].length;
-            int nPrev = A[l - 1].length;
-            Z[l] = new double[n][m];
-            A[l] = new double[n][m];
-            dZ[l] = new double[n][m];
-            dW[l] = new double[n][nPrev];
-            db[l] = new double[n];
-            dAPrev[l] = l > 1 ? new double[nPrev][m] : null;
-            boolean needsGradient = l > 1 || !gram;
-            if (needsGradient && nPrev >= TRANSPOSE_THRESHOLD) {
-                APrevT[l] = l == 1 ? Gemm.transpose(A[0]) : new double[m][nPrev];
-            }
+            dW[l] = new double[W[l].length][W[l][0].length];
+            db[l] = new double[W[l].length];
         }
+        Xrows = InputCache.rows(X);
+        Yrows = Y.toArray();
+        m = X.cols();
         if (gram) {
+            full = new Pass(Xrows, Yrows, m, true);
             G = InputCache.gram(X);
             W1start = copy(W[1]);
-            C = new double[W[1].length][m];
+            C = new double[W[1].length][X.cols()];
             // Z1 = W1·X + b1, once; afterwards it moves by the Gram update
-            linearForward(1);
+            linearForward(full, 1);
         } else {
             G = null;
             W1start = null;
@@ -163,38 +189,9 @@ public final class NetworkEngine {
      * @return the cost before the update
      */
     public double step(double learningRate) {
-        for (int l = 1; l <= L; l++) {
-            if (l > 1 || !gram) {
-                linearForward(l);
-            }
-            g[l].forward(Z[l], A[l], m);
-        }
-        double cost = loss.cost(A[L], Y, m);
-
-        // dZL = AL - Y: the course's dAL * g'(ZL) for sigmoid with binary and softmax with categorical cross-entropy
-        for (int i = 0; i < A[L].length; i++) {
-            double[] dZL = dZ[L][i];
-            double[] AL = A[L][i];
-            double[] y = Y[i];
-            for (int j = 0; j < m; j++) {
-                dZL[j] = AL[j] - y[j];
-            }
-        }
-        for (int l = L; l >= 1; l--) {
-            // db = (1/m) Σ_j dZ
-            for (int i = 0; i < db[l].length; i++) {
-                db[l][i] = sum(dZ[l][i]) / m;
-            }
-            if (l > 1 || !gram) {
-                weightGradient(l);
-            }
-            if (l > 1) {
-                // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev); there is no dA0 for the input layer
-                zero(dAPrev[l]);
-                Gemm.multAddTransA(1.0, W[l], dZ[l], dAPrev[l]);
-                g[l - 1].backward(dAPrev[l], Z[l - 1], A[l - 1], dZ[l - 1], m);
-            }
-        }
+        Pass full = fullPass();
+        double cost = forwardAndCost(full, false);
+        backward(full, false);
         for (int l = 1; l <= L; l++) {
             if (l == 1 && gram) {
                 gramUpdate(learningRate);
@@ -207,8 +204,163 @@ public final class NetworkEngine {
             // b = b - α db
             axpy(-learningRate, db[l], b[l]);
         }
-        stepped = true;
         return cost;
+    }
+
+    /**
+     * The gradients of a batch of examples, for an optimizer to apply with {@link #update}: forward and backward on
+     * examples {@code order[from] .. order[to - 1]} (columns of X, in that order), as the course's mini-batch code
+     * computes them ({@code dZL = (1/m_b)(AL - Y)}, then {@code dW = dZ·APrevᵀ}, {@code db = Σ_j dZ}).
+     *
+     * @param order the examples' order (a permutation of {@code 0..m-1}), or {@code null} for {@code 0..m-1}
+     * @param from  first position in {@code order}, inclusive
+     * @param to    last position, exclusive
+     * @return the summed loss of the batch's examples (not divided by the batch size)
+     * @throws IllegalStateException for the Gram computation, which is full-batch gradient descent only
+     */
+    public double batchGradients(int[] order, int from, int to) {
+        requirePrimal("batchGradients");
+        int mb = to - from;
+        if (from < 0 || mb < 1 || to > m || (order != null && order.length != m)) {
+            throw new IllegalArgumentException("batchGradients: examples [" + from + ", " + to + ") of " + m
+                    + (order == null ? "" : " with an order of " + order.length));
+        }
+        Pass pass;
+        if (order == null && from == 0 && to == m) {
+            pass = fullPass();
+        } else {
+            pass = passFor(mb);
+            gather(order, from, pass);
+        }
+        double sum = forwardAndCost(pass, true);
+        backward(pass, true);
+        return sum;
+    }
+
+    /**
+     * Moves every layer's parameters by {@code update} from the gradients of the last {@link #batchGradients}.
+     *
+     * @param update the optimizer's rule
+     */
+    public void update(ParameterUpdate update) {
+        requirePrimal("update");
+        for (int l = 1; l <= L; l++) {
+            update.update(l, W[l], b[l], dW[l], db[l]);
+        }
+    }
+
+    /** The number of training examples {@code m}. */
+    public int examples() {
+        return m;
+    }
+
+    private Pass fullPass() {
+        if (full == null) {
+            full = new Pass(Xrows, Yrows, m, true);
+        }
+        return full;
+    }
+
+    /** The layer sizes {@code [n[0], ..., n[L]]}. */
+    public int[] layerDims() {
+        int[] dims = new int[L + 1];
+        dims[0] = Xrows.length;
+        for (int l = 1; l <= L; l++) {
+            dims[l] = W[l].length;
+        }
+        return dims;
+    }
+
+    /**
+     * Forward propagation and the cost: the course's mean cost for a full-batch step, or the summed loss of a
+     * mini-batch ({@code summed}).
+     */
+    private double forwardAndCost(Pass p, boolean summed) {
+        for (int l = 1; l <= L; l++) {
+            if (l > 1 || !gram) {
+                linearForward(p, l);
+            }
+            g[l].forward(p.Z[l], p.A[l], p.m);
+        }
+        return summed ? loss.sum(p.A[L], p.Y, p.m) : loss.cost(p.A[L], p.Y, p.m);
+    }
+
+    /**
+     * Backward propagation into dW and db. Full-batch steps keep the first course's order, {@code dZL = AL - Y},
+     * {@code dW = (1/m) dZ·APrevᵀ}; batch gradients the second course's, {@code dZL = (1/m)(AL - Y)},
+     * {@code dW = dZ·APrevᵀ}.
+     */
+    private void backward(Pass p, boolean scaledFirst) {
+        int mb = p.m;
+        double scale = 1.0 / mb;
+        // dZL = AL - Y: the course's dAL * g'(ZL) for sigmoid with binary and softmax with categorical cross-entropy
+        for (int i = 0; i < p.A[L].length; i++) {
+            double[] dZL = p.dZ[L][i];
+            double[] AL = p.A[L][i];
+            double[] y = p.Y[i];
+            for (int j = 0; j < mb; j++) {
+                dZL[j] = scaledFirst ? scale * (AL[j] - y[j]) : AL[j] - y[j];
+            }
+        }
+        for (int l = L; l >= 1; l--) {
+            // db = (1/m) Σ_j dZ
+            for (int i = 0; i < db[l].length; i++) {
+                db[l][i] = scaledFirst ? sum(p.dZ[l][i], mb) : sum(p.dZ[l][i], mb) / mb;
+            }
+            if (l > 1 || !gram) {
+                weightGradient(p, l, scaledFirst ? 1.0 : scale);
+            }
+            if (l > 1) {
+                // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev); there is no dA0 for the input layer
+                zero(p.dAPrev[l]);
+                Gemm.multAddTransA(1.0, W[l], p.dZ[l], p.dAPrev[l]);
+                g[l - 1].backward(p.dAPrev[l], p.Z[l - 1], p.A[l - 1], p.dZ[l - 1], mb);
+            }
+        }
+        stepped = true;
+    }
+
+    /** The pass for batches of {@code mb} examples, made on first use. */
+    private Pass passFor(int mb) {
+        if (batch != null && batch.m == mb) {
+            return batch;
+        }
+        if (lastBatch != null && lastBatch.m == mb) {
+            return lastBatch;
+        }
+        Pass p = new Pass(new double[Xrows.length][mb], new double[Yrows.length][mb], mb, false);
+        if (batch == null) {
+            batch = p;
+        } else {
+            // a third size replaces the shorter one (batch sizes are one size and a last, shorter one)
+            lastBatch = p;
+        }
+        return p;
+    }
+
+    /** Copies examples order[from..] into the pass's input and labels. */
+    private void gather(int[] order, int from, Pass p) {
+        for (int i = 0; i < Xrows.length; i++) {
+            double[] x = Xrows[i];
+            double[] to = p.A[0][i];
+            for (int j = 0; j < p.m; j++) {
+                to[j] = x[order == null ? from + j : order[from + j]];
+            }
+        }
+        for (int i = 0; i < Yrows.length; i++) {
+            double[] y = Yrows[i];
+            double[] to = p.Y[i];
+            for (int j = 0; j < p.m; j++) {
+                to[j] = y[order == null ? from + j : order[from + j]];
+            }
+        }
+    }
+
+    private void requirePrimal(String operation) {
+        if (gram) {
+            throw new IllegalStateException(operation + ": the GRAM computation is full-batch gradient descent only; "
+                    + "use the PRIMAL computation for mini-batches and other optimizers");
+        }
     }
 
     /** {@code W[l]} now, 1-based; with the Gram computation W1 is materialised from the span of X. */
@@ -245,7 +397,7 @@ public final class NetworkEngine {
         }
         if (gram) {
             // dW1 = (1/m) dZ1 · Xᵀ, as dot products of rows (X is held as its n_x rows)
-            Gemm.multTransB(1.0 / m, dZ[1], A[0], dW[1]);
+            Gemm.multTransB(1.0 / full.m, full.dZ[1], full.A[0], dW[1]);
         }
         List<Matrix> dWs = new ArrayList<>(L);
         List<Matrix> dbs = new ArrayList<>(L);
@@ -259,30 +411,30 @@ public final class NetworkEngine {
     // ------------------------------------------------------------------ internals
 
     /** Z[l] = W[l] · A[l-1] + b[l]. */
-    private void linearForward(int l) {
-        zero(Z[l]);
-        Gemm.multAdd(1.0, W[l], A[l - 1], Z[l]);
-        for (int i = 0; i < Z[l].length; i++) {
-            double[] z = Z[l][i];
+    private void linearForward(Pass p, int l) {
+        zero(p.Z[l]);
+        Gemm.multAdd(1.0, W[l], p.A[l - 1], p.Z[l]);
+        for (int i = 0; i < p.Z[l].length; i++) {
+            double[] z = p.Z[l][i];
             double bi = b[l][i];
-            for (int j = 0; j < m; j++) {
+            for (int j = 0; j < p.m; j++) {
                 z[j] += bi;
             }
         }
     }
 
-    /** dW[l] = (1/m) dZ[l] · A[l-1]ᵀ. */
-    private void weightGradient(int l) {
-        if (APrevT[l] == null) {
+    /** dW[l] = alpha · dZ[l] · A[l-1]ᵀ. */
+    private void weightGradient(Pass p, int l, double alpha) {
+        if (p.APrevT[l] == null) {
             // as dot products of rows: A[l-1] is read once, no transposed copy
-            Gemm.multTransB(1.0 / m, dZ[l], A[l - 1], dW[l]);
+            Gemm.multTransB(alpha, p.dZ[l], p.A[l - 1], dW[l]);
             return;
         }
-        if (l > 1) {
-            transposeInto(A[l - 1], APrevT[l]);
+        if (l > 1 || p != full) {
+            transposeInto(p.A[l - 1], p.APrevT[l]);
         }
         zero(dW[l]);
-        Gemm.multAdd(1.0 / m, dZ[l], APrevT[l], dW[l]);
+        Gemm.multAdd(alpha, p.dZ[l], p.APrevT[l], dW[l]);
     }
 
     /**
@@ -292,32 +444,32 @@ public final class NetworkEngine {
     private void gramUpdate(double learningRate) {
         double step = -learningRate / m;
         // Z1 = Z1 - (α/m) dZ1·G - α db1
-        Gemm.multAdd(step, dZ[1], G, Z[1]);
-        for (int i = 0; i < Z[1].length; i++) {
+        Gemm.multAdd(step, full.dZ[1], G, full.Z[1]);
+        for (int i = 0; i < full.Z[1].length; i++) {
             double shift = learningRate * db[1][i];
-            double[] z = Z[1][i];
+            double[] z = full.Z[1][i];
             for (int j = 0; j < m; j++) {
                 z[j] -= shift;
             }
             // C = C - (α/m) dZ1, so that W1 = W1start + C·Xᵀ
-            axpy(step, dZ[1][i], C[i]);
+            axpy(step, full.dZ[1][i], C[i]);
         }
         W1current = false;
     }
 
     /** W1 = W1start + C · Xᵀ. */
     private void materialiseW1() {
-        Gemm.multTransB(1.0, C, A[0], W[1]);
+        Gemm.multTransB(1.0, C, full.A[0], W[1]);
         for (int i = 0; i < W[1].length; i++) {
             axpy(1.0, W1start[i], W[1][i]);
         }
         W1current = true;
     }
 
-    private static double sum(double[] x) {
+    private static double sum(double[] x, int n) {
         double s = 0.0;
-        for (double v : x) {
-            s += v;
+        for (int j = 0; j < n; j++) {
+            s += x[j];
         }
         return s;
     }

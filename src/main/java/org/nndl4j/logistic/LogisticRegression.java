@@ -116,7 +116,7 @@ public final class LogisticRegression {
         Checks.finite("optimize", "b", b);
         Checks.notNull("optimize", "config", config);
         Checks.notNull("optimize", "listener (use TrainingListener.none())", listener);
-        Trainable trainable = training(new LogisticParameters(w, b), X, Y, config.engine());
+        Trainable trainable = training(new LogisticParameters(w, b), X, Y, config);
         TrainingResult result = TrainingLoop.run(trainable, config, listener);
         LogisticGradients grads = trainable.lastGradients() != null
                 ? LogisticGradients.from(trainable.lastGradients())
@@ -129,7 +129,12 @@ public final class LogisticRegression {
      * {@code propagate} loop for {@link Engine#REFERENCE}, the shared engine for the others.
      */
     static Trainable training(LogisticParameters initial, Matrix X, Matrix Y, Engine engine) {
-        return Training.trainable(initial.toNetwork(), X, Y, engine,
+        return training(initial, X, Y, new TrainingConfig(1, DEFAULT_LEARNING_RATE, 1, engine));
+    }
+
+    /** {@link #training(LogisticParameters, Matrix, Matrix, Engine)} for any configuration (optimizer, mini-batches). */
+    static Trainable training(LogisticParameters initial, Matrix X, Matrix Y, TrainingConfig config) {
+        return Training.trainable(initial.toNetwork(), X, Y, config,
                 network -> new LogisticTrainable(LogisticParameters.from(network), X, Y));
     }
 

@@ -35,6 +35,20 @@ public enum Loss {
         }
 
         @Override
+        public double sum(double[][] AL, double[][] Y, int m) {
+            // logprobs = -log(a)·y + -log(1 - a)·(1 - y); np.sum(logprobs), pairwise as numpy
+            double[] terms = new double[AL.length * m];
+            for (int i = 0; i < AL.length; i++) {
+                double[] a = AL[i];
+                double[] y = Y[i];
+                for (int j = 0; j < m; j++) {
+                    terms[i * m + j] = -Math.log(a[j]) * y[j] + -Math.log(1.0 - a[j]) * (1.0 - y[j]);
+                }
+            }
+            return MathFunctions.pairwiseSum(terms, 0, terms.length);
+        }
+
+        @Override
         Matrix gradient(Matrix AL, Matrix Y) {
             // dAL = -(Y / AL - (1 - Y) / (1 - AL))
             return Y.div(AL).minus(Y.rsub(1.0).div(AL.rsub(1.0))).negate();
@@ -76,6 +90,20 @@ public enum Loss {
             }
             // + 0.0 turns the -0.0 of a perfect prediction into 0.0 and changes no other value
             return -MathFunctions.pairwiseSum(terms, 0, terms.length) / m + 0.0;
+        }
+
+        @Override
+        public double sum(double[][] AL, double[][] Y, int m) {
+            // -np.sum(Y * np.log(A)), pairwise as numpy
+            double[] terms = new double[AL.length * m];
+            for (int i = 0; i < AL.length; i++) {
+                double[] a = AL[i];
+                double[] y = Y[i];
+                for (int j = 0; j < m; j++) {
+                    terms[i * m + j] = y[j] == 0.0 ? 0.0 : y[j] * Math.log(a[j]);
+                }
+            }
+            return -MathFunctions.pairwiseSum(terms, 0, terms.length) + 0.0;
         }
 
         @Override
@@ -128,6 +156,18 @@ public enum Loss {
      * @return the mean loss over the {@code m} examples
      */
     public abstract double cost(double[][] AL, double[][] Y, int m);
+
+    /**
+     * The summed loss of {@code m} examples held as rows, as the second course's mini-batch code sums it
+     * ({@code np.sum(logprobs)}, pairwise): an epoch's cost is the sum over its batches divided by the number of
+     * examples.
+     *
+     * @param AL predictions, one row per output unit
+     * @param Y  labels, the same rows
+     * @param m  the number of examples (columns used)
+     * @return the sum of the per-example losses
+     */
+    public abstract double sum(double[][] AL, double[][] Y, int m);
 
     abstract void checkLabels(String operation, Matrix Y, int outputUnits);
 

@@ -274,7 +274,7 @@ public final class ShallowNetwork {
         // course's behaviour (initial weights from seed 2) is kept as is.
         LayerSizes sizes = layerSizes(X, Y).withHiddenSize(nH);
         ShallowParameters parameters = initializeParameters(sizes);
-        return TrainingLoop.run(training(X, Y, parameters, config.engine()), config, listener);
+        return TrainingLoop.run(training(X, Y, parameters, config), config, listener);
     }
 
     /**
@@ -282,7 +282,12 @@ public final class ShallowNetwork {
      * blocks for {@link Engine#REFERENCE}, the shared engine for the others. X and Y must already have been checked.
      */
     static Trainable training(Matrix X, Matrix Y, ShallowParameters initial, Engine engine) {
-        return Training.trainable(initial.toNetwork(), X, Y, engine,
+        return training(X, Y, initial, new TrainingConfig(1, DEFAULT_LEARNING_RATE, 1, engine));
+    }
+
+    /** {@link #training(Matrix, Matrix, ShallowParameters, Engine)} for any configuration (optimizer, mini-batches). */
+    static Trainable training(Matrix X, Matrix Y, ShallowParameters initial, TrainingConfig config) {
+        return Training.trainable(initial.toNetwork(), X, Y, config,
                 network -> new ShallowTrainable(X, Y, ShallowParameters.from(network)));
     }
 

@@ -1,5 +1,6 @@
 package org.nndl4j.train;
 
+import org.nndl4j.engine.ParameterUpdate;
 import org.nndl4j.nn.Gradients;
 import org.nndl4j.nn.Network;
 
@@ -8,6 +9,10 @@ import org.nndl4j.nn.Network;
  * and shows its network. The fast engines provide one ({@link Training#trainable}); each model family (logistic,
  * shallow, deep) provides its course-faithful {@link Engine#REFERENCE} one, built on its own building blocks. This is
  * the one way anything plugs into the loop.
+ *
+ * <p>{@link #step} is one full-batch gradient-descent iteration, the first course's loop body. Mini-batches and the
+ * other optimizers use {@link #batchGradients} and {@link #update} instead; a trainable that cannot compute them
+ * (the first course's families' own building blocks) says so, and {@link Training#trainable} does not choose it then.
  */
 public interface Trainable {
 
@@ -40,4 +45,46 @@ public interface Trainable {
      * @return {@link Engine#PRIMAL}, {@link Engine#GRAM} or {@link Engine#REFERENCE}, never {@link Engine#AUTO}
      */
     Engine engine();
+
+    /**
+     * Whether {@link #batchGradients} and {@link #update} are available (mini-batches, any optimizer).
+     *
+     * @return true if they are
+     */
+    default boolean supportsBatches() {
+        return false;
+    }
+
+    /**
+     * Forward and backward propagation on examples {@code order[from] .. order[to - 1]}, keeping the gradients for
+     * {@link #update}.
+     *
+     * @param order the examples' order, or {@code null} for {@code 0..m-1}
+     * @param from  first position, inclusive
+     * @param to    last position, exclusive
+     * @return the summed loss of those examples
+     * @throws UnsupportedOperationException if {@link #supportsBatches()} is false
+     */
+    default double batchGradients(int[] order, int from, int to) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " computes full-batch gradient descent only");
+    }
+
+    /**
+     * Moves the parameters by {@code update} from the gradients of the last {@link #batchGradients}.
+     *
+     * @param update the optimizer's rule for this step
+     * @throws UnsupportedOperationException if {@link #supportsBatches()} is false
+     */
+    default void update(ParameterUpdate update) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " computes full-batch gradient descent only");
+    }
+
+    /**
+     * The number of training examples.
+     *
+     * @return {@code m}
+     */
+    default int examples() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " computes full-batch gradient descent only");
+    }
 }

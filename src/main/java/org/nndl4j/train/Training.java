@@ -1,12 +1,16 @@
 package org.nndl4j.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.engine.NetworkEngine;
+import org.nndl4j.engine.ParameterUpdate;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Backpropagation;
 import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Layer;
 import org.nndl4j.nn.Network;
 
 /**
@@ -41,35 +45,68 @@ public final class Training {
             throw new IllegalArgumentException("Training.fit: initial, data, config and listener must not be null "
                     + "(use TrainingListener.none())");
         }
-        Trainable model = trainable(initial, data.X(), data.Y(), config.engine(),
+        Trainable model = trainable(initial, data.X(), data.Y(), config,
                 network -> new ReferenceTrainable(network, data.X(), data.Y()));
         return TrainingLoop.run(model, config, listener);
     }
 
     /**
-     * The one place where the engine is chosen: {@link Engine#AUTO} resolves by the data's shape, {@link Engine#PRIMAL}
-     * and {@link Engine#GRAM} are the fast {@link NetworkEngine}, and {@link Engine#REFERENCE} is the caller's own
-     * straightforward computation.
+     * The one place where the engine is chosen. {@link Engine#AUTO} picks {@link Engine#GRAM} for full-batch gradient
+     * descent on wide data ({@code n_x > m}), where it is exact and fastest, and {@link Engine#PRIMAL} otherwise:
+     * GRAM's update in the span of the examples holds only for full-batch gradient descent, so GRAM is refused for
+     * mini-batches and the other optimizers. {@link Engine#REFERENCE} is the caller's own straightforward computation
+     * when it can do what the configuration asks, else the library's ({@link org.nndl4j.nn.Backpropagation}).
      *
      * @param initial   the network to start from
      * @param X         examples, {@code (n[0], m)}
      * @param Y         labels
-     * @param choice    the configured engine
+     * @param config    the configuration (its engine, optimizer and mini-batches decide)
      * @param reference builds the {@link Engine#REFERENCE} trainable from the initial network (the model families
      *                  pass their course building blocks)
+     * @return the network in training
+     * @throws IllegalArgumentException if GRAM is asked for what it cannot compute exactly
+     */
+    public static Trainable trainable(Network initial, Matrix X, Matrix Y, TrainingConfig config,
+                                      Function<Network, Trainable> reference) {
+        if (initial == null || X == null || Y == null || config == null || reference == null) {
+            throw new IllegalArgumentException("Training.trainable: initial, X, Y, config and reference must not be null");
+        }
+        boolean gramExact = config.isFullBatchGradientDescent();
+        Engine engine = config.engine() == Engine.AUTO && !gramExact ? Engine.PRIMAL
+                : config.engine().resolve(X.rows(), X.cols());
+        switch (engine) {
+            case REFERENCE:
+                Trainable own = reference.apply(initial);
+                return gramExact || own.supportsBatches() ? own : new ReferenceTrainable(initial, X, Y);
+            case GRAM:
+                if (!gramExact) {
+                    throw new IllegalArgumentException("Training: the GRAM engine computes full-batch gradient descent "
+                            + "exactly and nothing else; " + config.optimizer() + " on " + config.miniBatches()
+                            + " needs Engine.PRIMAL (or AUTO)");
+                }
+                return new EngineTrainable(NetworkEngine.gram(initial, X, Y), Engine.GRAM);
+            default:
+                return new EngineTrainable(NetworkEngine.primal(initial, X, Y), Engine.PRIMAL);
+        }
+    }
+
+    /**
+     * {@link #trainable(Network, Matrix, Matrix, TrainingConfig, Function)} for full-batch gradient descent computed by
+     * {@code choice}.
+     *
+     * @param initial   the network to start from
+     * @param X         examples
+     * @param Y         labels
+     * @param choice    the engine
+     * @param reference builds the {@link Engine#REFERENCE} trainable
      * @return the network in training
      */
     public static Trainable trainable(Network initial, Matrix X, Matrix Y, Engine choice,
                                       Function<Network, Trainable> reference) {
-        if (initial == null || X == null || Y == null || choice == null || reference == null) {
-            throw new IllegalArgumentException("Training.trainable: initial, X, Y, choice and reference must not be null");
+        if (choice == null) {
+            throw new IllegalArgumentException("Training.trainable: choice is null");
         }
-        Engine engine = choice.resolve(X.rows(), X.cols());
-        return switch (engine) {
-            case REFERENCE -> reference.apply(initial);
-            case GRAM -> new EngineTrainable(NetworkEngine.gram(initial, X, Y), Engine.GRAM);
-            default -> new EngineTrainable(NetworkEngine.primal(initial, X, Y), Engine.PRIMAL);
-        };
+        return trainable(initial, X, Y, new TrainingConfig(1, 1.0, 1, choice), reference);
     }
 
     /** The fast engine, as the loop sees it. */
@@ -92,6 +129,26 @@ public final class Training {
         @Override
         public Engine engine() {
             return kind;
+        }
+
+        @Override
+        public boolean supportsBatches() {
+            return !computation.usesGram();
+        }
+
+        @Override
+        public double batchGradients(int[] order, int from, int to) {
+            return computation.batchGradients(order, from, to);
+        }
+
+        @Override
+        public void update(ParameterUpdate update) {
+            computation.update(update);
+        }
+
+        @Override
+        public int examples() {
+            return computation.examples();
         }
     }
 
@@ -129,6 +186,49 @@ public final class Training {
         @Override
         public Engine engine() {
             return Engine.REFERENCE;
+        }
+
+        @Override
+        public boolean supportsBatches() {
+            return true;
+        }
+
+        @Override
+        public double batchGradients(int[] order, int from, int to) {
+            Matrix Xb = columns(X, order, from, to);
+            Matrix Yb = columns(Y, order, from, to);
+            int mb = to - from;
+            // the mean cost times m_b is the summed loss, up to rounding (the reference is held to 1e-12, not bits)
+            double sum = Backpropagation.cost(network, Xb, Yb) * mb;
+            last = Backpropagation.gradients(network, Xb, Yb);
+            return sum;
+        }
+
+        @Override
+        public void update(ParameterUpdate update) {
+            List<Layer> layers = new ArrayList<>();
+            for (int l = 1; l <= network.numLayers(); l++) {
+                double[][] W = network.W(l).toArray();
+                double[] b = network.b(l).toRowMajor();
+                update.update(l, W, b, last.dW(l).toArray(), last.db(l).toRowMajor());
+                layers.add(new Layer(Matrix.of(W), Matrix.columnVector(b), network.activation(l)));
+            }
+            network = Network.of(layers);
+        }
+
+        @Override
+        public int examples() {
+            return X.cols();
+        }
+
+        private static Matrix columns(Matrix M, int[] order, int from, int to) {
+            double[][] out = new double[M.rows()][to - from];
+            for (int i = 0; i < M.rows(); i++) {
+                for (int j = from; j < to; j++) {
+                    out[i][j - from] = M.get(i, order == null ? j : order[j]);
+                }
+            }
+            return Matrix.of(out);
         }
     }
 }

@@ -1,19 +1,25 @@
 package org.nndl4j.train;
 
 /**
- * How to run batch gradient descent: how many iterations, the learning rate, and how often to record
- * the cost (the course records it every 100 iterations).
+ * How to train: how many iterations (epochs), the learning rate and how it changes, the optimizer, the mini-batches,
+ * how often to record the cost (the course records it every 100 iterations) and which engine computes the steps.
+ * The defaults are the first course's: full-batch gradient descent at a constant rate, where an epoch is one step.
  *
- * @param iterations   number of gradient steps, {@code >= 0}
- * @param learningRate step size α, finite and {@code > 0}
- * @param recordEvery  the cost is recorded (and listeners called) at iterations 0, recordEvery, 2·recordEvery, ...
+ * @param iterations   number of epochs (for the full batch, of gradient steps), {@code >= 0}
+ * @param learningRate step size α (the initial one, under a schedule), finite and {@code > 0}
+ * @param recordEvery  the cost is recorded (and listeners called) at epochs 0, recordEvery, 2·recordEvery, ...
  * @param engine       how the steps are computed (see {@link Engine}); {@link Engine#AUTO} by default
+ * @param optimizer    how parameters move (see {@link Optimizer}); gradient descent by default
+ * @param miniBatches  how an epoch is cut into steps (see {@link MiniBatches}); the full batch by default
+ * @param schedule     how the learning rate changes after each epoch; constant by default
  */
-public record TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine) {
+public record TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine, Optimizer optimizer,
+                             MiniBatches miniBatches, LearningRateSchedule schedule) {
 
     /** The course's recording interval. */
     public static final int DEFAULT_RECORD_EVERY = 100;
 
+    /** @throws IllegalArgumentException naming the value that is out of range or null */
     public TrainingConfig {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
@@ -27,25 +33,99 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
         if (engine == null) {
             throw new IllegalArgumentException("engine must not be null (use Engine.AUTO)");
         }
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must not be null (use Optimizer.gradientDescent())");
+        }
+        if (miniBatches == null) {
+            throw new IllegalArgumentException("miniBatches must not be null (use MiniBatches.fullBatch())");
+        }
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule must not be null (use LearningRateSchedule.constant())");
+        }
     }
 
-    /** A configuration with the {@link Engine#AUTO} engine. */
+    /**
+     * Full-batch gradient descent at a constant rate, computed by {@code engine}.
+     *
+     * @param iterations   number of gradient steps
+     * @param learningRate step size α
+     * @param recordEvery  recording interval
+     * @param engine       the engine
+     */
+    public TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine) {
+        this(iterations, learningRate, recordEvery, engine, Optimizer.gradientDescent(), MiniBatches.fullBatch(),
+                LearningRateSchedule.constant());
+    }
+
+    /**
+     * Full-batch gradient descent at a constant rate with the {@link Engine#AUTO} engine.
+     *
+     * @param iterations   number of gradient steps
+     * @param learningRate step size α
+     * @param recordEvery  recording interval
+     */
     public TrainingConfig(int iterations, double learningRate, int recordEvery) {
         this(iterations, learningRate, recordEvery, Engine.AUTO);
     }
 
-    /** {@code iterations} steps at {@code learningRate}, recording the cost every 100 iterations. */
+    /**
+     * {@code iterations} steps at {@code learningRate}, recording the cost every 100 iterations.
+     *
+     * @param iterations   number of gradient steps
+     * @param learningRate step size α
+     * @return the configuration
+     */
     public static TrainingConfig of(int iterations, double learningRate) {
         return new TrainingConfig(iterations, learningRate, DEFAULT_RECORD_EVERY);
     }
 
-    /** The same configuration recording every {@code n} iterations. */
+    /**
+     * @param n the recording interval
+     * @return the same configuration recording every {@code n} epochs
+     */
     public TrainingConfig withRecordEvery(int n) {
-        return new TrainingConfig(iterations, learningRate, n, engine);
+        return new TrainingConfig(iterations, learningRate, n, engine, optimizer, miniBatches, schedule);
     }
 
-    /** The same configuration computed by {@code e}. */
+    /**
+     * @param e the engine
+     * @return the same configuration computed by {@code e}
+     */
     public TrainingConfig withEngine(Engine e) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, e);
+        return new TrainingConfig(iterations, learningRate, recordEvery, e, optimizer, miniBatches, schedule);
+    }
+
+    /**
+     * @param o the optimizer
+     * @return the same configuration with optimizer {@code o}
+     */
+    public TrainingConfig withOptimizer(Optimizer o) {
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, o, miniBatches, schedule);
+    }
+
+    /**
+     * @param batches the batching
+     * @return the same configuration cut into {@code batches}
+     */
+    public TrainingConfig withMiniBatches(MiniBatches batches) {
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, batches, schedule);
+    }
+
+    /**
+     * @param s the schedule
+     * @return the same configuration with learning-rate schedule {@code s}
+     */
+    public TrainingConfig withSchedule(LearningRateSchedule s) {
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, s);
+    }
+
+    /**
+     * Whether this is the first course's training: full-batch gradient descent, one step an epoch, whose recorded cost
+     * is the step's mean cost as the first course computes it.
+     *
+     * @return true for full-batch gradient descent
+     */
+    public boolean isFullBatchGradientDescent() {
+        return miniBatches.isFullBatch() && optimizer.isPlainGradientDescent();
     }
 }

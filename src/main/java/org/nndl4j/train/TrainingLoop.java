@@ -1,16 +1,23 @@
 package org.nndl4j.train;
 
 import java.time.Duration;
-import java.util.Arrays;
+
+import org.nndl4j.engine.ParameterUpdate;
 
 /**
- * The one batch-gradient-descent loop of the library, shared by every model family and engine.
+ * The one training loop of the library, shared by every network, model family and engine.
  *
  * <pre>
- * for i in 0 .. iterations-1:
- *     cost = model.step(α)                       // forward, cost, backward, θ = θ - α dθ
- *     if cost is NaN or infinite: stop and report i and α
- *     if i % recordEvery == 0: record cost, tell the listener
+ * α = α0
+ * for epoch e in 0 .. iterations-1:
+ *     full-batch gradient descent:  cost = model.step(α)            // the first course's iteration
+ *     otherwise:                    order = the epoch's permutation (MiniBatches)
+ *                                   for each batch: total += model.batchGradients(order, batch)   // summed loss
+ *                                                   model.update(optimizer state, step t + 1, α)
+ *                                   cost = total / m                 // the second course's epoch cost
+ *     if cost is NaN or infinite: stop and report e and α
+ *     if e % recordEvery == 0: record (cost, α), tell the listener
+ *     α = schedule(α0, e)
  * </pre>
  */
 public final class TrainingLoop {
@@ -19,49 +26,98 @@ public final class TrainingLoop {
     }
 
     /**
-     * Trains {@code model} as {@code config} says (its engine choice was already made when {@code model} was built,
-     * see {@link Training#trainable}).
+     * Trains {@code model} as {@code config} says (its engine was chosen when {@code model} was built, see
+     * {@link Training#trainable}).
      *
      * @param model    the network in training; it advances
-     * @param config   iterations, learning rate, recording interval
-     * @param listener told the cost at every recorded iteration
-     * @return the trained network, the recorded costs, the engine, the iterations and the wall time
+     * @param config   epochs, learning rate and schedule, optimizer, mini-batches, recording interval
+     * @param listener told the cost at every recorded epoch, and every step if it asks
+     * @return the trained network, the recorded costs, the engine, the epochs and the wall time
      * @throws TrainingDivergedException if a cost is NaN or infinite; the model is left as it was after that step
+     * @throws IllegalArgumentException  if the configuration needs mini-batches or an optimizer that {@code model}
+     *                                   cannot compute
      */
     public static TrainingResult run(Trainable model, TrainingConfig config, TrainingListener listener) {
         if (model == null || config == null || listener == null) {
             throw new IllegalArgumentException("TrainingLoop.run: model, config and listener must not be null "
                     + "(use TrainingListener.none())");
         }
+        boolean fullBatchGd = config.isFullBatchGradientDescent();
+        if (!fullBatchGd && !model.supportsBatches()) {
+            throw new IllegalArgumentException("TrainingLoop.run: " + model.engine() + " computes full-batch gradient "
+                    + "descent only, but the configuration asks for " + config.optimizer() + " on " + config.miniBatches());
+        }
         long start = System.nanoTime();
         double learningRate = config.learningRate();
         int every = config.recordEvery();
-        double[] costs = new double[(config.iterations() + every - 1) / every];
-        int recorded = 0;
-        for (int i = 0; i < config.iterations(); i++) {
-            double cost = model.step(learningRate);
+        CostHistory.Recorder recorder = new CostHistory.Recorder(every);
+        Epochs epochs = fullBatchGd ? null : new Epochs(model, config, listener);
+        for (int e = 0; e < config.iterations(); e++) {
+            double cost;
+            if (fullBatchGd) {
+                cost = model.step(learningRate);
+                listener.stepTaken(new StepProgress(e, 0, true, e + 1L, -1, cost, learningRate));
+            } else {
+                cost = epochs.run(e, learningRate);
+            }
             if (!Double.isFinite(cost)) {
-                throw new TrainingDivergedException(i, learningRate, cost,
-                        new CostHistory(every, Arrays.copyOf(costs, recorded)));
+                throw new TrainingDivergedException(e, learningRate, cost, recorder.history());
             }
-            if (i % every == 0) {
-                costs[recorded++] = cost;
-                listener.costRecorded(new TrainingProgress(i, cost, learningRate, model::network));
+            if (e % every == 0) {
+                recorder.add(cost, learningRate);
+                listener.costRecorded(new TrainingProgress(e, cost, learningRate, model::network));
             }
+            learningRate = config.schedule().rate(config.learningRate(), e);
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
-        return new TrainingResult(model.network(), new CostHistory(every, costs), model.engine(), config.iterations(),
-                wallTime);
+        return new TrainingResult(model.network(), recorder.history(), model.engine(), config.iterations(), wallTime);
     }
 
     /**
      * {@link #run(Trainable, TrainingConfig, TrainingListener)} without a listener.
      *
      * @param model  the network in training
-     * @param config iterations, learning rate, recording interval
+     * @param config the configuration
      * @return the result
      */
     public static TrainingResult run(Trainable model, TrainingConfig config) {
         return run(model, config, TrainingListener.none());
+    }
+
+    /** The epochs of a training by mini-batches or another optimizer: the orders and the optimizer's state. */
+    private static final class Epochs {
+        private final Trainable model;
+        private final TrainingListener listener;
+        private final MiniBatches.Orders orders;
+        private final OptimizerState state;
+        private final int m;
+        private final int size;
+
+        Epochs(Trainable model, TrainingConfig config, TrainingListener listener) {
+            this.model = model;
+            this.listener = listener;
+            this.m = model.examples();
+            this.orders = config.miniBatches().orders(m);
+            this.state = config.optimizer().newState(model.network().layerDims());
+            this.size = config.miniBatches().isFullBatch() ? m : Math.min(config.miniBatches().size(), m);
+        }
+
+        /** One epoch at learning rate {@code α}; returns the sum of the batches' summed losses over {@code m}. */
+        double run(int epoch, double learningRate) {
+            int[] order = orders.next();
+            double total = 0.0;
+            int batches = (m + size - 1) / size;
+            for (int k = 0; k < batches; k++) {
+                int from = k * size;
+                int to = Math.min(m, from + size);
+                double sum = model.batchGradients(order, from, to);
+                total += sum;
+                ParameterUpdate update = state.step(learningRate);
+                model.update(update);
+                listener.stepTaken(new StepProgress(epoch, k, k == batches - 1, state.steps(), to - from,
+                        sum / (to - from), learningRate));
+            }
+            return total / m;
+        }
     }
 }
