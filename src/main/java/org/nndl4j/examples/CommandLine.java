@@ -73,4 +73,18 @@ final class CommandLine {
     static String describe(Exception e) {
         return e instanceof FileSystemException ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getMessage();
     }
+
+    /** A whole number {@code >= 1} given for {@code flag}. */
+    static int positiveInt(String value, String flag) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(flag + " must be >= 1, got " + n);
+        }
+        return n;
+    }
 }

@@ -192,6 +192,31 @@ public final class Matrix {
         return new Matrix(out);
     }
 
+    /**
+     * The columns {@code indices[0], indices[1], ...} in that order ({@code a[:, indices]}, numpy's fancy indexing).
+     *
+     * @param indices column indices, each in {@code 0..cols-1} (repeats allowed)
+     * @return a {@code (rows, indices.length)} matrix
+     * @throws IndexOutOfBoundsException naming the first index out of range
+     */
+    public Matrix selectColumns(int[] indices) {
+        Checks.notNull("selectColumns", "indices", indices);
+        int n = cols();
+        double[] out = new double[rows() * indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            if (indices[k] < 0 || indices[k] >= n) {
+                throw new IndexOutOfBoundsException("selectColumns: indices[" + k + "] = " + indices[k]
+                        + " is out of bounds for shape " + shape());
+            }
+        }
+        for (int i = 0; i < rows(); i++) {
+            for (int k = 0; k < indices.length; k++) {
+                out[i * indices.length + k] = data.data[i * n + indices[k]];
+            }
+        }
+        return fromRowMajor(rows(), indices.length, out);
+    }
+
     /** Column {@code j} as an {@code (rows, 1)} matrix. */
     public Matrix column(int j) {
         return columns(j, j + 1);
