@@ -834,7 +834,7 @@ def main():
             "  NOTE: the spec's expected train count 1425 does NOT come out; this transcription gives %d after 300" % tr_ok,
             "  epochs.  Checked when this file was made: the same count with the backward written as the L-layer",
             "  course code (dz3 = A - Y, dW = 1/m * dot, mask Z <= 0) and with 1./m * (A - Y); the count moves with",
-            "  the epoch (this run has 1425 train / 328 test after epochs 288, 293, 296, 297 and 1426 after 299..303),",
+            "  the epoch (this run has 1425 train / 328 test after 288, 293, 296, 297 epochs and 1426 after 299..303),",
             "  and 1-ulp / summation-order reruns (below) do not change it, so 1425 presumably came from a slightly",
             "  different definition.  The golden value is this run's, not the spec's.",
         ])
