@@ -88,6 +88,14 @@ public enum Activation {
         }
 
         @Override
+        public void forward(double[] z, double[] a, int n) {
+            for (int i = 0; i < n; i++) {
+                // max(z, 0) without a branch: Math.max keeps NaN, and gives +0.0 for -0.0 as apply does
+                a[i] = Math.max(z[i], 0.0);
+            }
+        }
+
+        @Override
         public void backward(double[] dA, double[] z, double[] a, double[] dZ, int n) {
             for (int i = 0; i < n; i++) {
                 dZ[i] = z[i] > 0.0 ? dA[i] : 0.0;

@@ -42,7 +42,11 @@ public enum Loss {
                 double[] a = AL[i];
                 double[] y = Y[i];
                 for (int j = 0; j < m; j++) {
-                    terms[i * m + j] = -Math.log(a[j]) * y[j] + -Math.log(1.0 - a[j]) * (1.0 - y[j]);
+                    // for a label of exactly 1 or 0 the other term is ±0 and leaves the sum's bits alone (unless it
+                    // is NaN, which the course's 0·log(0) would give and a library should not)
+                    double yj = y[j];
+                    terms[i * m + j] = yj == 1.0 ? -Math.log(a[j]) : yj == 0.0 ? -Math.log(1.0 - a[j])
+                            : -Math.log(a[j]) * yj + -Math.log(1.0 - a[j]) * (1.0 - yj);
                 }
             }
             return MathFunctions.pairwiseSum(terms, 0, terms.length);
