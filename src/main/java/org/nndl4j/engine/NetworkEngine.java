@@ -3,9 +3,11 @@ package org.nndl4j.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Gemm;
+import org.nndl4j.matrix.MathFunctions;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.nn.Activation;
@@ -13,6 +15,7 @@ import org.nndl4j.nn.Gradients;
 import org.nndl4j.nn.Layer;
 import org.nndl4j.nn.Loss;
 import org.nndl4j.nn.Network;
+import org.nndl4j.random.NumpyRandom;
 
 /**
  * The fast computation of full-batch gradient descent on any {@link Network} whose output pairs with a {@link Loss}
@@ -61,6 +64,11 @@ public final class NetworkEngine {
     private final double[][] db;
     private boolean stepped;
 
+    // regularisation: L2 strength λ; dropout keep probabilities per layer (1 = none) and where masks come from
+    private double lambda;
+    private double[] keepProb;
+    private Supplier<NumpyRandom> masks;
+
     /** The number of training examples. */
     private final int m;
     /** The whole training set in one pass (A[0] is X itself): full-batch steps; made on first use. */
@@ -84,6 +92,8 @@ public final class NetworkEngine {
         final double[][][] dAPrev;
         /** APrevᵀ for the layers whose dW goes through the kernel; for layer 1 it is Xᵀ, made once for a full pass. */
         final double[][][] APrevT;
+        /** Dropout masks D[l] (0 or 1) of the last forward pass, for the layers that drop units; made on first use. */
+        final double[][][] D;
 
         Pass(double[][] X, double[][] Y, int m, boolean inputFixed) {
             this.m = m;
@@ -93,6 +103,7 @@ public final class NetworkEngine {
             dZ = new double[L + 1][][];
             dAPrev = new double[L + 1][][];
             APrevT = new double[L + 1][][];
+            D = new double[L + 1][][];
             A[0] = X;
             for (int l = 1; l <= L; l++) {
                 int n = W[l].length;
@@ -249,6 +260,89 @@ public final class NetworkEngine {
         }
     }
 
+    /**
+     * Regularises the training from now on: L2 with strength {@code λ} (cost {@code + λ/(2m)·Σ_l ΣW[l]²}, gradient
+     * {@code dW[l] + (λ/m)·W[l]}, {@code m} the batch's size) and inverted dropout on the hidden layers whose keep
+     * probability is below 1: after {@code A[l] = g(Z[l])}, {@code D[l] = rand(n[l], m) < keep[l]},
+     * {@code A[l] = A[l]·D[l] / keep[l]}, and backward {@code dA[l] = dA[l]·D[l] / keep[l]}. Masks are drawn layer
+     * after layer (layer 1 first, each row-major as {@code np.random.rand}) from the generator {@code masks} gives at
+     * the start of each forward pass.
+     *
+     * @param lambda    {@code λ >= 0}
+     * @param keepProb  keep probability of layers {@code 1..L-1} at index {@code l - 1}, each in (0, 1]
+     * @param masks     the generator of each forward pass (the same one for a stream; a fresh seeded one to reseed)
+     * @throws IllegalArgumentException     if a value is out of range
+     * @throws UnsupportedOperationException for L2 on the GRAM computation, whose first layer is kept as coefficients
+     */
+    public void regularize(double lambda, double[] keepProb, Supplier<NumpyRandom> masks) {
+        if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("regularize: lambda must be a finite number >= 0, got " + lambda);
+        }
+        if (gram && lambda > 0.0) {
+            throw new UnsupportedOperationException("regularize: the GRAM computation does not take L2 "
+                    + "(use the PRIMAL computation)");
+        }
+        double[] keep = new double[L + 1];
+        java.util.Arrays.fill(keep, 1.0);
+        if (keepProb != null) {
+            if (keepProb.length > L - 1) {
+                throw new IllegalArgumentException("regularize: " + keepProb.length + " keep probabilities for "
+                        + (L - 1) + " hidden layers (the output layer keeps all its units)");
+            }
+            for (int i = 0; i < keepProb.length; i++) {
+                if (!(keepProb[i] > 0.0 && keepProb[i] <= 1.0)) {
+                    throw new IllegalArgumentException("regularize: keep probability of layer " + (i + 1)
+                            + " must be in (0, 1], got " + keepProb[i]);
+                }
+                // list index i is layer i + 1
+                keep[i + 1] = keepProb[i];
+            }
+        }
+        boolean dropout = false;
+        for (double k : keep) {
+            dropout |= k < 1.0;
+        }
+        if (dropout && masks == null) {
+            throw new IllegalArgumentException("regularize: dropout needs a generator for its masks");
+        }
+        this.lambda = lambda;
+        this.keepProb = dropout ? keep : null;
+        this.masks = masks;
+    }
+
+    /**
+     * Whether every parameter is a finite number (training goes on through an infinite cost, not through infinite
+     * or NaN parameters).
+     *
+     * @return true if all of W and b (and, for GRAM, the first layer's coefficients) are finite
+     */
+    public boolean parametersFinite() {
+        for (int l = 1; l <= L; l++) {
+            if (!finite(b[l]) || !(l == 1 && gram ? finite(C) && finite(full.Z[1]) : finite(W[l]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean finite(double[] v) {
+        double s = 0.0;
+        for (double x : v) {
+            // x - x is 0 for a finite x and NaN for an infinite or NaN one
+            s += x - x;
+        }
+        return s == 0.0;
+    }
+
+    private static boolean finite(double[][] M) {
+        for (double[] row : M) {
+            if (!finite(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The number of training examples {@code m}. */
     public int examples() {
         return m;
@@ -276,13 +370,63 @@ public final class NetworkEngine {
      * mini-batch ({@code summed}).
      */
     private double forwardAndCost(Pass p, boolean summed) {
+        NumpyRandom random = keepProb == null ? null : masks.get();
         for (int l = 1; l <= L; l++) {
             if (l > 1 || !gram) {
                 linearForward(p, l);
             }
             g[l].forward(p.Z[l], p.A[l], p.m);
+            if (keepProb != null && keepProb[l] < 1.0) {
+                dropout(p, l, random);
+            }
         }
-        return summed ? loss.sum(p.A[L], p.Y, p.m) : loss.cost(p.A[L], p.Y, p.m);
+        double cost = summed ? loss.sum(p.A[L], p.Y, p.m) : loss.cost(p.A[L], p.Y, p.m);
+        if (lambda > 0.0) {
+            // the course's 1./m * lambd/2 * (ΣW1² + ... + ΣWL²); a batch's sum is m_b times its mean
+            double penalty = 1.0 / p.m * lambda / 2 * squaredWeights();
+            cost = summed ? cost + penalty * p.m : cost + penalty;
+        }
+        return cost;
+    }
+
+    /** D = rand(n, m) < keep; A = A·D; A = A / keep, in the course's order of operations. */
+    private void dropout(Pass p, int l, NumpyRandom random) {
+        if (p.D[l] == null) {
+            p.D[l] = new double[p.A[l].length][p.m];
+        }
+        double keep = keepProb[l];
+        for (int i = 0; i < p.A[l].length; i++) {
+            double[] d = p.D[l][i];
+            double[] a = p.A[l][i];
+            random.fillRand(d, p.m);
+            for (int j = 0; j < p.m; j++) {
+                d[j] = d[j] < keep ? 1.0 : 0.0;
+                a[j] = a[j] * d[j];
+                a[j] = a[j] / keep;
+            }
+        }
+    }
+
+    /** Σ_l Σ W[l]², each layer's sum pairwise as np.sum(np.square(W)), the layers added in order. */
+    private double squaredWeights() {
+        double total = 0.0;
+        for (int l = 1; l <= L; l++) {
+            double[][] w = l == 1 && !W1current ? materialisedW1() : W[l];
+            int cols = w[0].length;
+            double[] squares = new double[w.length * cols];
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < cols; j++) {
+                    squares[i * cols + j] = w[i][j] * w[i][j];
+                }
+            }
+            total += MathFunctions.pairwiseSum(squares, 0, squares.length);
+        }
+        return total;
+    }
+
+    private double[][] materialisedW1() {
+        materialiseW1();
+        return W[1];
     }
 
     /**
@@ -309,11 +453,33 @@ public final class NetworkEngine {
             }
             if (l > 1 || !gram) {
                 weightGradient(p, l, scaledFirst ? 1.0 : scale);
+                if (lambda > 0.0) {
+                    // dW = dW + (λ·W)/m, in the course's order
+                    for (int i = 0; i < dW[l].length; i++) {
+                        double[] dw = dW[l][i];
+                        double[] w = W[l][i];
+                        for (int j = 0; j < dw.length; j++) {
+                            dw[j] = dw[j] + lambda * w[j] / mb;
+                        }
+                    }
+                }
             }
             if (l > 1) {
                 // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev); there is no dA0 for the input layer
                 zero(p.dAPrev[l]);
                 Gemm.multAddTransA(1.0, W[l], p.dZ[l], p.dAPrev[l]);
+                if (keepProb != null && keepProb[l - 1] < 1.0) {
+                    // dA = dA·D / keep: only the units the forward pass kept pass their gradient on
+                    double keep = keepProb[l - 1];
+                    for (int i = 0; i < p.dAPrev[l].length; i++) {
+                        double[] da = p.dAPrev[l][i];
+                        double[] d = p.D[l - 1][i];
+                        for (int j = 0; j < mb; j++) {
+                            da[j] = da[j] * d[j];
+                            da[j] = da[j] / keep;
+                        }
+                    }
+                }
                 g[l - 1].backward(p.dAPrev[l], p.Z[l - 1], p.A[l - 1], p.dZ[l - 1], mb);
             }
         }

@@ -27,8 +27,27 @@ public final class Backpropagation {
      * @throws IllegalArgumentException if the labels do not fit the output and loss
      */
     public static double cost(Network network, Matrix X, Matrix Y) {
+        return cost(network, X, Y, 0.0);
+    }
+
+    /**
+     * The cost with L2 regularisation: {@link #cost(Network, Matrix, Matrix)}
+     * {@code + (1/m)·(λ/2)·Σ_l ΣW[l]²} (each {@code ΣW²} summed pairwise, as numpy's {@code np.sum(np.square(W))}).
+     *
+     * @param lambda {@code λ >= 0}
+     * @return the regularised cost
+     */
+    public static double cost(Network network, Matrix X, Matrix Y, double lambda) {
         check("cost", network, X, Y);
-        return network.loss().cost(network.forward(X), Y);
+        double cost = network.loss().cost(network.forward(X), Y);
+        if (lambda > 0.0) {
+            double squares = 0.0;
+            for (Layer layer : network.layers()) {
+                squares += layer.W().times(layer.W()).sum();
+            }
+            cost += 1.0 / X.cols() * lambda / 2 * squares;
+        }
+        return cost;
     }
 
     /**
@@ -38,7 +57,20 @@ public final class Backpropagation {
      * @throws IllegalArgumentException if the labels do not fit the output and loss
      */
     public static Gradients gradients(Network network, Matrix X, Matrix Y) {
+        return gradients(network, X, Y, 0.0);
+    }
+
+    /**
+     * The gradients of {@link #cost(Network, Matrix, Matrix, double)}: {@code dW[l] + (λ·W[l])/m}.
+     *
+     * @param lambda {@code λ >= 0}
+     * @return the gradients
+     */
+    public static Gradients gradients(Network network, Matrix X, Matrix Y, double lambda) {
         check("gradients", network, X, Y);
+        if (!(lambda >= 0.0)) {
+            throw new IllegalArgumentException("gradients: lambda must be >= 0, got " + lambda);
+        }
         int L = network.numLayers();
         int m = X.cols();
         // A.get(l) is A[l], Z.get(l) is Z[l]; index 0 of A is X and of Z is unused
@@ -55,6 +87,10 @@ public final class Backpropagation {
         for (int l = L; l >= 1; l--) {
             // dW = (1/m) dZ · A[l-1]ᵀ, db = (1/m) Σ_j dZ; arrays are 0-based: layer l at l - 1
             dW[l - 1] = dZ.dotTranspose(A.get(l - 1)).times(1.0 / m);
+            if (lambda > 0.0) {
+                // + (λ·W)/m
+                dW[l - 1] = dW[l - 1].plus(network.W(l).times(lambda).div(m));
+            }
             db[l - 1] = dZ.sum(1).times(1.0 / m);
             if (l > 1) {
                 // dA[l-1] = W[l]ᵀ · dZ, dZ[l-1] = dA[l-1] * g'(Z[l-1])

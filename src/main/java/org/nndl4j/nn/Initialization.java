@@ -32,6 +32,17 @@ public enum Initialization {
     },
 
     /**
+     * {@code W = randn(n[l], n[l-1]) * 10}: the second course's "random" initialisation, large on purpose (sigmoid
+     * outputs saturate and the first cost is infinite).
+     */
+    LARGE {
+        @Override
+        Matrix weights(NumpyRandom random, int n, int nPrev) {
+            return random.randn(n, nPrev).times(10);
+        }
+    },
+
+    /**
      * {@code W = randn(n[l], n[l-1]) / sqrt(n[l-1])}, as the first course's deep application divides (LeCun's
      * normal initialisation; the same scale as {@link #XAVIER}, rounded differently).
      */

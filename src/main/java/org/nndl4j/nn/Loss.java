@@ -15,8 +15,8 @@ public enum Loss {
     /**
      * The course's binary cross-entropy, for a {@link Activation#SIGMOID} output of one unit and labels 0/1 of shape
      * {@code (1, m)}: {@code J = -(1/m) Σ [ y log(a) + (1 - y) log(1 - a) ]}, the two dot products summed separately
-     * as the course's {@code np.dot} does. A prediction of exactly 0 or 1 on the wrong label gives an infinite (or
-     * NaN) cost, as in the course's numpy code.
+     * as the course's {@code np.dot} does. A prediction of exactly 0 or 1 on the wrong label gives an infinite cost;
+     * a saturated right one adds nothing (the second course's {@code nansum}).
      */
     BINARY_CROSS_ENTROPY(Activation.SIGMOID) {
         @Override
@@ -27,8 +27,14 @@ public enum Loss {
                 double[] a = AL[i];
                 double[] y = Y[i];
                 for (int j = 0; j < m; j++) {
-                    yLogA += y[j] * Math.log(a[j]);
-                    notYLogNotA += (1.0 - y[j]) * Math.log(1.0 - a[j]);
+                    // a term whose label factor is 0 is left out (it adds ±0, or NaN where the output saturated:
+                    // the course's nansum leaves those out too, so a saturated wrong output gives +inf, not NaN)
+                    if (y[j] != 0.0) {
+                        yLogA += y[j] * Math.log(a[j]);
+                    }
+                    if (y[j] != 1.0) {
+                        notYLogNotA += (1.0 - y[j]) * Math.log(1.0 - a[j]);
+                    }
                 }
             }
             return -(yLogA + notYLogNotA) / m;

@@ -113,6 +113,18 @@ public final class NumpyRandom {
     }
 
     /** A {@code rows x cols} matrix of doubles in [0, 1), filled in C order ({@code np.random.rand(rows, cols)}). */
+    /**
+     * Fills {@code out[0 .. n)} with {@link #randomSample()}s, in order: the same numbers {@code np.random.rand} draws.
+     *
+     * @param out the array to fill
+     * @param n   how many values
+     */
+    public void fillRand(double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = randomSample();
+        }
+    }
+
     public Matrix rand(int rows, int cols) {
         return Matrix.fromRowMajor(rows, cols, rand(Checks.elementCount("rand", rows, cols)));
     }

@@ -87,4 +87,28 @@ public interface Trainable {
     default int examples() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " computes full-batch gradient descent only");
     }
+
+    /**
+     * Whether every parameter is still a finite number: the loop goes on through an infinite cost (a saturated output
+     * the gradient recovers from) and stops only when this is false.
+     *
+     * @return true while the parameters are finite
+     */
+    default boolean parametersFinite() {
+        for (org.nndl4j.nn.Layer layer : network().layers()) {
+            if (!allFinite(layer.W()) || !allFinite(layer.b())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(org.nndl4j.matrix.Matrix m) {
+        for (double v : m.toRowMajor()) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -71,23 +71,40 @@ public final class Training {
         if (initial == null || X == null || Y == null || config == null || reference == null) {
             throw new IllegalArgumentException("Training.trainable: initial, X, Y, config and reference must not be null");
         }
-        boolean gramExact = config.isFullBatchGradientDescent();
+        Regularization regularization = config.regularization();
+        // GRAM is exact for full-batch gradient descent (dropout included); its W1 is not held for L2's decay
+        boolean gramExact = config.isFullBatchGradientDescent() && regularization.lambda() == 0.0;
         Engine engine = config.engine() == Engine.AUTO && !gramExact ? Engine.PRIMAL
                 : config.engine().resolve(X.rows(), X.cols());
         switch (engine) {
             case REFERENCE:
+                if (regularization.hasDropout()) {
+                    throw new IllegalArgumentException("Training: dropout runs on the PRIMAL and GRAM engines; the "
+                            + "REFERENCE computation has no masks");
+                }
                 Trainable own = reference.apply(initial);
-                return gramExact || own.supportsBatches() ? own : new ReferenceTrainable(initial, X, Y);
+                if (config.isFullBatchGradientDescent() && regularization.isNone()) {
+                    return own;
+                }
+                return own.supportsBatches() && regularization.isNone() ? own
+                        : new ReferenceTrainable(initial, X, Y, regularization.lambda());
             case GRAM:
                 if (!gramExact) {
                     throw new IllegalArgumentException("Training: the GRAM engine computes full-batch gradient descent "
                             + "exactly and nothing else; " + config.optimizer() + " on " + config.miniBatches()
-                            + " needs Engine.PRIMAL (or AUTO)");
+                            + (regularization.lambda() > 0 ? " with L2" : "") + " needs Engine.PRIMAL (or AUTO)");
                 }
-                return new EngineTrainable(NetworkEngine.gram(initial, X, Y), Engine.GRAM);
+                return engineTrainable(NetworkEngine.gram(initial, X, Y), Engine.GRAM, regularization);
             default:
-                return new EngineTrainable(NetworkEngine.primal(initial, X, Y), Engine.PRIMAL);
+                return engineTrainable(NetworkEngine.primal(initial, X, Y), Engine.PRIMAL, regularization);
         }
+    }
+
+    private static Trainable engineTrainable(NetworkEngine computation, Engine kind, Regularization regularization) {
+        if (!regularization.isNone()) {
+            computation.regularize(regularization.lambda(), regularization.keepProb(), regularization.masks());
+        }
+        return new EngineTrainable(computation, kind);
     }
 
     /**
@@ -150,25 +167,36 @@ public final class Training {
         public int examples() {
             return computation.examples();
         }
+
+        @Override
+        public boolean parametersFinite() {
+            return computation.parametersFinite();
+        }
     }
 
     /** {@link Engine#REFERENCE} for any network: {@link Backpropagation}, fresh matrices every step. */
     private static final class ReferenceTrainable implements Trainable {
         private final Matrix X;
         private final Matrix Y;
+        private final double lambda;
         private Network network;
         private Gradients last;
 
         ReferenceTrainable(Network initial, Matrix X, Matrix Y) {
+            this(initial, X, Y, 0.0);
+        }
+
+        ReferenceTrainable(Network initial, Matrix X, Matrix Y, double lambda) {
             this.network = initial;
             this.X = X;
             this.Y = Y;
+            this.lambda = lambda;
         }
 
         @Override
         public double step(double learningRate) {
-            double cost = Backpropagation.cost(network, X, Y);
-            last = Backpropagation.gradients(network, X, Y);
+            double cost = Backpropagation.cost(network, X, Y, lambda);
+            last = Backpropagation.gradients(network, X, Y, lambda);
             network = Backpropagation.update(network, last, learningRate);
             return cost;
         }
@@ -199,8 +227,8 @@ public final class Training {
             Matrix Yb = columns(Y, order, from, to);
             int mb = to - from;
             // the mean cost times m_b is the summed loss, up to rounding (the reference is held to 1e-12, not bits)
-            double sum = Backpropagation.cost(network, Xb, Yb) * mb;
-            last = Backpropagation.gradients(network, Xb, Yb);
+            double sum = Backpropagation.cost(network, Xb, Yb, lambda) * mb;
+            last = Backpropagation.gradients(network, Xb, Yb, lambda);
             return sum;
         }
 

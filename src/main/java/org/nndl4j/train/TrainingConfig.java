@@ -12,9 +12,10 @@ package org.nndl4j.train;
  * @param optimizer    how parameters move (see {@link Optimizer}); gradient descent by default
  * @param miniBatches  how an epoch is cut into steps (see {@link MiniBatches}); the full batch by default
  * @param schedule     how the learning rate changes after each epoch; constant by default
+ * @param regularization L2 and dropout (see {@link Regularization}); none by default
  */
 public record TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine, Optimizer optimizer,
-                             MiniBatches miniBatches, LearningRateSchedule schedule) {
+                             MiniBatches miniBatches, LearningRateSchedule schedule, Regularization regularization) {
 
     /** The course's recording interval. */
     public static final int DEFAULT_RECORD_EVERY = 100;
@@ -42,6 +43,25 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
         if (schedule == null) {
             throw new IllegalArgumentException("schedule must not be null (use LearningRateSchedule.constant())");
         }
+        if (regularization == null) {
+            throw new IllegalArgumentException("regularization must not be null (use Regularization.none())");
+        }
+    }
+
+    /**
+     * A configuration without regularisation.
+     *
+     * @param iterations   epochs
+     * @param learningRate α0
+     * @param recordEvery  recording interval
+     * @param engine       the engine
+     * @param optimizer    the optimizer
+     * @param miniBatches  the batching
+     * @param schedule     the learning-rate schedule
+     */
+    public TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine, Optimizer optimizer,
+                          MiniBatches miniBatches, LearningRateSchedule schedule) {
+        this(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, schedule, Regularization.none());
     }
 
     /**
@@ -84,7 +104,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration recording every {@code n} epochs
      */
     public TrainingConfig withRecordEvery(int n) {
-        return new TrainingConfig(iterations, learningRate, n, engine, optimizer, miniBatches, schedule);
+        return new TrainingConfig(iterations, learningRate, n, engine, optimizer, miniBatches, schedule, regularization);
     }
 
     /**
@@ -92,7 +112,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration computed by {@code e}
      */
     public TrainingConfig withEngine(Engine e) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, e, optimizer, miniBatches, schedule);
+        return new TrainingConfig(iterations, learningRate, recordEvery, e, optimizer, miniBatches, schedule, regularization);
     }
 
     /**
@@ -100,7 +120,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration with optimizer {@code o}
      */
     public TrainingConfig withOptimizer(Optimizer o) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, engine, o, miniBatches, schedule);
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, o, miniBatches, schedule, regularization);
     }
 
     /**
@@ -108,7 +128,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration cut into {@code batches}
      */
     public TrainingConfig withMiniBatches(MiniBatches batches) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, batches, schedule);
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, batches, schedule, regularization);
     }
 
     /**
@@ -116,7 +136,15 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration with learning-rate schedule {@code s}
      */
     public TrainingConfig withSchedule(LearningRateSchedule s) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, s);
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, s, regularization);
+    }
+
+    /**
+     * @param r the regularisation
+     * @return the same configuration regularised by {@code r}
+     */
+    public TrainingConfig withRegularization(Regularization r) {
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, schedule, r);
     }
 
     /**

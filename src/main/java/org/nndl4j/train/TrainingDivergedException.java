@@ -1,9 +1,9 @@
 package org.nndl4j.train;
 
 /**
- * Thrown when the cost becomes NaN or infinite during training, instead of carrying on for thousands
- * of iterations of NaN. It names the iteration and the learning rate, and keeps the costs recorded
- * before the failure.
+ * Thrown when a parameter becomes NaN or infinite during training, instead of carrying on for thousands of iterations
+ * of NaN (an infinite cost alone does not stop training). It names the iteration and the learning rate, and keeps the
+ * costs recorded before the failure.
  */
 public class TrainingDivergedException extends ArithmeticException {
 
@@ -15,8 +15,8 @@ public class TrainingDivergedException extends ArithmeticException {
     private final transient CostHistory costsSoFar;
 
     public TrainingDivergedException(int iteration, double learningRate, double cost, CostHistory costsSoFar) {
-        super("training diverged: the cost became " + cost + " at iteration " + iteration
-                + " with learning rate " + learningRate
+        super("training diverged: the parameters stopped being finite numbers at iteration " + iteration
+                + " (cost " + cost + ") with learning rate " + learningRate
                 + " (try a smaller learning rate, or check the inputs for NaN/infinite values)");
         this.iteration = iteration;
         this.learningRate = learningRate;
@@ -24,7 +24,7 @@ public class TrainingDivergedException extends ArithmeticException {
         this.costsSoFar = costsSoFar;
     }
 
-    /** The iteration whose cost was not finite. */
+    /** @return the iteration after whose update the parameters were not finite */
     public int iteration() {
         return iteration;
     }
@@ -33,7 +33,7 @@ public class TrainingDivergedException extends ArithmeticException {
         return learningRate;
     }
 
-    /** The non-finite cost (NaN or ±infinity). */
+    /** @return the cost of that iteration (before its update) */
     public double cost() {
         return cost;
     }

@@ -15,7 +15,7 @@ import org.nndl4j.engine.ParameterUpdate;
  *                                   for each batch: total += model.batchGradients(order, batch)   // summed loss
  *                                                   model.update(optimizer state, step t + 1, α)
  *                                   cost = total / m                 // the second course's epoch cost
- *     if cost is NaN or infinite: stop and report e and α
+ *     if a parameter is NaN or infinite: stop and report e and α   (a non-finite cost is recorded as it is)
  *     if e % recordEvery == 0: record (cost, α), tell the listener
  *     α = schedule(α0, e)
  * </pre>
@@ -33,7 +33,9 @@ public final class TrainingLoop {
      * @param config   epochs, learning rate and schedule, optimizer, mini-batches, recording interval
      * @param listener told the cost at every recorded epoch, and every step if it asks
      * @return the trained network, the recorded costs, the engine, the epochs and the wall time
-     * @throws TrainingDivergedException if a cost is NaN or infinite; the model is left as it was after that step
+     * @throws TrainingDivergedException if a parameter becomes NaN or infinite; the model is left as it was after that
+     *                                   step. An infinite or NaN cost alone does not stop training (a saturated
+     *                                   output's cost is infinite while its gradient is finite): it is recorded.
      * @throws IllegalArgumentException  if the configuration needs mini-batches or an optimizer that {@code model}
      *                                   cannot compute
      */
@@ -60,7 +62,7 @@ public final class TrainingLoop {
             } else {
                 cost = epochs.run(e, learningRate);
             }
-            if (!Double.isFinite(cost)) {
+            if (!model.parametersFinite()) {
                 throw new TrainingDivergedException(e, learningRate, cost, recorder.history());
             }
             if (e % every == 0) {

@@ -315,17 +315,32 @@ class LogisticRegressionTest {
     }
 
     @Test
-    void optimize_hugeLearningRate_stopsWithIterationAndLearningRate() {
-        // one step at α = 1e6 sends w to -2.5e5: σ(wᵀx) underflows to 0 on a y = 1 example, log(0) = -inf
+    void optimize_hugeLearningRate_recordsTheInfiniteCostAndKeepsTraining() {
+        // one step at α = 1e6 sends w to -2.5e5: σ(wᵀx) underflows to 0 on a y = 1 example, log(0) = -inf. The cost is
+        // infinite but the gradient A - Y is not: training goes on (the second course's rule) and records the cost
+        Matrix x = Matrix.rowVector(1, 2);
+        Matrix y = Matrix.rowVector(1, 0);
+        OptimizeResult r = LogisticRegression.optimize(Matrix.zeros(1, 1), 0.0, x, y,
+                new TrainingConfig(5, 1e6, 1), TrainingListener.none());
+        assertEquals(Math.log(2), r.costs().cost(0), 1e-15);
+        assertEquals(Double.POSITIVE_INFINITY, r.costs().cost(1));
+        assertTrue(Double.isFinite(r.parameters().w().item()) && Double.isFinite(r.parameters().b()));
+    }
+
+    @Test
+    void optimize_parametersThatOverflow_stopWithIterationAndLearningRate() {
+        // α = 1e308: w = -2.5e307 after the first update, and a later one overflows it to -infinity; that stops
+        // training, naming where and at what rate, with the costs recorded before
         Matrix x = Matrix.rowVector(1, 2);
         Matrix y = Matrix.rowVector(1, 0);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> LogisticRegression.optimize(Matrix.zeros(1, 1), 0.0, x, y, 1000, 1e6));
-        assertEquals(1, e.iteration());
-        assertEquals(1e6, e.learningRate());
-        assertTrue(e.getMessage().contains("iteration 1") && e.getMessage().contains("learning rate 1000000.0"),
+                () -> LogisticRegression.optimize(Matrix.zeros(1, 1), 0.0, x, y, new TrainingConfig(1000, 1e308, 1),
+                        TrainingListener.none()));
+        assertTrue(e.iteration() >= 1 && e.iteration() < 10, "stopped at " + e.iteration());
+        assertEquals(1e308, e.learningRate());
+        assertTrue(e.getMessage().contains("iteration " + e.iteration()) && e.getMessage().contains("learning rate 1.0E308"),
                 e.getMessage());
-        assertEquals(1, e.costsSoFar().size());
+        assertEquals(e.iteration(), e.costsSoFar().size());
         assertEquals(Math.log(2), e.costsSoFar().cost(0), 1e-15);
     }
 

@@ -217,11 +217,14 @@ class ShallowNetworkFlowerTest {
     }
 
     @Test
-    void nnModel_learningRateHundred_stopsWhenTheCostIsNoLongerFinite() {
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> ShallowNetwork.nnModel(X, Y, 4, TrainingConfig.of(1000, 100.0), TrainingListener.none()));
-        assertTrue(e.iteration() < 1000 && !Double.isFinite(e.cost()));
-        assertTrue(e.getMessage().contains("100.0") && e.getMessage().contains("iteration " + e.iteration()), e.getMessage());
+    void nnModel_learningRateHundred_recordsTheInfiniteCostAndGoesOnWhileTheParametersAreFinite() {
+        // the outputs saturate and the cost becomes infinite, but A - Y stays finite: the second course trains on
+        // through that (nansum), so the loop records the cost and stops only for non-finite parameters
+        TrainingResult r = ShallowNetwork.nnModel(X, Y, 4, new TrainingConfig(1000, 100.0, 1), TrainingListener.none());
+        assertEquals(1000, r.costs().size());
+        assertTrue(java.util.Arrays.stream(r.costs().costs()).anyMatch(c -> !Double.isFinite(c)),
+                "some cost is infinite: " + r.costs());
+        assertTrue(java.util.Arrays.stream(r.network().W(1).toRowMajor()).allMatch(Double::isFinite));
     }
 
     @Test
