@@ -14,26 +14,21 @@ import org.nndl4j.matrix.Matrix;
  */
 public final class GradientCheck {
 
-    public static final double EPSILON = 1e-7;
-    public static final double MAX_RELATIVE_DIFFERENCE = 2e-7;
+    public static final double EPSILON = org.nndl4j.nn.GradientCheck.EPSILON;
+    public static final double MAX_RELATIVE_DIFFERENCE = org.nndl4j.nn.GradientCheck.THRESHOLD;
 
     private GradientCheck() {
     }
 
-    /** {@code ∂f/∂at} by central differences, element by element; {@code at} is not modified. */
+    /**
+     * {@code ∂f/∂at} by central differences, element by element, through the library's public
+     * {@link org.nndl4j.nn.GradientCheck}; {@code at} is not modified.
+     */
     public static Matrix numericGradient(Matrix at, ToDoubleFunction<Matrix> f) {
-        double[] v = at.toRowMajor();
-        double[] g = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            double keep = v[i];
-            v[i] = keep + EPSILON;
-            double plus = f.applyAsDouble(Matrix.fromRowMajor(at.rows(), at.cols(), v));
-            v[i] = keep - EPSILON;
-            double minus = f.applyAsDouble(Matrix.fromRowMajor(at.rows(), at.cols(), v));
-            v[i] = keep;
-            g[i] = (plus - minus) / (2 * EPSILON);
-        }
-        return Matrix.fromRowMajor(at.rows(), at.cols(), g);
+        double[] theta = at.toRowMajor();
+        org.nndl4j.nn.GradientCheck.Result r = org.nndl4j.nn.GradientCheck.check(theta,
+                v -> f.applyAsDouble(Matrix.fromRowMajor(at.rows(), at.cols(), v)), new double[theta.length], EPSILON);
+        return Matrix.fromRowMajor(at.rows(), at.cols(), r.approximation());
     }
 
     /** {@code ||g - g_num|| / (||g|| + ||g_num||)} over matching blocks. */
