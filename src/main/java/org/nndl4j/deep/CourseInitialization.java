@@ -95,4 +95,47 @@ public enum CourseInitialization {
             }
         }
     }
+
+    /**
+     * The second course's {@code initialize_parameters_zeros(layers_dims)}: every W and b zero.
+     *
+     * @param layersDims {@code [n[0], ..., n[L]]}
+     * @return the parameters
+     */
+    public static DeepParameters initializeParametersZeros(int[] layersDims) {
+        return secondCourse(Initialization.ZEROS, layersDims);
+    }
+
+    /**
+     * The second course's {@code initialize_parameters_random(layers_dims)}: {@code np.random.seed(3)},
+     * {@code W = randn * 10}, b zero.
+     *
+     * @param layersDims {@code [n[0], ..., n[L]]}
+     * @return the parameters
+     */
+    public static DeepParameters initializeParametersRandom(int[] layersDims) {
+        return secondCourse(Initialization.LARGE, layersDims);
+    }
+
+    /**
+     * The second course's {@code initialize_parameters_he(layers_dims)}: {@code np.random.seed(3)},
+     * {@code W = randn * sqrt(2 / n[l-1])}, b zero.
+     *
+     * @param layersDims {@code [n[0], ..., n[L]]}
+     * @return the parameters
+     */
+    public static DeepParameters initializeParametersHe(int[] layersDims) {
+        return secondCourse(Initialization.HE, layersDims);
+    }
+
+    private static DeepParameters secondCourse(Initialization scheme, int[] layersDims) {
+        requireLayerDims("initializeParameters", layersDims);
+        List<LayerParameters> layers = new ArrayList<>();
+        NumpyRandom random = new NumpyRandom(3);
+        for (int l = 1; l < layersDims.length; l++) {
+            layers.add(new LayerParameters(scheme.drawWeights(random, layersDims[l], layersDims[l - 1]),
+                    Matrix.zeros(layersDims[l], 1)));
+        }
+        return new DeepParameters(layers);
+    }
 }

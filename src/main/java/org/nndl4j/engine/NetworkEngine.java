@@ -94,6 +94,8 @@ public final class NetworkEngine {
         final double[][][] APrevT;
         /** Dropout masks D[l] (0 or 1) of the last forward pass, for the layers that drop units; made on first use. */
         final double[][][] D;
+        /** g(Z[l]) before dropout, for g' in the backward pass (A[l] holds the dropped, scaled activations). */
+        final double[][][] G;
 
         Pass(double[][] X, double[][] Y, int m, boolean inputFixed) {
             this.m = m;
@@ -104,6 +106,7 @@ public final class NetworkEngine {
             dAPrev = new double[L + 1][][];
             APrevT = new double[L + 1][][];
             D = new double[L + 1][][];
+            G = new double[L + 1][][];
             A[0] = X;
             for (int l = 1; l <= L; l++) {
                 int n = W[l].length;
@@ -393,11 +396,13 @@ public final class NetworkEngine {
     private void dropout(Pass p, int l, NumpyRandom random) {
         if (p.D[l] == null) {
             p.D[l] = new double[p.A[l].length][p.m];
+            p.G[l] = new double[p.A[l].length][p.m];
         }
         double keep = keepProb[l];
         for (int i = 0; i < p.A[l].length; i++) {
             double[] d = p.D[l][i];
             double[] a = p.A[l][i];
+            System.arraycopy(a, 0, p.G[l][i], 0, p.m);
             random.fillRand(d, p.m);
             for (int j = 0; j < p.m; j++) {
                 d[j] = d[j] < keep ? 1.0 : 0.0;
@@ -480,7 +485,9 @@ public final class NetworkEngine {
                         }
                     }
                 }
-                g[l - 1].backward(p.dAPrev[l], p.Z[l - 1], p.A[l - 1], p.dZ[l - 1], mb);
+                // g' from g(Z) before dropout (tanh' = 1 - a², σ' = a(1 - a) read the activation itself)
+                double[][] activated = keepProb != null && keepProb[l - 1] < 1.0 ? p.G[l - 1] : p.A[l - 1];
+                g[l - 1].backward(p.dAPrev[l], p.Z[l - 1], activated, p.dZ[l - 1], mb);
             }
         }
         stepped = true;
