@@ -8,15 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.nndl4j.data.CatDataset;
 import org.nndl4j.data.PlanarDatasets;
@@ -173,7 +170,7 @@ public final class Benchmark {
             peak = Math.max(peak, sampler.end());
             costs = history.costs();
         }
-        return new Timing(median(seconds), peak, costs);
+        return new Timing(BenchmarkOutput.median(seconds), peak, costs);
     }
 
     private static LabeledData copy(LabeledData d) {
@@ -259,10 +256,10 @@ public final class Benchmark {
                         System.out.println("numpy: " + line);
                         continue;
                     }
-                    Workload w = Workload.byId(field(line, "workload"));
-                    double s = Double.parseDouble(field(line, "seconds"));
+                    Workload w = Workload.byId(BenchmarkOutput.field(line, "workload"));
+                    double s = Double.parseDouble(BenchmarkOutput.field(line, "seconds"));
                     seconds.computeIfAbsent(w, k -> new ArrayList<>()).add(s);
-                    costs.put(w, numbers(line, "costs"));
+                    costs.put(w, BenchmarkOutput.numbers(line, "costs"));
                     System.out.printf(Locale.ROOT, "  numpy  %-16s %8.3f s%n", w.id, s);
                 }
             }
@@ -273,7 +270,7 @@ public final class Benchmark {
             }
             for (Map.Entry<Workload, List<Double>> e : seconds.entrySet()) {
                 double[] s = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-                result.put(e.getKey(), new Timing(median(s), -1, costs.get(e.getKey())));
+                result.put(e.getKey(), new Timing(BenchmarkOutput.median(s), -1, costs.get(e.getKey())));
             }
             return result;
         } finally {
@@ -296,22 +293,7 @@ public final class Benchmark {
         }
     }
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\\s*\"?([^\",}]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("numpy output without \"" + name + "\": " + json);
-        }
-        return m.group(1).strip();
-    }
 
-    private static double[] numbers(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\\s*\\[([^\\]]*)\\]").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("numpy output without \"" + name + "\": " + json);
-        }
-        return Arrays.stream(m.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .mapToDouble(Double::parseDouble).toArray();
-    }
 
     // ------------------------------------------------------------------ report
 
@@ -361,12 +343,6 @@ public final class Benchmark {
         return String.format(Locale.ROOT, "%.1e / %.1e%s%s", p, g, range, verdict);
     }
 
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 
     private static int positive(String s, String flag) {
         try {

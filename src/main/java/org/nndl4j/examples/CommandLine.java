@@ -87,4 +87,66 @@ final class CommandLine {
         }
         return n;
     }
+
+    /**
+     * The flags of one command line: each {@code --name VALUE} of {@code valueFlags} and each {@code --name} of
+     * {@code switches} that was given.
+     *
+     * @param values   the values given, by flag
+     * @param switches the switches given
+     */
+    record Flags(java.util.Map<String, String> values, java.util.Set<String> switches) {
+
+        /** The value of {@code flag}, or {@code otherwise} if it was not given. */
+        String value(String flag, String otherwise) {
+            return values.getOrDefault(flag, otherwise);
+        }
+
+        /** Whether {@code name} was given. */
+        boolean has(String name) {
+            return switches.contains(name) || values.containsKey(name);
+        }
+
+        /** {@code --out DIR}, by default {@code target/nndl4j-output}. */
+        java.nio.file.Path out() {
+            return java.nio.file.Path.of(value("--out", "target/nndl4j-output"));
+        }
+
+        /** {@code --engine NAME}, by default {@link Engine#AUTO}. */
+        Engine engine() {
+            return values.containsKey("--engine") ? CommandLine.engine(values.get("--engine")) : Engine.AUTO;
+        }
+
+        /** A whole number {@code >= 1} given for {@code flag}, or {@code otherwise}. */
+        int positive(String flag, int otherwise) {
+            return values.containsKey(flag) ? positiveInt(values.get(flag), flag) : otherwise;
+        }
+    }
+
+    /**
+     * Reads {@code args} as flags: {@code --help}/{@code -h} gives {@code null} (print the usage), a flag of
+     * {@code valueFlags} takes the next argument, a flag of {@code switches} stands alone, anything else is refused.
+     *
+     * @param args       the command line
+     * @param valueFlags the flags that take a value
+     * @param switches   the flags that do not
+     * @return the flags, or {@code null} for help
+     */
+    static Flags flags(String[] args, java.util.Set<String> valueFlags, java.util.Set<String> switches) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        java.util.Set<String> given = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return null;
+            } else if (valueFlags.contains(arg)) {
+                values.put(arg, value(args, ++i, arg));
+            } else if (switches.contains(arg)) {
+                given.add(arg);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        return new Flags(values, given);
+    }
 }

@@ -99,31 +99,21 @@ public final class DigitsClassifier {
 
     /** Parses the arguments; {@code null} means "print the usage and stop" ({@code --help}). */
     static Options parse(String[] args) {
-        Path out = Path.of("target", "nndl4j-output");
-        boolean fullBatch = false;
-        Integer iterations = null;
-        Double learningRate = null;
-        Engine engine = Engine.AUTO;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--out" -> out = Path.of(CommandLine.value(args, ++i, arg));
-                case "--full-batch" -> fullBatch = true;
-                case "--iterations" -> iterations = parseInt(CommandLine.value(args, ++i, arg), arg);
-                case "--learning-rate" -> learningRate = parseDouble(CommandLine.value(args, ++i, arg), arg);
-                case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
-            }
+        CommandLine.Flags flags = CommandLine.flags(args, java.util.Set.of("--out", "--iterations", "--learning-rate",
+                "--engine"), java.util.Set.of("--full-batch"));
+        if (flags == null) {
+            return null;
         }
-        int n = iterations != null ? iterations : fullBatch ? ITERATIONS : ADAM_EPOCHS;
-        double rate = learningRate != null ? learningRate : fullBatch ? LEARNING_RATE : ADAM_LEARNING_RATE;
+        boolean fullBatch = flags.has("--full-batch");
+        int n = flags.has("--iterations") ? parseInt(flags.value("--iterations", null), "--iterations")
+                : fullBatch ? ITERATIONS : ADAM_EPOCHS;
+        double rate = flags.has("--learning-rate") ? parseDouble(flags.value("--learning-rate", null), "--learning-rate")
+                : fullBatch ? LEARNING_RATE : ADAM_LEARNING_RATE;
+        Engine engine = flags.engine();
         if (engine == Engine.GRAM && !fullBatch) {
             throw new IllegalArgumentException("--engine gram computes full-batch gradient descent only: add --full-batch");
         }
-        Options options = new Options(out, fullBatch, n, rate, engine);
+        Options options = new Options(flags.out(), fullBatch, n, rate, engine);
         // checks the values now, before anything is loaded
         options.config();
         return options;

@@ -75,22 +75,9 @@ public final class FootballRegularization {
 
     /** Parses the arguments; {@code null} means "print the usage and stop" ({@code --help}). */
     static Options parse(String[] args) {
-        Path out = Path.of("target", "nndl4j-output");
-        int iterations = ITERATIONS;
-        Engine engine = Engine.AUTO;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--out" -> out = Path.of(CommandLine.value(args, ++i, arg));
-                case "--iterations" -> iterations = CommandLine.positiveInt(CommandLine.value(args, ++i, arg), arg);
-                case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
-            }
-        }
-        return new Options(out, iterations, engine);
+        CommandLine.Flags flags = CommandLine.flags(args, java.util.Set.of("--out", "--iterations", "--engine"),
+                java.util.Set.of());
+        return flags == null ? null : new Options(flags.out(), flags.positive("--iterations", ITERATIONS), flags.engine());
     }
 
     /**

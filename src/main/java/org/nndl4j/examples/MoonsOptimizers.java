@@ -90,28 +90,17 @@ public final class MoonsOptimizers {
 
     /** Parses the arguments; {@code null} means "print the usage and stop" ({@code --help}). */
     static Options parse(String[] args) {
-        Path out = Path.of("target", "nndl4j-output");
-        int epochs = 10_000;
-        boolean decay = false;
-        Engine engine = Engine.AUTO;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--out" -> out = Path.of(CommandLine.value(args, ++i, arg));
-                case "--epochs" -> epochs = CommandLine.positiveInt(CommandLine.value(args, ++i, arg), arg);
-                case "--decay" -> decay = true;
-                case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
-            }
+        CommandLine.Flags flags = CommandLine.flags(args, java.util.Set.of("--out", "--epochs", "--engine"),
+                java.util.Set.of("--decay"));
+        if (flags == null) {
+            return null;
         }
+        Engine engine = flags.engine();
         if (engine == Engine.GRAM) {
             throw new IllegalArgumentException("--engine gram computes full-batch gradient descent only; these runs use "
                     + "mini-batches: use auto, primal or reference");
         }
-        return new Options(out, epochs, decay, engine);
+        return new Options(flags.out(), flags.positive("--epochs", 10_000), flags.has("--decay"), engine);
     }
 
     /**

@@ -8,13 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.nndl4j.data.Course2Datasets;
 import org.nndl4j.data.DigitsDataset;
@@ -86,9 +83,9 @@ public final class OptimizerBenchmark {
         System.out.println("| training | numpy (course code) | nndl4j | speed-up | max relative cost difference |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (String w : WORKLOADS) {
-            double ours = median(javaSeconds.get(w));
+            double ours = BenchmarkOutput.median(javaSeconds.get(w));
             List<Double> theirs = numpySeconds.get(w);
-            double np = theirs == null ? Double.NaN : median(theirs.stream().mapToDouble(Double::doubleValue).toArray());
+            double np = theirs == null ? Double.NaN : BenchmarkOutput.median(theirs.stream().mapToDouble(Double::doubleValue).toArray());
             System.out.printf(Locale.ROOT, "| %s | %s | %.3f s | %s | %s |%n", w,
                     theirs == null ? "n/a" : String.format(Locale.ROOT, "%.2f s", np), ours,
                     theirs == null ? "n/a" : String.format(Locale.ROOT, "%.1fx", np / ours),
@@ -141,10 +138,10 @@ public final class OptimizerBenchmark {
                         System.out.println("numpy: " + line);
                         continue;
                     }
-                    String w = field(line, "workload");
-                    double s = Double.parseDouble(field(line, "seconds"));
+                    String w = BenchmarkOutput.field(line, "workload");
+                    double s = Double.parseDouble(BenchmarkOutput.field(line, "seconds"));
                     seconds.computeIfAbsent(w, k -> new ArrayList<>()).add(s);
-                    costs.put(w, numbers(line, "costs"));
+                    costs.put(w, BenchmarkOutput.numbers(line, "costs"));
                     System.out.printf(Locale.ROOT, "  numpy  %-15s %8.3f s%n", w, s);
                 }
             }
@@ -179,27 +176,6 @@ public final class OptimizerBenchmark {
         return d;
     }
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\\s*\"?([^\",}]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("numpy output without \"" + name + "\": " + json);
-        }
-        return m.group(1).strip();
-    }
 
-    private static double[] numbers(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\\s*\\[([^\\]]*)\\]").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("numpy output without \"" + name + "\": " + json);
-        }
-        return Arrays.stream(m.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .mapToDouble(Double::parseDouble).toArray();
-    }
 
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 }
