@@ -75,7 +75,7 @@ public final class Gemm {
         int m = A.length;
         int k = cols(A, B.length);
         int n = cols(B, cols(C, 0));
-        checkAligned("multAdd", new Shape(m, k), new Shape(B.length, n), k, B.length);
+        checkAligned("multAdd", m, k, B.length, n, k, B.length);
         checkOutput("multAdd", C, m, n);
         kernel(alpha, A, false, B, C, m, n, k);
     }
@@ -85,7 +85,7 @@ public final class Gemm {
         int k = A.length;
         int m = cols(A, C.length);
         int n = cols(B, cols(C, 0));
-        checkAligned("multAddTransA", new Shape(k, m), new Shape(B.length, n), k, B.length);
+        checkAligned("multAddTransA", k, m, B.length, n, k, B.length);
         checkOutput("multAddTransA", C, m, n);
         kernel(alpha, A, true, B, C, m, n, k);
     }
@@ -100,7 +100,7 @@ public final class Gemm {
         int k = cols(A, cols(B, 0));
         int n = B.length;
         int kB = cols(B, k);
-        checkAligned("multTransB", new Shape(m, k), new Shape(n, kB), k, kB);
+        checkAligned("multTransB", m, k, n, kB, k, kB);
         checkOutput("multTransB", C, m, n);
         for (int q = 0; q < n; q++) {
             double[] b = B[q];
@@ -263,9 +263,11 @@ public final class Gemm {
         return cols;
     }
 
-    private static void checkAligned(String op, Shape a, Shape b, int inner, int innerB) {
+    /** Refuses {@code inner != innerB}, naming the shapes {@code (aRows, aCols)} and {@code (bRows, bCols)}. */
+    private static void checkAligned(String op, int aRows, int aCols, int bRows, int bCols, int inner, int innerB) {
         if (inner != innerB) {
-            throw new ShapeException(op, a, b, "not aligned: " + inner + " != " + innerB);
+            throw new ShapeException(op, new Shape(aRows, aCols), new Shape(bRows, bCols),
+                    "not aligned: " + inner + " != " + innerB);
         }
     }
 

@@ -162,9 +162,10 @@ public enum Activation {
 
         @Override
         public void forward(double[][] Z, double[][] A, int m) {
-            double[] max = new double[m];
-            double[] sum = new double[m];
-            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            double[] max = scratch(0, m);
+            double[] sum = scratch(1, m);
+            java.util.Arrays.fill(max, 0, m, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(sum, 0, m, 0.0);
             for (double[] z : Z) {
                 for (int j = 0; j < m; j++) {
                     // NaN propagates: max stays NaN once it has seen one
@@ -190,7 +191,8 @@ public enum Activation {
         @Override
         public void backward(double[][] dA, double[][] Z, double[][] A, double[][] dZ, int m) {
             // dZ = A * (dA - Σ_i dA_i A_i), column by column
-            double[] dot = new double[m];
+            double[] dot = scratch(0, m);
+            java.util.Arrays.fill(dot, 0, m, 0.0);
             for (int i = 0; i < A.length; i++) {
                 for (int j = 0; j < m; j++) {
                     dot[j] += dA[i][j] * A[i][j];
@@ -206,6 +208,17 @@ public enum Activation {
 
     /** The slope of {@link #LEAKY_RELU} below 0. */
     public static final double LEAKY_SLOPE = 0.01;
+
+    /** Per-thread column sums for softmax, grown as needed: a training step allocates nothing for them. */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
+
+    private static double[] scratch(int k, int m) {
+        double[][] holder = SCRATCH.get();
+        if (holder[k].length < m) {
+            holder[k] = new double[m];
+        }
+        return holder[k];
+    }
 
     /**
      * {@code g(z)} for one value.

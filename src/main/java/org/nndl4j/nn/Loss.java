@@ -43,7 +43,7 @@ public enum Loss {
         @Override
         public double sum(double[][] AL, double[][] Y, int m) {
             // logprobs = -log(a)·y + -log(1 - a)·(1 - y); np.sum(logprobs), pairwise as numpy
-            double[] terms = new double[AL.length * m];
+            double[] terms = scratch(AL.length * m);
             for (int i = 0; i < AL.length; i++) {
                 double[] a = AL[i];
                 double[] y = Y[i];
@@ -105,7 +105,7 @@ public enum Loss {
         @Override
         public double sum(double[][] AL, double[][] Y, int m) {
             // -np.sum(Y * np.log(A)), pairwise as numpy
-            double[] terms = new double[AL.length * m];
+            double[] terms = scratch(AL.length * m);
             for (int i = 0; i < AL.length; i++) {
                 double[] a = AL[i];
                 double[] y = Y[i];
@@ -148,7 +148,18 @@ public enum Loss {
         }
     };
 
+    /** Per-thread room for the terms of a sum, grown as needed: a training step allocates nothing for its cost. */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[1][0]);
+
     private final Activation output;
+
+    private static double[] scratch(int n) {
+        double[][] holder = SCRATCH.get();
+        if (holder[0].length < n) {
+            holder[0] = new double[n];
+        }
+        return holder[0];
+    }
 
     Loss(Activation output) {
         this.output = output;

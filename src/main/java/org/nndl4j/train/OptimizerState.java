@@ -8,7 +8,7 @@ import org.nndl4j.engine.ParameterUpdate;
  * {@code t}. Allocated once; {@link #update} changes the parameters and the state in place and allocates nothing of
  * the parameters' size. Arrays hold layer {@code l} at index {@code l} (1-based).
  */
-public final class OptimizerState {
+public final class OptimizerState implements ParameterUpdate {
 
     private final Optimizer optimizer;
     private final double[][][] vW;
@@ -16,6 +16,7 @@ public final class OptimizerState {
     private final double[][][] sW;
     private final double[][] sb;
     private int t;
+    private double learningRate;
 
     OptimizerState(Optimizer optimizer, int[] layerDims) {
         if (optimizer == null || layerDims == null || layerDims.length < 2) {
@@ -53,15 +54,23 @@ public final class OptimizerState {
 
     /**
      * Counts one more step ({@code t = t + 1}) and returns the update of that step at learning rate {@code α}, to be
-     * applied to every layer.
+     * applied to every layer (this state itself: nothing is allocated).
      *
      * @param learningRate {@code α}
      * @return the update rule of step {@code t}
      */
     public ParameterUpdate step(double learningRate) {
         t++;
-        int step = t;
-        return (l, W, b, dW, db) -> update(l, W, b, dW, db, learningRate, step);
+        this.learningRate = learningRate;
+        return this;
+    }
+
+    /**
+     * Layer {@code l}'s update of the current step (see {@link #step}); modifies {@code W}, {@code b} and this state.
+     */
+    @Override
+    public void update(int l, double[][] W, double[] b, double[][] dW, double[] db) {
+        update(l, W, b, dW, db, learningRate, t);
     }
 
     /**

@@ -100,6 +100,14 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
     }
 
     /**
+     * @param n the number of epochs
+     * @return the same configuration for {@code n} epochs
+     */
+    public TrainingConfig withIterations(int n) {
+        return new TrainingConfig(n, learningRate, recordEvery, engine, optimizer, miniBatches, schedule, regularization);
+    }
+
+    /**
      * @param n the recording interval
      * @return the same configuration recording every {@code n} epochs
      */

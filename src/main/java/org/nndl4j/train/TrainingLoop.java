@@ -50,6 +50,7 @@ public final class TrainingLoop {
                     + "descent only, but the configuration asks for " + config.optimizer() + " on " + config.miniBatches());
         }
         long start = System.nanoTime();
+        boolean steps = listensToSteps(listener);
         double learningRate = config.learningRate();
         int every = config.recordEvery();
         CostHistory.Recorder recorder = new CostHistory.Recorder(every);
@@ -58,9 +59,11 @@ public final class TrainingLoop {
             double cost;
             if (fullBatchGd) {
                 cost = model.step(learningRate);
-                listener.stepTaken(new StepProgress(e, 0, true, e + 1L, -1, cost, learningRate));
+                if (steps) {
+                    listener.stepTaken(new StepProgress(e, 0, true, e + 1L, -1, cost, learningRate));
+                }
             } else {
-                cost = epochs.run(e, learningRate);
+                cost = epochs.run(e, learningRate, steps);
             }
             if (!model.parametersFinite()) {
                 throw new TrainingDivergedException(e, learningRate, cost, recorder.history());
@@ -105,7 +108,7 @@ public final class TrainingLoop {
         }
 
         /** One epoch at learning rate {@code α}; returns the sum of the batches' summed losses over {@code m}. */
-        double run(int epoch, double learningRate) {
+        double run(int epoch, double learningRate, boolean steps) {
             int[] order = orders.next();
             double total = 0.0;
             int batches = (m + size - 1) / size;
@@ -116,10 +119,22 @@ public final class TrainingLoop {
                 total += sum;
                 ParameterUpdate update = state.step(learningRate);
                 model.update(update);
-                listener.stepTaken(new StepProgress(epoch, k, k == batches - 1, state.steps(), to - from,
-                        sum / (to - from), learningRate));
+                if (steps) {
+                    listener.stepTaken(new StepProgress(epoch, k, k == batches - 1, state.steps(), to - from,
+                            sum / (to - from), learningRate));
+                }
             }
             return total / m;
+        }
+    }
+
+    /** Whether {@code listener} overrides {@link TrainingListener#stepTaken} (else no step's progress is made up). */
+    private static boolean listensToSteps(TrainingListener listener) {
+        try {
+            return listener.getClass().getMethod("stepTaken", StepProgress.class).getDeclaringClass()
+                    != TrainingListener.class;
+        } catch (NoSuchMethodException e) {
+            return true;
         }
     }
 }
