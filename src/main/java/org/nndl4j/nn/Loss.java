@@ -55,7 +55,7 @@ public enum Loss {
                             : -Math.log(a[j]) * yj + -Math.log(1.0 - a[j]) * (1.0 - yj);
                 }
             }
-            return MathFunctions.pairwiseSum(terms, 0, terms.length);
+            return MathFunctions.pairwiseSum(terms, 0, AL.length * m);
         }
 
         @Override
@@ -113,7 +113,7 @@ public enum Loss {
                     terms[i * m + j] = y[j] == 0.0 ? 0.0 : y[j] * Math.log(a[j]);
                 }
             }
-            return -MathFunctions.pairwiseSum(terms, 0, terms.length) + 0.0;
+            return -MathFunctions.pairwiseSum(terms, 0, AL.length * m) + 0.0;
         }
 
         @Override
