@@ -2,6 +2,12 @@
  * The course's datasets, loaded from HDF5 through {@link org.nndl4j.hdf5} (this package reads no HDF5 itself).
  *
  * <ul>
+ *   <li>{@link org.nndl4j.data.LabeledData}: examples as columns with their labels, 0/1 {@code (1, m)} for two classes or
+ *       one-hot {@code (C, m)} for {@code C}, with class names; {@link org.nndl4j.data.OneHot} converts both ways.</li>
+ *   <li>{@link org.nndl4j.data.DigitsDataset}: scikit-learn's 8x8 handwritten digits (1437 training, 360 test, 10
+ *       classes), bundled.</li>
+ *   <li>{@link org.nndl4j.data.Course2Datasets}: the moons, circles and football positions of "Improving Deep Neural
+ *       Networks", exactly as its loaders return them, bundled.</li>
  *   <li>{@link org.nndl4j.data.CatDataset}: the cat / non-cat images (209 training, 50 test, 64x64 RGB), bundled
  *       in the jar under {@code org/nndl4j/datasets/} and loadable from your own files; each split an
  *       {@link org.nndl4j.data.ImageSet} of raw images (m, num_px, num_px, 3) and flattened, standardised
