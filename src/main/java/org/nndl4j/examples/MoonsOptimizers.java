@@ -150,7 +150,7 @@ public final class MoonsOptimizers {
             out.println();
         }
         Path sheet = options.out().resolve(options.decay() ? "moons-decay.png" : "moons-optimizers.png");
-        out.println("wrote " + Png.write(ImageGrid.of(panels, 2, "Moons: " + (options.decay() ? "learning-rate decay"
+        out.println("wrote " + Png.write(ImageGrid.of(panels, panels.size() == 3 ? 3 : 2, "Moons: " + (options.decay() ? "learning-rate decay"
                 : "gradient descent, momentum and Adam") + " (" + options.epochs() + " epochs)"), sheet));
     }
 
