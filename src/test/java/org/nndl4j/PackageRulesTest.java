@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * data   ─► hdf5, matrix, random
  * hdf5   ─► io.jhdf only
  * plot ─► matrix;  random ─► matrix;  basics ─► matrix;  matrix ─► EJML
+ * every package ─► org.nndl4j.Nndl4jException (the one supertype of nndl4j's exceptions)
  * </pre>
  */
 class PackageRulesTest {
@@ -100,7 +101,8 @@ class PackageRulesTest {
                         }
                         String imported = code.replaceFirst("^import (static )?", "");
                         if (pkg.equals("hdf5") && code.startsWith("import ") && !imported.startsWith("io.jhdf.")
-                                && !imported.startsWith("java.") && !imported.startsWith("org.nndl4j.hdf5.")) {
+                                && !imported.startsWith("java.") && !imported.startsWith("org.nndl4j.hdf5.")
+                                && !imported.equals("org.nndl4j.Nndl4jException;")) {
                             violations.add(file + ":" + n + ": hdf5 imports " + code);
                         }
                     }
@@ -108,5 +110,20 @@ class PackageRulesTest {
             }
         }
         assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    @Test
+    void everyExceptionNndl4jDefines_sharesOneSupertype() throws IOException {
+        List<String> outside = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Exception.java")).toList()) {
+                String source = Files.readString(file);
+                String name = file.getFileName().toString().replace(".java", "");
+                if (!name.equals("Nndl4jException") && !source.contains(" extends Nndl4jException")) {
+                    outside.add(name);
+                }
+            }
+        }
+        assertTrue(outside.isEmpty(), "exceptions that do not extend Nndl4jException: " + outside);
     }
 }

@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  * The message always starts with the file (a path or {@code classpath:} resource) and then says what
  * is wrong, e.g. {@code data/train.h5: no dataset 'train_set_x'; datasets present: [list_classes, x]}.
  */
-public class DatasetException extends IllegalArgumentException {
+public class DatasetException extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 

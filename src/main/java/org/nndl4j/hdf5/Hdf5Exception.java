@@ -1,5 +1,7 @@
 package org.nndl4j.hdf5;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  * {@code classpath:} resource or the name given for bytes or a stream) and then says what is wrong, e.g.
  * {@code data/train.h5: no dataset 'train_set_x'; datasets present: [list_classes, x]}.
  */
-public class Hdf5Exception extends IllegalArgumentException {
+public class Hdf5Exception extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,12 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * Thrown when the shapes of the operands of an operation do not fit. The message always names the
  * operation and both shapes, e.g. {@code dot: shapes (4, 3) and (4, 2) not aligned: 3 != 4}.
  */
-public class ShapeException extends IllegalArgumentException {
+public class ShapeException extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,12 +1,14 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import java.nio.file.Path;
 
 /**
  * A model file could not be written or read: missing, not HDF5, not an nndl4j model, or with parameters whose
  * shapes do not fit. The message names the file and the problem.
  */
-public class ModelFileException extends IllegalArgumentException {
+public class ModelFileException extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,13 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * Thrown when a parameter becomes NaN or infinite during training, instead of carrying on for thousands of iterations
  * of NaN (an infinite cost alone does not stop training). It names the iteration and the learning rate, and keeps the
  * costs recorded before the failure.
  */
-public class TrainingDivergedException extends ArithmeticException {
+public class TrainingDivergedException extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 
