@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 
 /**
  * The matrix-multiply kernel of the training hot loops, on matrices stored as arrays of rows
@@ -18,9 +19,11 @@ import java.util.concurrent.ForkJoinTask;
  * and the textbook's to rounding; blocks of rows of B and of columns keep the working set in cache.
  *
  * <p>Products of at least {@value #PARALLEL_THRESHOLD} multiply-adds are split by rows of {@code C} over
- * {@link #threads()} threads (default: the available processors; see {@link #setThreads(int)}). Each
- * element is still computed by one thread in the same order, so results do not depend on the thread
- * count.
+ * {@link #threads()} threads (default: the available processors; see {@link #setThreads(int)}, and
+ * {@link #withThreads} for a count of one thread's work, such as a training's). Each element is still computed
+ * by one thread in the same order, so results do not depend on the thread count. Changing the count never
+ * disturbs a running product: it keeps the pool it started with, and a replaced pool is shut down only once
+ * idle.
  *
  * <p>Methods write only their output {@code C}, which must not share rows with the inputs. Shapes are
  * read from the arrays and checked: a mismatch throws a {@link ShapeException} naming both shapes.
@@ -36,38 +39,128 @@ public final class Gemm {
     public static final long PARALLEL_THRESHOLD = 1L << 22;
 
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
-    private static ForkJoinPool pool;
+    /** The calling thread's count set by {@link #withThreads} ({@code [0]}; 0 = none, use {@link #threads}). */
+    private static final ThreadLocal<int[]> SCOPED = ThreadLocal.withInitial(() -> new int[1]);
+    /** The pool products submit to; replaced when too small or when the default changes. Guarded by Gemm.class. */
+    private static Workers workers;
 
     private Gemm() {
     }
 
     /**
-     * Sets how many threads large products may use (1 = only the calling thread). Applies to all
-     * later calls, from any thread.
+     * A pool and how many running products are using it. A product holds the pool it started with until it
+     * ends; a replaced ("retired") pool is shut down only once no product uses it, so changing the thread count
+     * never makes a running product's submission fail.
+     */
+    private static final class Workers {
+        final ForkJoinPool pool;
+        final int parallelism;
+        /** Guarded by Gemm.class. */
+        int users;
+        /** Guarded by Gemm.class. */
+        boolean retired;
+
+        Workers(int parallelism) {
+            this.pool = new ForkJoinPool(parallelism);
+            this.parallelism = parallelism;
+        }
+    }
+
+    /**
+     * Sets how many threads large products may use by default (1 = only the calling thread): for all later
+     * products, from any thread, except those run inside {@link #withThreads} (a training with
+     * {@code TrainingConfig.withThreads} runs inside it). Products already running keep the threads they
+     * started with; results are bit-identical for any count, so changing it while another thread computes is
+     * safe.
      *
+     * @param n the default thread count, {@code >= 1}
      * @throws IllegalArgumentException if {@code n < 1}
      */
-    public static synchronized void setThreads(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("Gemm.setThreads: the thread count must be >= 1, got " + n);
+    public static void setThreads(int n) {
+        checkThreads("Gemm.setThreads", n);
+        synchronized (Gemm.class) {
+            if (n != threads && workers != null && workers.parallelism != n - 1) {
+                // threads a smaller count no longer needs are freed once the products using them end
+                retire(workers);
+                workers = null;
+            }
+            threads = n;
         }
-        if (n != threads && pool != null) {
-            pool.shutdown();
-            pool = null;
-        }
-        threads = n;
     }
 
-    /** How many threads large products may use. */
+    /**
+     * How many threads large products started on the calling thread use: the count of the enclosing
+     * {@link #withThreads}, else the default of {@link #setThreads}.
+     *
+     * @return the thread count, {@code >= 1}
+     */
     public static int threads() {
-        return threads;
+        int scoped = SCOPED.get()[0];
+        return scoped > 0 ? scoped : threads;
     }
 
-    private static synchronized ForkJoinPool pool(int parallelism) {
-        if (pool == null) {
-            pool = new ForkJoinPool(parallelism);
+    /**
+     * Runs {@code work} on the calling thread with its products split over {@code n} threads, whatever the
+     * default of {@link #setThreads} is or becomes meanwhile (other threads are not affected); the previous
+     * count of the calling thread is restored afterwards. Results do not depend on {@code n}.
+     *
+     * @param n    the thread count, {@code >= 1}; or 0 for the default of {@link #setThreads}
+     * @param work what to compute
+     * @param <T>  the result type
+     * @return what {@code work} returns
+     * @throws IllegalArgumentException if {@code n < 0} or {@code work} is null
+     */
+    public static <T> T withThreads(int n, Supplier<T> work) {
+        if (n != 0) {
+            checkThreads("Gemm.withThreads", n);
         }
-        return pool;
+        Checks.notNull("Gemm.withThreads", "work", work);
+        int[] scoped = SCOPED.get();
+        int previous = scoped[0];
+        scoped[0] = n;
+        try {
+            return work.get();
+        } finally {
+            scoped[0] = previous;
+        }
+    }
+
+    private static void checkThreads(String op, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(op + ": the thread count must be >= 1, got " + n);
+        }
+    }
+
+    /** The pool, with at least {@code helpers} workers, marked as used by one more product. */
+    private static synchronized Workers acquire(int helpers) {
+        if (workers == null || workers.parallelism < helpers) {
+            if (workers != null) {
+                retire(workers);
+            }
+            workers = new Workers(helpers);
+        }
+        workers.users++;
+        return workers;
+    }
+
+    /** Marks one product using {@code w} as ended; shuts {@code w} down if it was replaced and is now idle. */
+    private static synchronized void release(Workers w) {
+        w.users--;
+        if (w.retired && w.users == 0) {
+            w.pool.shutdown();
+        }
+    }
+
+    private static void retire(Workers w) {
+        w.retired = true;
+        if (w.users == 0) {
+            w.pool.shutdown();
+        }
+    }
+
+    /** Whether no pool is running: every replaced pool shut down and the current one idle (for tests). */
+    static synchronized boolean poolsIdle() {
+        return workers == null || workers.users == 0;
     }
 
     /** {@code C = C + alpha · A · B} for A {@code (m, k)}, B {@code (k, n)}, C {@code (m, n)}; modifies only C. */
@@ -185,22 +278,31 @@ public final class Gemm {
      */
     private static void kernel(double alpha, double[][] A, boolean transposedA, double[][] B, double[][] C,
                                int m, int n, int k) {
-        int t = Math.min(threads, m);
+        int t = Math.min(threads(), m);
         if (t < 2 || (long) m * n * k < PARALLEL_THRESHOLD) {
             rows(alpha, A, transposedA, B, C, 0, m, n, k);
             return;
         }
-        // rows [i0, i1) of C per thread; the calling thread takes the first share
-        List<ForkJoinTask<?>> others = new ArrayList<>(t - 1);
-        ForkJoinPool workers = pool(t - 1);
-        for (int s = 1; s < t; s++) {
-            int i0 = m * s / t;
-            int i1 = m * (s + 1) / t;
-            others.add(workers.submit(() -> rows(alpha, A, transposedA, B, C, i0, i1, n, k)));
-        }
-        rows(alpha, A, transposedA, B, C, 0, m / t, n, k);
-        for (ForkJoinTask<?> task : others) {
-            task.join();
+        // rows [i0, i1) of C per thread; the calling thread takes the first share. The product keeps the pool it
+        // acquired until it ends, whatever setThreads does meanwhile.
+        Workers w = acquire(t - 1);
+        try {
+            List<ForkJoinTask<?>> others = new ArrayList<>(t - 1);
+            try {
+                for (int s = 1; s < t; s++) {
+                    int i0 = m * s / t;
+                    int i1 = m * (s + 1) / t;
+                    others.add(w.pool.submit(() -> rows(alpha, A, transposedA, B, C, i0, i1, n, k)));
+                }
+                rows(alpha, A, transposedA, B, C, 0, m / t, n, k);
+            } finally {
+                // C is complete (or the product failed) only once every share has ended
+                for (ForkJoinTask<?> task : others) {
+                    task.join();
+                }
+            }
+        } finally {
+            release(w);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.matrix.Gemm;
+
 /**
  * How to train: how many iterations (epochs), the learning rate and how it changes, the optimizer, the mini-batches,
  * how often to record the cost (the course records it every 100 iterations) and which engine computes the steps.
@@ -13,12 +15,19 @@ package org.nndl4j.train;
  * @param miniBatches  how an epoch is cut into steps (see {@link MiniBatches}); the full batch by default
  * @param schedule     how the learning rate changes after each epoch; constant by default
  * @param regularization L2 and dropout (see {@link Regularization}); none by default
+ * @param threads      how many threads the training's matrix products use, {@code >= 1}; or
+ *                     {@link #DEFAULT_THREADS} (the default) for {@link Gemm#threads()}, the process-wide count of
+ *                     {@link Gemm#setThreads}. The results are bit-identical for any count.
  */
 public record TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine, Optimizer optimizer,
-                             MiniBatches miniBatches, LearningRateSchedule schedule, Regularization regularization) {
+                             MiniBatches miniBatches, LearningRateSchedule schedule, Regularization regularization,
+                             int threads) {
 
     /** The course's recording interval. */
     public static final int DEFAULT_RECORD_EVERY = 100;
+
+    /** {@link #threads()} meaning "the process-wide count of {@link Gemm#setThreads}". */
+    public static final int DEFAULT_THREADS = 0;
 
     /** @throws IllegalArgumentException naming the value that is out of range or null */
     public TrainingConfig {
@@ -46,6 +55,28 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
         if (regularization == null) {
             throw new IllegalArgumentException("regularization must not be null (use Regularization.none())");
         }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 1, or TrainingConfig.DEFAULT_THREADS (0) for "
+                    + "Gemm's default, got " + threads);
+        }
+    }
+
+    /**
+     * A configuration whose products use the process-wide thread count ({@link #DEFAULT_THREADS}).
+     *
+     * @param iterations     epochs
+     * @param learningRate   α0
+     * @param recordEvery    recording interval
+     * @param engine         the engine
+     * @param optimizer      the optimizer
+     * @param miniBatches    the batching
+     * @param schedule       the learning-rate schedule
+     * @param regularization L2 and dropout
+     */
+    public TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine, Optimizer optimizer,
+                          MiniBatches miniBatches, LearningRateSchedule schedule, Regularization regularization) {
+        this(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, schedule, regularization,
+                DEFAULT_THREADS);
     }
 
     /**
@@ -104,7 +135,8 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration for {@code n} epochs
      */
     public TrainingConfig withIterations(int n) {
-        return new TrainingConfig(n, learningRate, recordEvery, engine, optimizer, miniBatches, schedule, regularization);
+        return new TrainingConfig(n, learningRate, recordEvery, engine, optimizer, miniBatches,
+                schedule, regularization, threads);
     }
 
     /**
@@ -112,7 +144,8 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration recording every {@code n} epochs
      */
     public TrainingConfig withRecordEvery(int n) {
-        return new TrainingConfig(iterations, learningRate, n, engine, optimizer, miniBatches, schedule, regularization);
+        return new TrainingConfig(iterations, learningRate, n, engine, optimizer, miniBatches,
+                schedule, regularization, threads);
     }
 
     /**
@@ -120,7 +153,8 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration computed by {@code e}
      */
     public TrainingConfig withEngine(Engine e) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, e, optimizer, miniBatches, schedule, regularization);
+        return new TrainingConfig(iterations, learningRate, recordEvery, e, optimizer, miniBatches,
+                schedule, regularization, threads);
     }
 
     /**
@@ -128,7 +162,8 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration with optimizer {@code o}
      */
     public TrainingConfig withOptimizer(Optimizer o) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, engine, o, miniBatches, schedule, regularization);
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, o, miniBatches,
+                schedule, regularization, threads);
     }
 
     /**
@@ -136,7 +171,8 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration cut into {@code batches}
      */
     public TrainingConfig withMiniBatches(MiniBatches batches) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, batches, schedule, regularization);
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, batches,
+                schedule, regularization, threads);
     }
 
     /**
@@ -144,7 +180,8 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration with learning-rate schedule {@code s}
      */
     public TrainingConfig withSchedule(LearningRateSchedule s) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, s, regularization);
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches,
+                s, regularization, threads);
     }
 
     /**
@@ -152,7 +189,18 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @return the same configuration regularised by {@code r}
      */
     public TrainingConfig withRegularization(Regularization r) {
-        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, schedule, r);
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches,
+                schedule, r, threads);
+    }
+
+    /**
+     * @param n how many threads the training's matrix products use ({@code >= 1}), or {@link #DEFAULT_THREADS} for
+     *          the process-wide count of {@link Gemm#setThreads}
+     * @return the same configuration computed on {@code n} threads (with bit-identical results)
+     */
+    public TrainingConfig withThreads(int n) {
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, schedule,
+                regularization, n);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.nndl4j.train;
 import java.time.Duration;
 
 import org.nndl4j.engine.ParameterUpdate;
+import org.nndl4j.matrix.Gemm;
 
 /**
  * The one training loop of the library, shared by every network, model family and engine.
@@ -30,7 +31,8 @@ public final class TrainingLoop {
      * {@link Training#trainable}).
      *
      * @param model    the network in training; it advances
-     * @param config   epochs, learning rate and schedule, optimizer, mini-batches, recording interval
+     * @param config   epochs, learning rate and schedule, optimizer, mini-batches, recording interval, and the number of
+     *                 threads of the steps' matrix products ({@link TrainingConfig#threads()})
      * @param listener told the cost at every recorded epoch, and every step if it asks
      * @return the trained network, the recorded costs, the engine, the epochs and the wall time
      * @throws TrainingDivergedException if a parameter becomes NaN or infinite; the model is left as it was after that
@@ -49,6 +51,12 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("TrainingLoop.run: " + model.engine() + " computes full-batch gradient "
                     + "descent only, but the configuration asks for " + config.optimizer() + " on " + config.miniBatches());
         }
+        // the configuration's thread count holds for this training's products, whatever Gemm.setThreads does
+        return Gemm.withThreads(config.threads(), () -> epochs(model, config, listener, fullBatchGd));
+    }
+
+    private static TrainingResult epochs(Trainable model, TrainingConfig config, TrainingListener listener,
+                                         boolean fullBatchGd) {
         long start = System.nanoTime();
         boolean steps = listensToSteps(listener);
         double learningRate = config.learningRate();

@@ -1,0 +1,155 @@
+package org.nndl4j.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gemm's thread count under concurrency: changing it never breaks a running product, results stay bit-identical for
+ * any count, and {@link Gemm#withThreads} sets one thread's count without touching the others'.
+ */
+class GemmThreadsTest {
+
+    private int before;
+
+    @BeforeEach
+    void rememberTheDefault() {
+        before = Gemm.threads();
+    }
+
+    @AfterEach
+    void restoreTheDefault() {
+        Gemm.setThreads(before);
+    }
+
+    private static double[][] random(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[][] M = new double[rows][cols];
+        for (double[] row : M) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = r.nextDouble() * 2 - 1;
+            }
+        }
+        return M;
+    }
+
+    private static boolean sameBits(double[][] a, double[][] b) {
+        return Arrays.deepEquals(a, b);
+    }
+
+    @Test
+    void setThreads_whileOtherThreadsMultiply_breaksNoProductAndEveryResultHasTheSameBits() throws Exception {
+        double[][] A = random(24, 300, 1);
+        double[][] B = random(300, 700, 2);
+        double[][] At = Gemm.transpose(A);
+        assertTrue(24L * 300 * 700 >= Gemm.PARALLEL_THRESHOLD, "the products must take the parallel path");
+        Gemm.setThreads(1);
+        double[][] expected = Gemm.mult(A, B);
+        double[][] expectedT = Gemm.multTransA(At, B);
+
+        AtomicBoolean done = new AtomicBoolean();
+        Thread changer = new Thread(() -> {
+            for (int k = 0; !done.get(); k++) {
+                Gemm.setThreads(1 + k % 4);
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        changer.start();
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                results.add(callers.submit(() -> {
+                    int wrong = 0;
+                    for (int r = 0; r < 25; r++) {
+                        if (!sameBits(expected, Gemm.mult(A, B)) || !sameBits(expectedT, Gemm.multTransA(At, B))) {
+                            wrong++;
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                // a RejectedExecutionException in a product would surface here as an ExecutionException
+                assertEquals(0, f.get(60, TimeUnit.SECONDS), "products whose bits differ from the 1-thread result");
+            }
+        } finally {
+            done.set(true);
+            changer.join();
+            callers.shutdownNow();
+        }
+        assertTrue(Gemm.poolsIdle(), "no product is left using a pool");
+    }
+
+    @Test
+    void withThreads_setsTheCountOfTheCallingThreadOnly_andRestoresItAfterwards() throws Exception {
+        Gemm.setThreads(2);
+        int inside = Gemm.withThreads(3, () -> {
+            Gemm.setThreads(4); // the default changes meanwhile; the scoped count holds
+            int[] other = new int[1];
+            Thread t = new Thread(() -> other[0] = Gemm.threads());
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(4, other[0], "another thread sees the default");
+            // nested scopes restore the outer count
+            assertEquals(1, (int) Gemm.withThreads(1, Gemm::threads));
+            return Gemm.threads();
+        });
+        assertEquals(3, inside);
+        assertEquals(4, Gemm.threads(), "outside the scope, the default again");
+        assertEquals(4, (int) Gemm.withThreads(0, Gemm::threads), "0 means the default");
+    }
+
+    @Test
+    void withThreads_givesTheSameBitsForAnyCount() {
+        double[][] A = random(21, 300, 4);
+        double[][] B = random(300, 700, 5);
+        double[][] one = Gemm.withThreads(1, () -> Gemm.mult(A, B));
+        for (int n = 2; n <= 5; n++) {
+            double[][] many = Gemm.withThreads(n, () -> Gemm.mult(A, B));
+            assertTrue(sameBits(one, many), n + " threads");
+        }
+    }
+
+    @Test
+    void withThreads_restoresTheCountWhenTheWorkThrows() {
+        Gemm.setThreads(2);
+        assertThrows(IllegalStateException.class, () -> Gemm.withThreads(3, () -> {
+            throw new IllegalStateException("work failed");
+        }));
+        assertEquals(2, Gemm.threads());
+    }
+
+    @Test
+    void threadCountsBelowOne_areRefusedNamingTheOperationAndTheValue() {
+        IllegalArgumentException set = assertThrows(IllegalArgumentException.class, () -> Gemm.setThreads(0));
+        assertTrue(set.getMessage().contains("Gemm.setThreads") && set.getMessage().contains("got 0"), set.getMessage());
+        IllegalArgumentException with = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.withThreads(-2, () -> 1));
+        assertTrue(with.getMessage().contains("Gemm.withThreads") && with.getMessage().contains("got -2"),
+                with.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Gemm.withThreads(2, null));
+    }
+}
