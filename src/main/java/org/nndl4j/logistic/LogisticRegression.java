@@ -2,6 +2,7 @@ package org.nndl4j.logistic;
 
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.nn.Loss;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
@@ -49,10 +50,12 @@ public final class LogisticRegression {
     /**
      * {@code w} a {@code (dim, 1)} vector of zeros and {@code b = 0}.
      *
-     * @throws IllegalArgumentException if {@code dim < 1}
+     * @throws IllegalArgumentException if {@code dim < 1}, or {@code w} cannot fit in the heap
+     *                                  ({@link MemoryBudget#requireParameters})
      */
     public static LogisticParameters initializeWithZeros(int dim) {
         Checks.positive("initializeWithZeros", "dim", dim);
+        MemoryBudget.requireParameters("initializeWithZeros", new int[] {dim, 1});
         return new LogisticParameters(Matrix.zeros(dim, 1), 0.0);
     }
 

@@ -2,6 +2,7 @@ package org.nndl4j.shallow;
 
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
@@ -88,12 +89,14 @@ public final class ShallowNetwork {
      * give the same parameters.
      *
      * @return W1 {@code (nH, nX)}, b1 {@code (nH, 1)}, W2 {@code (nY, nH)}, b2 {@code (nY, 1)}
-     * @throws IllegalArgumentException if a size is below 1 (the message names it)
+     * @throws IllegalArgumentException if a size is below 1 (the message names it), or the parameters cannot fit in
+     *                                  the heap ({@link MemoryBudget#requireParameters})
      */
     public static ShallowParameters initializeParameters(int nX, int nH, int nY) {
         Checks.positive("initializeParameters", "nX (input layer size)", nX);
         Checks.positive("initializeParameters", "nH (hidden layer size)", nH);
         Checks.positive("initializeParameters", "nY (output layer size)", nY);
+        MemoryBudget.requireParameters("initializeParameters", new int[] {nX, nH, nY});
         NumpyRandom random = new NumpyRandom(INIT_SEED);
         Matrix W1 = random.randn(nH, nX).times(INIT_SCALE);
         Matrix b1 = Matrix.zeros(nH, 1);
