@@ -119,6 +119,7 @@ public final class LogisticRegression {
         Checks.finite("optimize", "b", b);
         Checks.notNull("optimize", "config", config);
         Checks.notNull("optimize", "listener (use TrainingListener.none())", listener);
+        Training.check("optimize", new int[] {X.rows(), 1}, X, Y, config);
         Trainable trainable = training(new LogisticParameters(w, b), X, Y, config);
         TrainingResult result = TrainingLoop.run(trainable, config, listener);
         LogisticGradients grads = trainable.lastGradients() != null
@@ -156,11 +157,16 @@ public final class LogisticRegression {
      * Predicts 0 or 1 for every example: {@code Ŷ = 1} where {@code σ(wᵀX + b) > 0.5}, else 0.
      *
      * @return {@code Y_prediction}, shape {@code (1, m)}
+     * @throws IllegalArgumentException naming the column of the first NaN or infinite input (or weight), or if the
+     *                                  forward pass cannot fit in the heap
      */
     public static Matrix predict(Matrix w, double b, Matrix X) {
         Checks.notNull("predict", "X", X);
         Checks.fits("predict", "X", X, "w", w, new Shape(X.rows(), 1));
         Checks.finite("predict", "b", b);
+        Checks.finiteValues("predict", "X", X);
+        Checks.finiteValues("predict", "w", w);
+        MemoryBudget.requireForward("predict", new int[] {X.rows(), 1}, X.cols());
         // A = σ(wᵀX + b)
         Matrix A = Activation.SIGMOID.forward(w.transposeDot(X).plus(b));
         // Y_prediction = 1 where A > 0.5, else 0

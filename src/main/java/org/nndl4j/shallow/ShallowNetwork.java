@@ -144,13 +144,22 @@ public final class ShallowNetwork {
      * <p>A probability of exactly 0 or 1 on the wrong label gives an infinite or NaN cost, as in numpy;
      * {@link TrainingLoop} stops training on it.
      *
-     * @param A2 predicted probabilities, {@code (1, m)}
-     * @param Y  labels, {@code (1, m)}
-     * @throws ShapeException if A2 and Y differ in shape or are not one row
+     * @param A2 predicted probabilities, {@code (1, m)}, each in {@code [0, 1]}
+     * @param Y  labels 0/1, {@code (1, m)}
+     * @throws ShapeException           if A2 and Y differ in shape or are not one row
+     * @throws IllegalArgumentException naming the first value outside the cost's domain: a label that is not 0 or 1,
+     *                                  a probability outside {@code [0, 1]} or NaN
      */
     public static double computeCost(Matrix A2, Matrix Y) {
         Checks.sameShape("computeCost", "A2", A2, "Y", Y);
         Checks.rows("computeCost", "Y", Y, 1);
+        Checks.binaryLabels("computeCost", Y);
+        Checks.probabilities("computeCost", "A2", A2);
+        return costUnchecked(A2, Y);
+    }
+
+    /** {@link #computeCost} for a training step, whose labels were checked once and whose A2 it records as it is. */
+    static double costUnchecked(Matrix A2, Matrix Y) {
         int m = Y.cols();
         // logprobs = log(A2) * Y + log(1 - A2) * (1 - Y)
         Matrix logprobs = A2.log().times(Y).plus(A2.rsub(1.0).log().times(Y.rsub(1.0)));
@@ -263,7 +272,10 @@ public final class ShallowNetwork {
      * @param Y  labels 0/1, {@code (1, m)}
      * @param nH hidden layer size, {@code >= 1}
      * @return the trained network (view it with {@link ShallowParameters#from}) and the recorded costs
-     * @throws IllegalArgumentException                  for bad sizes or labels (the message names the value)
+     * @throws IllegalArgumentException                  for bad sizes or labels (the message names the value), no
+     *                                                   examples, non-finite inputs, or a training that cannot fit
+     *                                                   in the heap ({@link Training#check}), before anything is
+     *                                                   allocated
      * @throws ShapeException                            if Y is not {@code (1, m)} for X's m
      * @throws org.nndl4j.train.TrainingDivergedException if the cost becomes NaN or infinite
      */
@@ -272,6 +284,7 @@ public final class ShallowNetwork {
         Checks.notNull("nnModel", "config", config);
         Checks.notNull("nnModel", "listener (use TrainingListener.none())", listener);
         Checks.binaryExamples("nnModel", X, Y);
+        Training.check("nnModel", new int[] {X.rows(), nH, 1}, X, Y, config);
         // The course calls np.random.seed(3) here, but initialize_parameters re-seeds with 2 before it draws
         // anything, so seed 3 never reaches a number. There is no global generator to seed in Java; the
         // course's behaviour (initial weights from seed 2) is kept as is.
@@ -300,8 +313,14 @@ public final class ShallowNetwork {
      *
      * @param X inputs, {@code (n_x, k)}
      * @return predictions, {@code (n_y, k)}, 0 or 1
+     * @throws IllegalArgumentException naming the column of the first NaN or infinite input, or if the forward pass
+     *                                  cannot fit in the heap
      */
     public static Matrix predict(ShallowParameters parameters, Matrix X) {
+        Checks.notNull("predict", "parameters", parameters);
+        Checks.finiteValues("predict", "X", X);
+        MemoryBudget.requireForward("predict", new int[] {parameters.W1().cols(), parameters.W1().rows(),
+                parameters.W2().rows()}, X.cols());
         return forwardPropagation(X, parameters).A2().greaterThan(0.5);
     }
 }

@@ -9,6 +9,7 @@ import org.nndl4j.engine.NetworkEngine;
 import org.nndl4j.engine.ParameterUpdate;
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.nn.Backpropagation;
 import org.nndl4j.nn.Gradients;
 import org.nndl4j.nn.Layer;
@@ -89,17 +90,9 @@ public final class Training {
         if (initial == null || X == null || Y == null || config == null || reference == null) {
             throw new IllegalArgumentException("Training.trainable: initial, X, Y, config and reference must not be null");
         }
-        Checks.examples("Training.trainable", X, Y);
-        Checks.finiteValues("Training.trainable", "X", X);
+        Engine engine = engine("Training.trainable", initial.layerDims(), X, Y, config, iterations);
         Regularization regularization = config.regularization();
-        // GRAM is exact for full-batch gradient descent (dropout included); its W1 is not held for L2's decay
-        boolean gramExact = config.isFullBatchGradientDescent() && regularization.lambda() == 0.0;
-        int[] dims = initial.layerDims();
-        int stateCopies = stateCopies(config.optimizer());
-        Engine engine = config.engine() == Engine.AUTO
-                ? (gramExact && gramPays(dims, X.cols(), iterations) ? Engine.GRAM : Engine.PRIMAL)
-                : config.engine();
-        MemoryBudget.requireTraining("Training", dims, X.cols(), stateCopies, engine == Engine.GRAM);
+        boolean gramExact = isGramExact(config);
         switch (engine) {
             case REFERENCE:
                 if (regularization.hasDropout()) {
@@ -122,6 +115,49 @@ public final class Training {
             default:
                 return engineTrainable(NetworkEngine.primal(initial, X, Y), Engine.PRIMAL, regularization);
         }
+    }
+
+    /**
+     * Checks, before anything is allocated, that a network of sizes {@code layerDims} can be trained on {@code X, Y}
+     * as {@code config} says: at least one example and one feature, finite inputs, and training buffers that fit in
+     * the heap for the engine {@link #trainable} would choose. The model functions call this before they draw their
+     * initial parameters; {@link #trainable} calls it again.
+     *
+     * @param operation named first in the messages
+     * @param layerDims {@code [n[0], ..., n[L]]}
+     * @param X         examples {@code (n[0], m)}
+     * @param Y         labels
+     * @param config    the configuration
+     * @return the engine that will compute the steps ({@link Engine#AUTO} resolved)
+     * @throws IllegalArgumentException naming the problem: no examples ({@code m = 0}) or features, a non-finite input
+     *                                  (its position), or the layer sizes, the estimated bytes and
+     *                                  {@link Runtime#maxMemory()} when the training cannot fit
+     */
+    public static Engine check(String operation, int[] layerDims, Matrix X, Matrix Y, TrainingConfig config) {
+        Checks.notNull(operation, "config", config);
+        return engine(operation, layerDims, X, Y, config, config.iterations());
+    }
+
+    private static Engine engine(String operation, int[] layerDims, Matrix X, Matrix Y, TrainingConfig config,
+                                 long iterations) {
+        Checks.examples(operation, X, Y);
+        Checks.finiteValues(operation, "X", X);
+        Checks.notNull(operation, "layerDims", layerDims);
+        if (layerDims.length < 2 || layerDims[0] != X.rows()) {
+            throw new ShapeException(operation, "X of shape (" + (layerDims.length == 0 ? "?" : layerDims[0])
+                    + ", m) for layer sizes " + java.util.Arrays.toString(layerDims), X.shape());
+        }
+        Engine engine = config.engine() == Engine.AUTO
+                ? (isGramExact(config) && gramPays(layerDims, X.cols(), iterations) ? Engine.GRAM : Engine.PRIMAL)
+                : config.engine();
+        MemoryBudget.requireTraining(operation, layerDims, X.cols(), stateCopies(config.optimizer()),
+                engine == Engine.GRAM);
+        return engine;
+    }
+
+    /** GRAM is exact for full-batch gradient descent (dropout included); its W1 is not held for L2's decay. */
+    private static boolean isGramExact(TrainingConfig config) {
+        return config.isFullBatchGradientDescent() && config.regularization().lambda() == 0.0;
     }
 
     /**
