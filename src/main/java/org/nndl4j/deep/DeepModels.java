@@ -62,8 +62,7 @@ public final class DeepModels {
      *
      * @param data     training examples, {@code X} of shape {@code (n_x, m)}
      * @param listener told the cost at every recorded iteration
-     * @throws IllegalArgumentException before anything is allocated if there are no examples ({@code m = 0}), an input
-     *                                  is not finite, or the training cannot fit in the heap ({@link Training#check})
+     * @throws IllegalArgumentException before anything is allocated if there are no examples ({@code m = 0}) or the training cannot fit in the heap ({@link Training#check})
      */
     public static TrainingResult twoLayerModel(LabeledData data, int nH, TrainingConfig config,
                                                 TrainingListener listener) {
@@ -86,8 +85,7 @@ public final class DeepModels {
      * @param initialization which of the course's initialisations ({@link CourseInitialization#APPLICATION} gives
      *                       the spec's numbers)
      * @throws IllegalArgumentException if {@code layerDims[0]} is not the number of features or the last size is not 1;
-     *                                  before anything is allocated if there are no examples ({@code m = 0}), an input
-     *                                  is not finite, or the training cannot fit in the heap ({@link Training#check})
+     *                                  before anything is allocated if there are no examples ({@code m = 0}) or the training cannot fit in the heap ({@link Training#check})
      */
     public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, CourseInitialization initialization,
                                               TrainingConfig config, TrainingListener listener) {

@@ -133,7 +133,8 @@ public final class LogisticRegression {
      * {@code propagate} loop for {@link Engine#REFERENCE}, the shared engine for the others.
      */
     static Trainable training(LogisticParameters initial, Matrix X, Matrix Y, Engine engine) {
-        return training(initial, X, Y, new TrainingConfig(1, DEFAULT_LEARNING_RATE, 1, engine));
+        return Training.trainable(initial.toNetwork(), X, Y, engine,
+                network -> new LogisticTrainable(LogisticParameters.from(network), X, Y));
     }
 
     /** {@link #training(LogisticParameters, Matrix, Matrix, Engine)} for any configuration (optimizer, mini-batches). */

@@ -273,7 +273,7 @@ public final class ShallowNetwork {
      * @param nH hidden layer size, {@code >= 1}
      * @return the trained network (view it with {@link ShallowParameters#from}) and the recorded costs
      * @throws IllegalArgumentException                  for bad sizes or labels (the message names the value), no
-     *                                                   examples, non-finite inputs, or a training that cannot fit
+     *                                                   examples, or a training that cannot fit
      *                                                   in the heap ({@link Training#check}), before anything is
      *                                                   allocated
      * @throws ShapeException                            if Y is not {@code (1, m)} for X's m
@@ -298,7 +298,8 @@ public final class ShallowNetwork {
      * blocks for {@link Engine#REFERENCE}, the shared engine for the others. X and Y must already have been checked.
      */
     static Trainable training(Matrix X, Matrix Y, ShallowParameters initial, Engine engine) {
-        return training(X, Y, initial, new TrainingConfig(1, DEFAULT_LEARNING_RATE, 1, engine));
+        return Training.trainable(initial.toNetwork(), X, Y, engine,
+                network -> new ShallowTrainable(X, Y, ShallowParameters.from(network)));
     }
 
     /** {@link #training(Matrix, Matrix, ShallowParameters, Engine)} for any configuration (optimizer, mini-batches). */

@@ -40,8 +40,8 @@ public final class Training {
      * @param config   iterations, learning rate, recording interval, engine
      * @param listener told the cost at every recorded iteration
      * @return the trained network and its history
-     * @throws IllegalArgumentException  if the data do not fit the network (shapes, labels, no examples, non-finite
-     *                                   inputs), or the training cannot fit in the heap ({@link MemoryBudget})
+     * @throws IllegalArgumentException  if the data do not fit the network (shapes, labels, no examples), or the
+     *                                   training cannot fit in the heap ({@link MemoryBudget})
      * @throws TrainingDivergedException if the cost stops being finite
      */
     public static TrainingResult fit(Network initial, LabeledData data, TrainingConfig config, TrainingListener listener) {
@@ -74,7 +74,7 @@ public final class Training {
      *                  pass their course building blocks)
      * @return the network in training
      * @throws IllegalArgumentException if GRAM is asked for what it cannot compute exactly, there are no examples,
-     *                                  an input is not finite, or the training cannot fit in the heap (the message
+     *                                  or the training cannot fit in the heap (the message
      *                                  names the layer sizes, the estimate and {@link Runtime#maxMemory()})
      */
     public static Trainable trainable(Network initial, Matrix X, Matrix Y, TrainingConfig config,
@@ -119,8 +119,9 @@ public final class Training {
 
     /**
      * Checks, before anything is allocated, that a network of sizes {@code layerDims} can be trained on {@code X, Y}
-     * as {@code config} says: at least one example and one feature, finite inputs, and training buffers that fit in
-     * the heap for the engine {@link #trainable} would choose. The model functions call this before they draw their
+     * as {@code config} says: at least one example and one feature, and training buffers that fit in the heap for the
+     * engine {@link #trainable} would choose. (NaN or infinite inputs are not refused here: the first step's
+     * parameters stop being finite and the loop reports a {@link TrainingDivergedException} at iteration 0.) The model functions call this before they draw their
      * initial parameters; {@link #trainable} calls it again.
      *
      * @param operation named first in the messages
@@ -129,8 +130,8 @@ public final class Training {
      * @param Y         labels
      * @param config    the configuration
      * @return the engine that will compute the steps ({@link Engine#AUTO} resolved)
-     * @throws IllegalArgumentException naming the problem: no examples ({@code m = 0}) or features, a non-finite input
-     *                                  (its position), or the layer sizes, the estimated bytes and
+     * @throws IllegalArgumentException naming the problem: no examples ({@code m = 0}) or features, or the layer
+     *                                  sizes, the estimated bytes and
      *                                  {@link Runtime#maxMemory()} when the training cannot fit
      */
     public static Engine check(String operation, int[] layerDims, Matrix X, Matrix Y, TrainingConfig config) {
@@ -141,7 +142,6 @@ public final class Training {
     private static Engine engine(String operation, int[] layerDims, Matrix X, Matrix Y, TrainingConfig config,
                                  long iterations) {
         Checks.examples(operation, X, Y);
-        Checks.finiteValues(operation, "X", X);
         Checks.notNull(operation, "layerDims", layerDims);
         if (layerDims.length < 2 || layerDims[0] != X.rows()) {
             throw new ShapeException(operation, "X of shape (" + (layerDims.length == 0 ? "?" : layerDims[0])
