@@ -124,11 +124,15 @@ public final class DeepNetwork {
      * @param AL predictions, shape {@code (1, m)}, each a probability in {@code [0, 1]}
      * @param Y  labels 0/1, shape {@code (1, m)}
      * @throws ShapeException           naming {@code computeCost} and both shapes if they differ
-     * @throws IllegalArgumentException naming the first value outside the cost's domain: a label that is not 0 or 1,
-     *                                  a prediction outside {@code [0, 1]} or NaN
+     * @throws IllegalArgumentException if there are no examples ({@code m = 0}), or naming the first value outside the
+     *                                  cost's domain: a label that is not 0 or 1, a prediction outside {@code [0, 1]}
+     *                                  or NaN
      */
     public static double computeCost(Matrix AL, Matrix Y) {
         Checks.sameShape("computeCost", "AL", AL, "Y", Y);
+        if (Y.cols() == 0) {
+            throw new IllegalArgumentException("computeCost: no examples (m = 0) in Y of shape " + Y.shape());
+        }
         Checks.binaryLabels("computeCost", Y);
         Checks.probabilities("computeCost", "AL", AL);
         return costUnchecked(AL, Y);

@@ -387,33 +387,39 @@ public final class Checks {
 
     /**
      * The library's one memory rule: an operation that is about to allocate an estimated {@code bytes} bytes refuses
-     * if they exceed the most the JVM can ever hold, {@link Runtime#maxMemory()} ({@code -Xmx}), instead of computing
+     * if they exceed what the heap can still give, {@link Runtime#maxMemory()} ({@code -Xmx}) less the heap in use
+     * now ({@code totalMemory() - freeMemory()}, which may include garbage not yet collected), instead of computing
      * for a while and dying of an {@link OutOfMemoryError}. The estimate counts what the operation allocates, not what
      * the caller already holds.
      *
      * @param operation named first in the message
-     * @param what      what needs the memory, e.g. {@code "layer sizes [1, 1000000000, 1] with m = 5 examples"}
+     * @param what      what needs the memory, e.g. {@code "training layer sizes [1, 1000000000, 1] on m = 5 examples"}
      * @param bytes     the estimate (a saturated {@link Long#MAX_VALUE} for sizes beyond counting)
-     * @throws IllegalArgumentException {@code "operation: what need an estimated 16.0 GB (16000000024 bytes), more
-     *                                  than the JVM's maximum heap Runtime.maxMemory() = 6.3 GB (6320816128 bytes)"}
+     * @throws IllegalArgumentException {@code "operation: what need an estimated 16.0 GB (16000000024 bytes), more than
+     *                                  the heap can give: Runtime.maxMemory() = 6.3 GB (6320816128 bytes), of which
+     *                                  0.1 GB (104857600 bytes) in use"}
      */
     public static void fitsInMemory(String operation, String what, long bytes) {
-        long max = Runtime.getRuntime().maxMemory();
-        if (bytes > max) {
+        Runtime runtime = Runtime.getRuntime();
+        long max = runtime.maxMemory();
+        long inUse = runtime.totalMemory() - runtime.freeMemory();
+        if (bytes > max - inUse) {
             throw new IllegalArgumentException(operation + ": " + what + " need an estimated " + gigabytes(bytes)
-                    + " (" + bytes + " bytes), more than the JVM's maximum heap Runtime.maxMemory() = "
-                    + gigabytes(max) + " (" + max + " bytes); use smaller sizes or a larger -Xmx");
+                    + " (" + bytes + " bytes), more than the heap can give: Runtime.maxMemory() = " + gigabytes(max)
+                    + " (" + max + " bytes), of which " + gigabytes(inUse) + " (" + inUse + " bytes) in use; "
+                    + "use smaller sizes or a larger -Xmx");
         }
     }
 
     /**
-     * Whether an estimated {@code bytes} bytes pass {@link #fitsInMemory}.
+     * Whether an estimated {@code bytes} bytes pass {@link #fitsInMemory} now.
      *
      * @param bytes the estimate
-     * @return true if they do not exceed {@link Runtime#maxMemory()}
+     * @return true if they do not exceed {@link Runtime#maxMemory()} less the heap in use
      */
     public static boolean isWithinMemory(long bytes) {
-        return bytes <= Runtime.getRuntime().maxMemory();
+        Runtime runtime = Runtime.getRuntime();
+        return bytes <= runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
     private static String gigabytes(long bytes) {

@@ -7,8 +7,9 @@ import org.nndl4j.matrix.Checks;
 /**
  * The library's one rule for "will this fit?": before a network's parameters are drawn, before a trainer builds its
  * buffers and before a prediction runs, the bytes they need are estimated from the layer sizes
- * {@code [n[0], ..., n[L]]} and the number of examples {@code m}, and compared with {@link Runtime#maxMemory()}
- * ({@link Checks#fitsInMemory}). Too large a request is refused at once, with a message naming the layer sizes, the
+ * {@code [n[0], ..., n[L]]} and the number of examples {@code m}, and compared with what the heap can give,
+ * {@link Runtime#maxMemory()} less the heap in use ({@link Checks#fitsInMemory}). Too large a request is refused at
+ * once, with a message naming the layer sizes, the
  * estimate and the limit, instead of computing for a while and dying of an {@link OutOfMemoryError}.
  *
  * <p>Every estimate is computed in floating point, so no size, however large, overflows; it counts 8 bytes a value
@@ -40,8 +41,8 @@ public final class MemoryBudget {
     }
 
     /**
-     * The bytes drawing a network's parameters needs: the parameters, and the largest layer's random draw and its
-     * scaled copy while they are made.
+     * The bytes drawing a network's parameters needs: the parameters, and for the largest layer the random draw, its
+     * matrix and its scaled copy while they are made.
      *
      * @param layerDims {@code [n[0], ..., n[L]]}
      * @return the estimate in bytes ({@link Long#MAX_VALUE} if beyond counting)
@@ -51,7 +52,7 @@ public final class MemoryBudget {
         for (int l = 1; l < layerDims.length; l++) {
             largest = Math.max(largest, (double) layerDims[l] * layerDims[l - 1]);
         }
-        return bytes(8.0 * (parameterCount(layerDims) + 2.0 * largest));
+        return bytes(8.0 * (parameterCount(layerDims) + 3.0 * largest));
     }
 
     /**

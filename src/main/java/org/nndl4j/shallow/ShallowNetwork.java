@@ -2,6 +2,7 @@ package org.nndl4j.shallow;
 
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Loss;
 import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
@@ -141,30 +142,39 @@ public final class ShallowNetwork {
      * {@code logprobs = log(A2) * Y + log(1 - A2) * (1 - Y)}, {@code J = -Σ logprobs / m}. The sum is
      * numpy's pairwise {@code np.sum}, so the result is the double the course prints.
      *
-     * <p>A probability of exactly 0 or 1 on the wrong label gives an infinite or NaN cost, as in numpy;
-     * {@link TrainingLoop} stops training on it.
+     * <p>A probability of exactly 0 or 1 on the wrong label gives an infinite cost, as in numpy; on the right label
+     * it costs nothing (numpy's {@code 0 · log(0)} would make the cost NaN).
      *
      * @param A2 predicted probabilities, {@code (1, m)}, each in {@code [0, 1]}
      * @param Y  labels 0/1, {@code (1, m)}
      * @throws ShapeException           if A2 and Y differ in shape or are not one row
-     * @throws IllegalArgumentException naming the first value outside the cost's domain: a label that is not 0 or 1,
-     *                                  a probability outside {@code [0, 1]} or NaN
+     * @throws IllegalArgumentException if there are no examples ({@code m = 0}), or naming the first value outside the
+     *                                  cost's domain: a label that is not 0 or 1, a probability outside {@code [0, 1]}
+     *                                  or NaN
      */
     public static double computeCost(Matrix A2, Matrix Y) {
         Checks.sameShape("computeCost", "A2", A2, "Y", Y);
         Checks.rows("computeCost", "Y", Y, 1);
+        requireExamples(Y);
         Checks.binaryLabels("computeCost", Y);
         Checks.probabilities("computeCost", "A2", A2);
         return costUnchecked(A2, Y);
     }
 
+    private static void requireExamples(Matrix Y) {
+        if (Y.cols() == 0) {
+            throw new IllegalArgumentException("computeCost: no examples (m = 0) in Y of shape " + Y.shape());
+        }
+    }
+
     /** {@link #computeCost} for a training step, whose labels were checked once and whose A2 it records as it is. */
     static double costUnchecked(Matrix A2, Matrix Y) {
         int m = Y.cols();
-        // logprobs = log(A2) * Y + log(1 - A2) * (1 - Y)
-        Matrix logprobs = A2.log().times(Y).plus(A2.rsub(1.0).log().times(Y.rsub(1.0)));
-        // J = -(1/m) Σ logprobs
-        return -logprobs.sum() / m;
+        // logprobs = log(A2) * Y + log(1 - A2) * (1 - Y); for a label of exactly 1 (0) the second (first) term is ±0,
+        // so each logprob is the one log that counts: the same bits as numpy's, without its 0 · log(0) = NaN when an
+        // output saturates on the right label
+        // J = -(1/m) Σ logprobs, Σ pairwise as np.sum
+        return Loss.BINARY_CROSS_ENTROPY.sum(A2.toArray(), Y.toArray(), m) / m;
     }
 
     /**

@@ -63,7 +63,8 @@ public final class Training {
      * PRIMAL's ({@code 2·n[1]·n_x·m} a step); {@link Engine#PRIMAL} otherwise. GRAM's update in the span of the
      * examples holds only for full-batch gradient descent, so GRAM is refused for mini-batches and the other
      * optimizers. Whatever the engine, the training is refused before anything is allocated if its estimated bytes
-     * exceed {@link Runtime#maxMemory()} ({@link MemoryBudget#requireTraining}). {@link Engine#REFERENCE} is the caller's own straightforward computation
+     * exceed what the heap can give ({@link Runtime#maxMemory()} less the heap in use,
+     * {@link MemoryBudget#requireTraining}). {@link Engine#REFERENCE} is the caller's own straightforward computation
      * when it can do what the configuration asks, else the library's ({@link org.nndl4j.nn.Backpropagation}).
      *
      * @param initial   the network to start from
