@@ -55,6 +55,14 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void theCatShapeWithABillionHiddenUnits_isRefusedByTheSameRule() {
+        Matrix X = new NumpyRandom(3).rand(12288, 2);
+        LabeledData data = LabeledData.of(X, Matrix.rowVector(new double[] {0, 1}));
+        assertRefusedAtOnce("lLayerModel", "[12288, 1000000000, 1]",
+                () -> DeepModels.lLayerModel(data, new int[] {12288, 1_000_000_000, 1}, TrainingConfig.of(10, 0.05)));
+    }
+
+    @Test
     void twoLayerModel_andNnModel_withNhOfABillion_onOneRow_areRefused() {
         assumeTrue(MemoryBudget.trainingBytes(new int[] {1, 1_000_000_000, 1}, 6, 0, false) > MAX);
         assertRefusedAtOnce("twoLayerModel", "[1, 1000000000, 1]",
