@@ -80,6 +80,10 @@ public record ImageSet(NDArray images, LabeledData data) {
             throw new DatasetException(h5.source(), "dataset '" + xName + "' has shape " + x.shapeString()
                     + "; expected square images (num_px, num_px)");
         }
+        if (d[0] == 0) {
+            throw new DatasetException(h5.source(), "dataset '" + xName + "' has shape " + x.shapeString()
+                    + ": no images (m = 0); a split needs at least one example");
+        }
         LabelFiles.requireLabelShape(h5, yName, d[0], xName);
         List<String> classNames = LabelFiles.readClassNames(h5, classesName);
         Matrix Y = LabelFiles.readLabels(h5, yName);
@@ -93,7 +97,14 @@ public record ImageSet(NDArray images, LabeledData data) {
             throw new DatasetException(h5.source(), "dataset '" + xName + "': pixel value " + images.get(image, row, column, channel)
                     + " at [" + image + ", " + row + ", " + column + ", " + channel + "] is outside 0..255");
         }
-        return of(images, Y, classNames);
+        try {
+            return of(images, Y, classNames);
+        } catch (DatasetException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // whatever the split's own checks refuse is still a failure of this file
+            throw new DatasetException(h5.source(), "datasets '" + xName + "' and '" + yName + "': " + e.getMessage(), e);
+        }
     }
 
     /** Number of images {@code m}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Initialization;
+import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.random.NumpyRandom;
 
 /**
@@ -61,7 +62,8 @@ public enum CourseInitialization {
     /**
      * Parameters for {@code layerDims = [n[0], ..., n[L]]}, drawn from a generator seeded with {@link #seed()}.
      *
-     * @throws IllegalArgumentException if there are fewer than two sizes or a size is below 1
+     * @throws IllegalArgumentException if there are fewer than two sizes, a size is below 1, or the parameters cannot
+     *                                  fit in the heap ({@link MemoryBudget#requireParameters})
      */
     public DeepParameters initialize(int[] layerDims) {
         return initialize(layerDims, new NumpyRandom(seed));
@@ -74,6 +76,7 @@ public enum CourseInitialization {
     public DeepParameters initialize(int[] layerDims, NumpyRandom random) {
         Checks.notNull("initialize", "random", random);
         requireLayerDims("initializeParametersDeep", layerDims);
+        MemoryBudget.requireParameters("initializeParametersDeep", layerDims);
         List<LayerParameters> layers = new ArrayList<>();
         for (int l = 1; l < layerDims.length; l++) {
             // W[l] ~ randn(n[l], n[l-1]), scaled; b[l] = zeros(n[l], 1)
@@ -130,6 +133,7 @@ public enum CourseInitialization {
 
     private static DeepParameters secondCourse(Initialization scheme, int[] layersDims) {
         requireLayerDims("initializeParameters", layersDims);
+        MemoryBudget.requireParameters("initializeParameters", layersDims);
         List<LayerParameters> layers = new ArrayList<>();
         NumpyRandom random = new NumpyRandom(3);
         for (int l = 1; l < layersDims.length; l++) {

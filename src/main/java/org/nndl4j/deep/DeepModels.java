@@ -62,11 +62,13 @@ public final class DeepModels {
      *
      * @param data     training examples, {@code X} of shape {@code (n_x, m)}
      * @param listener told the cost at every recorded iteration
+     * @throws IllegalArgumentException before anything is allocated if there are no examples ({@code m = 0}) or the training cannot fit in the heap ({@link Training#check})
      */
     public static TrainingResult twoLayerModel(LabeledData data, int nH, TrainingConfig config,
                                                 TrainingListener listener) {
         Checks.notNull("twoLayerModel", "data", data);
         Checks.positive("twoLayerModel", "nH", nH);
+        Training.check("twoLayerModel", new int[] {data.features(), nH, 1}, data.X(), data.Y(), config);
         DeepParameters initial = DeepNetwork.initializeParameters(data.features(), nH, 1);
         return train(data, initial, config, listener);
     }
@@ -82,7 +84,8 @@ public final class DeepModels {
      *
      * @param initialization which of the course's initialisations ({@link CourseInitialization#APPLICATION} gives
      *                       the spec's numbers)
-     * @throws IllegalArgumentException if {@code layerDims[0]} is not the number of features or the last size is not 1
+     * @throws IllegalArgumentException if {@code layerDims[0]} is not the number of features or the last size is not 1;
+     *                                  before anything is allocated if there are no examples ({@code m = 0}) or the training cannot fit in the heap ({@link Training#check})
      */
     public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, CourseInitialization initialization,
                                               TrainingConfig config, TrainingListener listener) {
@@ -97,6 +100,7 @@ public final class DeepModels {
             throw new IllegalArgumentException("lLayerModel: the last layer size must be 1 (one sigmoid output), got "
                     + Arrays.toString(layerDims));
         }
+        Training.check("lLayerModel", layerDims, data.X(), data.Y(), config);
         return train(data, initialization.initialize(layerDims), config, listener);
     }
 

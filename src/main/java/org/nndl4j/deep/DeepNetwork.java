@@ -6,6 +6,7 @@ import java.util.List;
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Loss;
+import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
 import org.nndl4j.matrix.ShapeException;
@@ -17,6 +18,12 @@ import org.nndl4j.matrix.ShapeException;
  * [LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID; the overloads that take a hidden {@link Activation} generalise
  * the hidden layers (the output stays sigmoid, as the cross-entropy cost expects). No method modifies its
  * arguments: each returns new matrices.
+ *
+ * <p>The building blocks check shapes and nothing more, as the course's functions do, with three exceptions where a
+ * silent wrong number would follow: {@link #computeCost} refuses labels other than 0/1 and predictions outside
+ * {@code [0, 1]}; {@link #updateParameters} refuses a learning rate that is not a finite number {@code > 0} (as
+ * {@code ShallowNetwork.updateParameters} and the optimizers' updates do); {@link #predict} refuses NaN or infinite
+ * inputs.
  */
 public final class DeepNetwork {
 
@@ -114,12 +121,25 @@ public final class DeepNetwork {
     /**
      * The cross-entropy cost (spec 1.4.3): {@code J = -(1/m) Σ (y log(aL) + (1 - y) log(1 - aL))}.
      *
-     * @param AL predictions, shape {@code (1, m)}
+     * @param AL predictions, shape {@code (1, m)}, each a probability in {@code [0, 1]}
      * @param Y  labels 0/1, shape {@code (1, m)}
-     * @throws ShapeException naming {@code computeCost} and both shapes if they differ
+     * @throws ShapeException           naming {@code computeCost} and both shapes if they differ
+     * @throws IllegalArgumentException if there are no examples ({@code m = 0}), or naming the first value outside the
+     *                                  cost's domain: a label that is not 0 or 1, a prediction outside {@code [0, 1]}
+     *                                  or NaN
      */
     public static double computeCost(Matrix AL, Matrix Y) {
         Checks.sameShape("computeCost", "AL", AL, "Y", Y);
+        if (Y.cols() == 0) {
+            throw new IllegalArgumentException("computeCost: no examples (m = 0) in Y of shape " + Y.shape());
+        }
+        Checks.binaryLabels("computeCost", Y);
+        Checks.probabilities("computeCost", "AL", AL);
+        return costUnchecked(AL, Y);
+    }
+
+    /** {@link #computeCost} for a training step, whose labels were checked once and whose AL it records as it is. */
+    static double costUnchecked(Matrix AL, Matrix Y) {
         return Loss.BINARY_CROSS_ENTROPY.cost(AL, Y);
     }
 
@@ -205,11 +225,15 @@ public final class DeepNetwork {
     /**
      * One gradient-descent step (spec 1.4.9, 1.4.10) on every layer: {@code W = W - α dW}, {@code b = b - α db}.
      *
+     * @param learningRate α, a finite number {@code > 0} (as every update function of the library requires; the
+     *                     course's code would accept anything and, for NaN, make every parameter NaN)
      * @return new parameters; {@code parameters} is not modified
+     * @throws IllegalArgumentException if α is NaN, infinite or not {@code > 0}, or the layers do not match
      */
     public static DeepParameters updateParameters(DeepParameters parameters, DeepGradients grads, double learningRate) {
         Checks.notNull("updateParameters", "parameters", parameters);
         Checks.notNull("updateParameters", "grads", grads);
+        Checks.finitePositive("updateParameters", "learning rate", learningRate);
         if (grads.numLayers() != parameters.numLayers()) {
             throw new IllegalArgumentException("updateParameters: parameters have " + parameters.numLayers()
                     + " layers but grads have " + grads.numLayers());
@@ -234,8 +258,13 @@ public final class DeepNetwork {
      * @param parameters the trained parameters
      * @param X          inputs, shape {@code (n[0], m)}
      * @return predictions of shape {@code (1, m)}
+     * @throws IllegalArgumentException naming the column of the first NaN or infinite input, or if the forward pass
+     *                                  cannot fit in the heap
      */
     public static Matrix predict(DeepParameters parameters, Matrix X) {
+        Checks.notNull("predict", "parameters", parameters);
+        Checks.finiteValues("predict", "X", X);
+        MemoryBudget.requireForward("predict", parameters.toNetwork().layerDims(), X.cols());
         return lModelForward(X, parameters).AL().greaterThan(0.5);
     }
 }

@@ -34,7 +34,7 @@ final class DeepTrainable implements Trainable {
     public double step(double learningRate) {
         // forward: [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID
         DeepForward forward = DeepNetwork.lModelForward(X, parameters, hidden);
-        double cost = DeepNetwork.computeCost(forward.AL(), Y);
+        double cost = DeepNetwork.costUnchecked(forward.AL(), Y);
         last = DeepNetwork.lModelBackward(forward.AL(), Y, forward.caches(), hidden);
         parameters = DeepNetwork.updateParameters(parameters, last, learningRate);
         return cost;

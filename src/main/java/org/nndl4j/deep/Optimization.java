@@ -111,6 +111,7 @@ public final class Optimization {
     public static MomentumStep updateParametersWithMomentum(DeepParameters parameters, DeepGradients grads, Moments v,
                                                            double beta, double learningRate) {
         check("updateParametersWithMomentum", parameters, grads, v);
+        Checks.finitePositive("updateParametersWithMomentum", "learning rate", learningRate);
         List<LayerParameters> layers = new ArrayList<>();
         List<Matrix> vW = new ArrayList<>();
         List<Matrix> vb = new ArrayList<>();
@@ -156,6 +157,7 @@ public final class Optimization {
         check("updateParametersWithAdam", parameters, grads, v);
         check("updateParametersWithAdam", parameters, grads, s);
         Checks.positive("updateParametersWithAdam", "t", t);
+        Checks.finitePositive("updateParametersWithAdam", "learning rate", learningRate);
         List<LayerParameters> layers = new ArrayList<>();
         List<List<Matrix>> out = new ArrayList<>();
         for (int k = 0; k < 8; k++) {

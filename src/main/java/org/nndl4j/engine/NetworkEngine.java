@@ -14,6 +14,7 @@ import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Gradients;
 import org.nndl4j.nn.Layer;
 import org.nndl4j.nn.Loss;
+import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.nn.Network;
 import org.nndl4j.random.NumpyRandom;
 
@@ -131,6 +132,8 @@ public final class NetworkEngine {
 
     private NetworkEngine(Network network, Matrix X, Matrix Y, boolean gram) {
         checkData(network, X, Y);
+        // refuse before the buffers are allocated, by the library's one memory rule
+        MemoryBudget.requireTraining("NetworkEngine", network.layerDims(), X.cols(), 0, gram);
         this.gram = gram;
         L = network.numLayers();
         loss = network.loss();
@@ -170,7 +173,8 @@ public final class NetworkEngine {
      * {@code Y}.
      *
      * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
-     * @throws IllegalArgumentException if the labels do not fit the network's output and loss, or {@code m = 0}
+     * @throws IllegalArgumentException if the labels do not fit the network's output and loss, {@code m = 0}, or the
+     *                                  buffers cannot fit in the heap ({@link MemoryBudget#requireTraining})
      */
     public static NetworkEngine primal(Network network, Matrix X, Matrix Y) {
         return new NetworkEngine(network, X, Y, false);
@@ -181,7 +185,8 @@ public final class NetworkEngine {
      * {@code X}.
      *
      * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
-     * @throws IllegalArgumentException if the labels do not fit the network's output and loss, or {@code m = 0}
+     * @throws IllegalArgumentException if the labels do not fit the network's output and loss, {@code m = 0}, or the
+     *                                  buffers cannot fit in the heap ({@link MemoryBudget#requireTraining})
      */
     public static NetworkEngine gram(Network network, Matrix X, Matrix Y) {
         return new NetworkEngine(network, X, Y, true);

@@ -93,7 +93,7 @@ public final class CatLogisticRegression {
         double seconds = (System.nanoTime() - start) / 1e9;
         printAccuracies(d, out);
         out.println(String.format(Locale.ROOT, "(%d iterations in %.2f s, engine %s)", LogisticRegression.DEFAULT_ITERATIONS, seconds,
-                options.engine().resolve(train.features(), train.size())));
+                d.training().engine()));
 
         Path curve = new LineChart("Learning rate =" + PythonFormat.repr(d.learningRate()),
                 "iterations (per hundreds)", "cost")

@@ -26,6 +26,7 @@ import org.nndl4j.train.Engine;
 import org.nndl4j.train.Metrics;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
+import org.nndl4j.train.TrainingResult;
 
 /**
  * Spec 1.3, "Planar data classification with a hidden layer", in Java: logistic regression on the
@@ -130,17 +131,17 @@ public final class PlanarFlower {
         TrainingConfig config = new TrainingConfig(ShallowNetwork.DEFAULT_ITERATIONS, ShallowNetwork.DEFAULT_LEARNING_RATE,
                 1000, options.engine());
         long start = System.nanoTime();
-        ShallowParameters parameters = ShallowParameters.from(ShallowNetwork.nnModel(flower.X(), flower.Y(), 4, config,
+        TrainingResult trained = ShallowNetwork.nnModel(flower.X(), flower.Y(), 4, config,
                 progress -> out.println(String.format(Locale.ROOT, "Cost after iteration %d: %f",
-                        progress.iteration(), progress.cost())))
-                .network());
+                        progress.iteration(), progress.cost())));
+        ShallowParameters parameters = ShallowParameters.from(trained.network());
         double seconds = (System.nanoTime() - start) / 1e9;
         written(out, DecisionBoundaryPlot.writePng(x -> ShallowNetwork.predict(parameters, x), flower.X(), flower.Y(),
                 "Decision Boundary for hidden layer size " + 4, options.out().resolve("planar-hidden-layer-4.png")));
         Matrix predictions = ShallowNetwork.predict(parameters, flower.X());
         out.println("Accuracy: " + (int) coursePercent(predictions, flower.Y()) + "%");
         out.println(String.format(Locale.ROOT, "(%d iterations in %.2f s, engine %s)", config.iterations(), seconds,
-                options.engine().resolve(flower.features(), flower.size())));
+                trained.engine()));
         out.println();
     }
 

@@ -2,6 +2,7 @@ package org.nndl4j.logistic;
 
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.nn.Loss;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
@@ -49,10 +50,12 @@ public final class LogisticRegression {
     /**
      * {@code w} a {@code (dim, 1)} vector of zeros and {@code b = 0}.
      *
-     * @throws IllegalArgumentException if {@code dim < 1}
+     * @throws IllegalArgumentException if {@code dim < 1}, or {@code w} cannot fit in the heap
+     *                                  ({@link MemoryBudget#requireParameters})
      */
     public static LogisticParameters initializeWithZeros(int dim) {
         Checks.positive("initializeWithZeros", "dim", dim);
+        MemoryBudget.requireParameters("initializeWithZeros", new int[] {dim, 1});
         return new LogisticParameters(Matrix.zeros(dim, 1), 0.0);
     }
 
@@ -116,6 +119,7 @@ public final class LogisticRegression {
         Checks.finite("optimize", "b", b);
         Checks.notNull("optimize", "config", config);
         Checks.notNull("optimize", "listener (use TrainingListener.none())", listener);
+        Training.check("optimize", new int[] {X.rows(), 1}, X, Y, config);
         Trainable trainable = training(new LogisticParameters(w, b), X, Y, config);
         TrainingResult result = TrainingLoop.run(trainable, config, listener);
         LogisticGradients grads = trainable.lastGradients() != null
@@ -129,7 +133,8 @@ public final class LogisticRegression {
      * {@code propagate} loop for {@link Engine#REFERENCE}, the shared engine for the others.
      */
     static Trainable training(LogisticParameters initial, Matrix X, Matrix Y, Engine engine) {
-        return training(initial, X, Y, new TrainingConfig(1, DEFAULT_LEARNING_RATE, 1, engine));
+        return Training.trainable(initial.toNetwork(), X, Y, engine,
+                network -> new LogisticTrainable(LogisticParameters.from(network), X, Y));
     }
 
     /** {@link #training(LogisticParameters, Matrix, Matrix, Engine)} for any configuration (optimizer, mini-batches). */
@@ -153,11 +158,16 @@ public final class LogisticRegression {
      * Predicts 0 or 1 for every example: {@code Ŷ = 1} where {@code σ(wᵀX + b) > 0.5}, else 0.
      *
      * @return {@code Y_prediction}, shape {@code (1, m)}
+     * @throws IllegalArgumentException naming the column of the first NaN or infinite input (or weight), or if the
+     *                                  forward pass cannot fit in the heap
      */
     public static Matrix predict(Matrix w, double b, Matrix X) {
         Checks.notNull("predict", "X", X);
         Checks.fits("predict", "X", X, "w", w, new Shape(X.rows(), 1));
         Checks.finite("predict", "b", b);
+        Checks.finiteValues("predict", "X", X);
+        Checks.finiteValues("predict", "w", w);
+        MemoryBudget.requireForward("predict", new int[] {X.rows(), 1}, X.cols());
         // A = σ(wᵀX + b)
         Matrix A = Activation.SIGMOID.forward(w.transposeDot(X).plus(b));
         // Y_prediction = 1 where A > 0.5, else 0

@@ -135,14 +135,16 @@ public final class Checks {
 
     /**
      * Checks inputs {@code X} {@code (n_x, m)} and labels {@code Y} {@code (n_y, m)}: both present, the same number of
-     * examples (columns), and at least one.
+     * examples (columns), at least one, and at least one feature (row of X). This is the one check, and the one
+     * message, for "no examples" everywhere in the library.
      *
      * @param operation named first in the message
      * @param X         inputs, one example per column
      * @param Y         labels, one example per column
      * @return {@code m}, the number of examples
-     * @throws IllegalArgumentException if either is null, or {@code m = 0} ({@code "operation: no examples (m = 0)
-     *                                  in X of shape (.., 0) and Y of shape (.., 0)"})
+     * @throws IllegalArgumentException if either is null, {@code m = 0} ({@code "operation: no examples (m = 0)
+     *                                  in X of shape (.., 0) and Y of shape (.., 0)"}), or {@code n_x = 0}
+     *                                  ({@code "operation: no features (n_x = 0) in X of shape (0, m)"})
      * @throws ShapeException           naming both shapes if the numbers of columns differ
      */
     public static int examples(String operation, Matrix X, Matrix Y) {
@@ -155,6 +157,10 @@ public final class Checks {
         if (X.cols() == 0) {
             throw new IllegalArgumentException(operation + ": no examples (m = 0) in X of shape " + X.shape()
                     + " and Y of shape " + Y.shape());
+        }
+        if (X.rows() == 0) {
+            throw new IllegalArgumentException(operation + ": no features (n_x = 0) in X of shape " + X.shape()
+                    + "; every example needs at least one input value");
         }
         return X.cols();
     }
@@ -304,5 +310,119 @@ public final class Checks {
                     + MAX_ELEMENTS + " elements");
         }
         return (int) n;
+    }
+
+    // ------------------------------------------------------------------ values
+
+    /**
+     * Checks that every element of a matrix is a finite number (inputs to a prediction or a training).
+     *
+     * @param operation named first in the message
+     * @param name      the matrix's name
+     * @param M         the matrix
+     * @throws IllegalArgumentException if {@code M} is null, or naming the first non-finite element and its column
+     *                                  (example): {@code "operation: X[2, 5] = NaN in column (example) 5 is not a
+     *                                  finite number"}
+     */
+    public static void finiteValues(String operation, String name, Matrix M) {
+        notNull(operation, name, M);
+        for (int j = 0; j < M.cols(); j++) {
+            for (int i = 0; i < M.rows(); i++) {
+                double v = M.get(i, j);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
+                            + " in column (example) " + j + " is not a finite number");
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks that every element of a matrix is a probability, in {@code [0, 1]} (NaN is not).
+     *
+     * @param operation named first in the message
+     * @param name      the matrix's name
+     * @param M         the matrix
+     * @throws IllegalArgumentException naming the first element outside {@code [0, 1]}:
+     *                                  {@code "operation: AL[0, 3] = 1.5 is not a probability in [0, 1]"}
+     */
+    public static void probabilities(String operation, String name, Matrix M) {
+        notNull(operation, name, M);
+        for (int j = 0; j < M.cols(); j++) {
+            for (int i = 0; i < M.rows(); i++) {
+                double v = M.get(i, j);
+                if (!(v >= 0.0 && v <= 1.0)) {
+                    throw new IllegalArgumentException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
+                            + " is not a probability in [0, 1]");
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks that every element of a matrix is a class index {@code 0 .. classes-1} (a whole number).
+     *
+     * @param operation named first in the message
+     * @param name      the matrix's name
+     * @param M         the matrix
+     * @param classes   the number of classes, or {@link Integer#MAX_VALUE} when it is not known
+     * @throws IllegalArgumentException naming the first element that is not a class:
+     *                                  {@code "operation: Y[0, 3] = 0.7 is not a class index 0..1"}
+     */
+    public static void classIndices(String operation, String name, Matrix M, int classes) {
+        notNull(operation, name, M);
+        for (int j = 0; j < M.cols(); j++) {
+            for (int i = 0; i < M.rows(); i++) {
+                double v = M.get(i, j);
+                if (!(v >= 0.0 && v < classes && v == Math.rint(v))) {
+                    throw new IllegalArgumentException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
+                            + " is not a class index " + (classes == Integer.MAX_VALUE ? "(a whole number >= 0)"
+                            : "0.." + (classes - 1)));
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /**
+     * The library's one memory rule: an operation that is about to allocate an estimated {@code bytes} bytes refuses
+     * if they exceed what the heap can still give, {@link Runtime#maxMemory()} ({@code -Xmx}) less the heap in use
+     * now ({@code totalMemory() - freeMemory()}, which may include garbage not yet collected), instead of computing
+     * for a while and dying of an {@link OutOfMemoryError}. The estimate counts what the operation allocates, not what
+     * the caller already holds.
+     *
+     * @param operation named first in the message
+     * @param what      what needs the memory, e.g. {@code "training layer sizes [1, 1000000000, 1] on m = 5 examples"}
+     * @param bytes     the estimate (a saturated {@link Long#MAX_VALUE} for sizes beyond counting)
+     * @throws IllegalArgumentException {@code "operation: what need an estimated 16.0 GB (16000000024 bytes), more than
+     *                                  the heap can give: Runtime.maxMemory() = 6.3 GB (6320816128 bytes), of which
+     *                                  0.1 GB (104857600 bytes) in use"}
+     */
+    public static void fitsInMemory(String operation, String what, long bytes) {
+        Runtime runtime = Runtime.getRuntime();
+        long max = runtime.maxMemory();
+        long inUse = runtime.totalMemory() - runtime.freeMemory();
+        if (bytes > max - inUse) {
+            throw new IllegalArgumentException(operation + ": " + what + " need an estimated " + gigabytes(bytes)
+                    + " (" + bytes + " bytes), more than the heap can give: Runtime.maxMemory() = " + gigabytes(max)
+                    + " (" + max + " bytes), of which " + gigabytes(inUse) + " (" + inUse + " bytes) in use; "
+                    + "use smaller sizes or a larger -Xmx");
+        }
+    }
+
+    /**
+     * Whether an estimated {@code bytes} bytes pass {@link #fitsInMemory} now.
+     *
+     * @param bytes the estimate
+     * @return true if they do not exceed {@link Runtime#maxMemory()} less the heap in use
+     */
+    public static boolean isWithinMemory(long bytes) {
+        Runtime runtime = Runtime.getRuntime();
+        return bytes <= runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 }

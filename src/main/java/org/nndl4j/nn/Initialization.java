@@ -76,12 +76,15 @@ public enum Initialization {
      * @param n      the layer's units {@code n[l]}
      * @param nPrev  its inputs {@code n[l-1]}
      * @return {@code W[l]}, {@code (n, nPrev)}
+     * @throws IllegalArgumentException if a size is below 1, or the weights cannot fit in the heap
+     *                                  ({@link MemoryBudget#requireParameters})
      */
     public Matrix drawWeights(NumpyRandom random, int n, int nPrev) {
         Checks.notNull("drawWeights", "random", random);
         if (n < 1 || nPrev < 1) {
             throw new IllegalArgumentException("drawWeights: layer sizes must be >= 1, got (" + n + ", " + nPrev + ")");
         }
+        MemoryBudget.requireParameters("drawWeights", new int[] {nPrev, n});
         return weights(random, n, nPrev);
     }
 
@@ -94,11 +97,13 @@ public enum Initialization {
      * @param activations the activation of layers {@code 1..L}
      * @param random      the generator the weights are drawn from (it advances)
      * @return the network
-     * @throws IllegalArgumentException if the sizes and activations do not fit
+     * @throws IllegalArgumentException if the sizes and activations do not fit, or the parameters cannot fit in the
+     *                                  heap ({@link MemoryBudget#requireParameters})
      */
     public Network initialize(int[] layerDims, List<Activation> activations, NumpyRandom random) {
         Checks.notNull("initialize", "random", random);
         requireLayerDims(layerDims);
+        MemoryBudget.requireParameters("initialize", layerDims);
         Checks.notNull("initialize", "activations", activations);
         if (activations.size() != layerDims.length - 1) {
             throw new IllegalArgumentException("initialize: layerDims " + Arrays.toString(layerDims) + " describe "

@@ -182,7 +182,8 @@ public final class Network {
      *
      * @param X inputs, one example per column, {@code (n[0], m)}
      * @return {@code (n[L], m)}
-     * @throws ShapeException naming both shapes if {@code X} does not have {@code n[0]} rows
+     * @throws ShapeException          naming both shapes if {@code X} does not have {@code n[0]} rows
+     * @throws IllegalArgumentException if the forward pass cannot fit in the heap ({@link MemoryBudget#requireForward})
      */
     public Matrix forward(Matrix X) {
         Checks.notNull("Network.forward", "X", X);
@@ -190,6 +191,7 @@ public final class Network {
             throw new ShapeException("Network.forward", W(1).shape(), X.shape(),
                     "not aligned: X must have " + inputSize() + " rows (the network's inputs), got " + X.rows());
         }
+        MemoryBudget.requireForward("Network.forward", layerDims(), X.cols());
         Matrix A = X;
         for (Layer layer : layers) {
             A = layer.forward(A);
@@ -202,9 +204,11 @@ public final class Network {
      * {@code > 0.5} and 0 elsewhere; for a SOFTMAX output, the index of the largest output of each column (the first
      * on ties, as {@code np.argmax}).
      *
-     * @throws IllegalArgumentException if the output layer is not a classifier's, or any input is NaN or infinite
+     * @throws IllegalArgumentException if the output layer is not a classifier's, or an input is NaN or infinite (the
+     *                                  message names its row and column)
      */
     public Matrix predict(Matrix X) {
+        org.nndl4j.matrix.Checks.finiteValues("predict", "X", X);
         Matrix A = forward(X);
         return labels(A, outputActivation());
     }

@@ -2,6 +2,8 @@ package org.nndl4j.shallow;
 
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Loss;
+import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
@@ -88,12 +90,14 @@ public final class ShallowNetwork {
      * give the same parameters.
      *
      * @return W1 {@code (nH, nX)}, b1 {@code (nH, 1)}, W2 {@code (nY, nH)}, b2 {@code (nY, 1)}
-     * @throws IllegalArgumentException if a size is below 1 (the message names it)
+     * @throws IllegalArgumentException if a size is below 1 (the message names it), or the parameters cannot fit in
+     *                                  the heap ({@link MemoryBudget#requireParameters})
      */
     public static ShallowParameters initializeParameters(int nX, int nH, int nY) {
         Checks.positive("initializeParameters", "nX (input layer size)", nX);
         Checks.positive("initializeParameters", "nH (hidden layer size)", nH);
         Checks.positive("initializeParameters", "nY (output layer size)", nY);
+        MemoryBudget.requireParameters("initializeParameters", new int[] {nX, nH, nY});
         NumpyRandom random = new NumpyRandom(INIT_SEED);
         Matrix W1 = random.randn(nH, nX).times(INIT_SCALE);
         Matrix b1 = Matrix.zeros(nH, 1);
@@ -138,21 +142,39 @@ public final class ShallowNetwork {
      * {@code logprobs = log(A2) * Y + log(1 - A2) * (1 - Y)}, {@code J = -Σ logprobs / m}. The sum is
      * numpy's pairwise {@code np.sum}, so the result is the double the course prints.
      *
-     * <p>A probability of exactly 0 or 1 on the wrong label gives an infinite or NaN cost, as in numpy;
-     * {@link TrainingLoop} stops training on it.
+     * <p>A probability of exactly 0 or 1 on the wrong label gives an infinite cost, as in numpy; on the right label
+     * it costs nothing (numpy's {@code 0 · log(0)} would make the cost NaN).
      *
-     * @param A2 predicted probabilities, {@code (1, m)}
-     * @param Y  labels, {@code (1, m)}
-     * @throws ShapeException if A2 and Y differ in shape or are not one row
+     * @param A2 predicted probabilities, {@code (1, m)}, each in {@code [0, 1]}
+     * @param Y  labels 0/1, {@code (1, m)}
+     * @throws ShapeException           if A2 and Y differ in shape or are not one row
+     * @throws IllegalArgumentException if there are no examples ({@code m = 0}), or naming the first value outside the
+     *                                  cost's domain: a label that is not 0 or 1, a probability outside {@code [0, 1]}
+     *                                  or NaN
      */
     public static double computeCost(Matrix A2, Matrix Y) {
         Checks.sameShape("computeCost", "A2", A2, "Y", Y);
         Checks.rows("computeCost", "Y", Y, 1);
+        requireExamples(Y);
+        Checks.binaryLabels("computeCost", Y);
+        Checks.probabilities("computeCost", "A2", A2);
+        return costUnchecked(A2, Y);
+    }
+
+    private static void requireExamples(Matrix Y) {
+        if (Y.cols() == 0) {
+            throw new IllegalArgumentException("computeCost: no examples (m = 0) in Y of shape " + Y.shape());
+        }
+    }
+
+    /** {@link #computeCost} for a training step, whose labels were checked once and whose A2 it records as it is. */
+    static double costUnchecked(Matrix A2, Matrix Y) {
         int m = Y.cols();
-        // logprobs = log(A2) * Y + log(1 - A2) * (1 - Y)
-        Matrix logprobs = A2.log().times(Y).plus(A2.rsub(1.0).log().times(Y.rsub(1.0)));
-        // J = -(1/m) Σ logprobs
-        return -logprobs.sum() / m;
+        // logprobs = log(A2) * Y + log(1 - A2) * (1 - Y); for a label of exactly 1 (0) the second (first) term is ±0,
+        // so each logprob is the one log that counts: the same bits as numpy's, without its 0 · log(0) = NaN when an
+        // output saturates on the right label
+        // J = -(1/m) Σ logprobs, Σ pairwise as np.sum
+        return Loss.BINARY_CROSS_ENTROPY.sum(A2.toArray(), Y.toArray(), m) / m;
     }
 
     /**
@@ -260,7 +282,10 @@ public final class ShallowNetwork {
      * @param Y  labels 0/1, {@code (1, m)}
      * @param nH hidden layer size, {@code >= 1}
      * @return the trained network (view it with {@link ShallowParameters#from}) and the recorded costs
-     * @throws IllegalArgumentException                  for bad sizes or labels (the message names the value)
+     * @throws IllegalArgumentException                  for bad sizes or labels (the message names the value), no
+     *                                                   examples, or a training that cannot fit
+     *                                                   in the heap ({@link Training#check}), before anything is
+     *                                                   allocated
      * @throws ShapeException                            if Y is not {@code (1, m)} for X's m
      * @throws org.nndl4j.train.TrainingDivergedException if the cost becomes NaN or infinite
      */
@@ -269,6 +294,7 @@ public final class ShallowNetwork {
         Checks.notNull("nnModel", "config", config);
         Checks.notNull("nnModel", "listener (use TrainingListener.none())", listener);
         Checks.binaryExamples("nnModel", X, Y);
+        Training.check("nnModel", new int[] {X.rows(), nH, 1}, X, Y, config);
         // The course calls np.random.seed(3) here, but initialize_parameters re-seeds with 2 before it draws
         // anything, so seed 3 never reaches a number. There is no global generator to seed in Java; the
         // course's behaviour (initial weights from seed 2) is kept as is.
@@ -282,7 +308,8 @@ public final class ShallowNetwork {
      * blocks for {@link Engine#REFERENCE}, the shared engine for the others. X and Y must already have been checked.
      */
     static Trainable training(Matrix X, Matrix Y, ShallowParameters initial, Engine engine) {
-        return training(X, Y, initial, new TrainingConfig(1, DEFAULT_LEARNING_RATE, 1, engine));
+        return Training.trainable(initial.toNetwork(), X, Y, engine,
+                network -> new ShallowTrainable(X, Y, ShallowParameters.from(network)));
     }
 
     /** {@link #training(Matrix, Matrix, ShallowParameters, Engine)} for any configuration (optimizer, mini-batches). */
@@ -297,8 +324,14 @@ public final class ShallowNetwork {
      *
      * @param X inputs, {@code (n_x, k)}
      * @return predictions, {@code (n_y, k)}, 0 or 1
+     * @throws IllegalArgumentException naming the column of the first NaN or infinite input, or if the forward pass
+     *                                  cannot fit in the heap
      */
     public static Matrix predict(ShallowParameters parameters, Matrix X) {
+        Checks.notNull("predict", "parameters", parameters);
+        Checks.finiteValues("predict", "X", X);
+        MemoryBudget.requireForward("predict", new int[] {parameters.W1().cols(), parameters.W1().rows(),
+                parameters.W2().rows()}, X.cols());
         return forwardPropagation(X, parameters).A2().greaterThan(0.5);
     }
 }

@@ -31,7 +31,7 @@ final class ShallowTrainable implements Trainable {
     @Override
     public double step(double learningRate) {
         ShallowForward forward = ShallowNetwork.forwardPropagation(X, parameters);
-        double cost = ShallowNetwork.computeCost(forward.A2(), Y);
+        double cost = ShallowNetwork.costUnchecked(forward.A2(), Y);
         last = ShallowNetwork.backwardPropagation(parameters, forward.cache(), X, Y);
         parameters = ShallowNetwork.updateParameters(parameters, last, learningRate);
         return cost;

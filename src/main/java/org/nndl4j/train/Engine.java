@@ -7,7 +7,11 @@ package org.nndl4j.train;
  */
 public enum Engine {
 
-    /** {@link #GRAM} when the inputs are wider than the batch ({@code n_x > m}), else {@link #PRIMAL}. */
+    /**
+     * {@link #GRAM} when the inputs are wider than the batch ({@code n_x > m}), GRAM is exact for the configuration,
+     * its {@code m x m} Gram matrix fits in the heap and it is cheaper than PRIMAL for the configured number of
+     * iterations; else {@link #PRIMAL}. The rule lives in {@link Training#trainable}.
+     */
     AUTO,
 
     /**
@@ -32,19 +36,5 @@ public enum Engine {
      * for any other network {@link org.nndl4j.nn.Backpropagation}. Slow; here to show that the fast engines compute
      * the same thing.
      */
-    REFERENCE;
-
-    /**
-     * The engine to use for {@code nX} input features and {@code m} examples: AUTO resolves, others stay.
-     *
-     * @param nX the number of input features
-     * @param m  the number of examples
-     * @return this engine, or for {@link #AUTO} {@link #GRAM} or {@link #PRIMAL}
-     */
-    public Engine resolve(int nX, int m) {
-        if (this != AUTO) {
-            return this;
-        }
-        return nX > m ? GRAM : PRIMAL;
-    }
+    REFERENCE
 }

@@ -19,23 +19,62 @@ public final class Metrics {
      * @param predictions predicted labels
      * @param Y           true labels, of the same shape
      * @return the number of matches
-     * @throws ShapeException naming both shapes if they differ
+     * @throws ShapeException           naming both shapes if they differ
+     * @throws IllegalArgumentException naming the first element that is not a class index (a whole number
+     *                                  {@code >= 0}; NaN is not)
      */
     public static int correct(Matrix predictions, Matrix Y) {
         Checks.sameShape("correct", "predictions", predictions, "Y", Y);
+        Checks.classIndices("correct", "Y", Y, Integer.MAX_VALUE);
+        Checks.classIndices("correct", "predictions", predictions, Integer.MAX_VALUE);
         return (int) predictions.equalTo(Y).sum();
     }
 
     /**
-     * The fraction of correct predictions, in [0, 1] (the course's {@code np.sum((p == y) / m)}).
+     * The fraction of correct predictions, in [0, 1] (the course's {@code np.sum((p == y) / m)}). Labels are class
+     * indices of any number of classes; {@link #accuracy(Matrix, Matrix, int)} also bounds them.
      *
      * @param predictions predicted labels
      * @param Y           true labels, of the same shape
      * @return the fraction
+     * @throws ShapeException           naming both shapes if they differ
+     * @throws IllegalArgumentException if there are no labels ({@code m = 0}), or naming the first element that is
+     *                                  not a class index (e.g. 0.7, -1 or NaN)
      */
     public static double accuracy(Matrix predictions, Matrix Y) {
-        Checks.sameShape("accuracy", "predictions", predictions, "Y", Y);
-        return (double) correct(predictions, Y) / Y.size();
+        return accuracy("accuracy", predictions, Y, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #accuracy(Matrix, Matrix)} of a {@code classes}-class problem: every label must be one of
+     * {@code 0..classes-1} (for two classes, 0 or 1).
+     *
+     * @param predictions predicted labels
+     * @param Y           true labels, of the same shape
+     * @param classes     the number of classes, {@code >= 2}
+     * @return the fraction
+     * @throws IllegalArgumentException if there are no labels, {@code classes < 2}, or naming the first element that
+     *                                  is not a class {@code 0..classes-1}
+     */
+    public static double accuracy(Matrix predictions, Matrix Y, int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("accuracy: need at least 2 classes, got " + classes);
+        }
+        return accuracy("accuracy", predictions, Y, classes);
+    }
+
+    private static double accuracy(String operation, Matrix predictions, Matrix Y, int classes) {
+        Checks.sameShape(operation, "predictions", predictions, "Y", Y);
+        requireLabels(operation, Y);
+        Checks.classIndices(operation, "Y", Y, classes);
+        Checks.classIndices(operation, "predictions", predictions, classes);
+        return (double) predictions.equalTo(Y).sum() / Y.size();
+    }
+
+    private static void requireLabels(String operation, Matrix Y) {
+        if (Y.size() == 0) {
+            throw new IllegalArgumentException(operation + ": no examples (m = 0) in Y of shape " + Y.shape());
+        }
     }
 
     /**
@@ -45,9 +84,15 @@ public final class Metrics {
      * @param predictions 0/1 predictions
      * @param Y           0/1 labels, of the same shape
      * @return the percentage
+     * @throws ShapeException           naming both shapes if they differ
+     * @throws IllegalArgumentException if there are no labels ({@code m = 0}), or naming the first value that is not 0
+     *                                  or 1
      */
     public static double accuracyPercent(Matrix predictions, Matrix Y) {
         Checks.sameShape("accuracyPercent", "predictions", predictions, "Y", Y);
+        requireLabels("accuracyPercent", Y);
+        Checks.classIndices("accuracyPercent", "Y", Y, 2);
+        Checks.classIndices("accuracyPercent", "predictions", predictions, 2);
         return 100.0 - predictions.minus(Y).abs().mean() * 100.0;
     }
 

@@ -7,10 +7,13 @@ import java.util.function.Function;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.engine.NetworkEngine;
 import org.nndl4j.engine.ParameterUpdate;
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.nn.Backpropagation;
 import org.nndl4j.nn.Gradients;
 import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.MemoryBudget;
 import org.nndl4j.nn.Network;
 
 /**
@@ -37,7 +40,8 @@ public final class Training {
      * @param config   iterations, learning rate, recording interval, engine
      * @param listener told the cost at every recorded iteration
      * @return the trained network and its history
-     * @throws IllegalArgumentException  if the data do not fit the network (shapes, labels, no examples)
+     * @throws IllegalArgumentException  if the data do not fit the network (shapes, labels, no examples), or the
+     *                                   training cannot fit in the heap ({@link MemoryBudget})
      * @throws TrainingDivergedException if the cost stops being finite
      */
     public static TrainingResult fit(Network initial, LabeledData data, TrainingConfig config, TrainingListener listener) {
@@ -45,16 +49,22 @@ public final class Training {
             throw new IllegalArgumentException("Training.fit: initial, data, config and listener must not be null "
                     + "(use TrainingListener.none())");
         }
+        Checks.examples("Training.fit", data.X(), data.Y());
         Trainable model = trainable(initial, data.X(), data.Y(), config,
                 network -> new ReferenceTrainable(network, data.X(), data.Y()));
         return TrainingLoop.run(model, config, listener);
     }
 
     /**
-     * The one place where the engine is chosen. {@link Engine#AUTO} picks {@link Engine#GRAM} for full-batch gradient
-     * descent on wide data ({@code n_x > m}), where it is exact and fastest, and {@link Engine#PRIMAL} otherwise:
-     * GRAM's update in the span of the examples holds only for full-batch gradient descent, so GRAM is refused for
-     * mini-batches and the other optimizers. {@link Engine#REFERENCE} is the caller's own straightforward computation
+     * The one place where the engine is chosen, and where every trainer's memory is checked. {@link Engine#AUTO} picks
+     * {@link Engine#GRAM} for full-batch gradient descent on wide data ({@code n_x > m}) when it is exact, its
+     * {@code m x m} Gram matrix and buffers fit in the heap ({@link MemoryBudget#trainingBytes}), and its estimated
+     * work for the configured iterations (building {@code G = Xᵀ·X} once, then {@code n[1]·m²} a step) is below
+     * PRIMAL's ({@code 2·n[1]·n_x·m} a step); {@link Engine#PRIMAL} otherwise. GRAM's update in the span of the
+     * examples holds only for full-batch gradient descent, so GRAM is refused for mini-batches and the other
+     * optimizers. Whatever the engine, the training is refused before anything is allocated if its estimated bytes
+     * exceed what the heap can give ({@link Runtime#maxMemory()} less the heap in use,
+     * {@link MemoryBudget#requireTraining}). {@link Engine#REFERENCE} is the caller's own straightforward computation
      * when it can do what the configuration asks, else the library's ({@link org.nndl4j.nn.Backpropagation}).
      *
      * @param initial   the network to start from
@@ -64,18 +74,26 @@ public final class Training {
      * @param reference builds the {@link Engine#REFERENCE} trainable from the initial network (the model families
      *                  pass their course building blocks)
      * @return the network in training
-     * @throws IllegalArgumentException if GRAM is asked for what it cannot compute exactly
+     * @throws IllegalArgumentException if GRAM is asked for what it cannot compute exactly, there are no examples,
+     *                                  or the training cannot fit in the heap (the message
+     *                                  names the layer sizes, the estimate and {@link Runtime#maxMemory()})
      */
     public static Trainable trainable(Network initial, Matrix X, Matrix Y, TrainingConfig config,
                                       Function<Network, Trainable> reference) {
+        if (config == null) {
+            throw new IllegalArgumentException("Training.trainable: initial, X, Y, config and reference must not be null");
+        }
+        return trainable(initial, X, Y, config, reference, config.iterations());
+    }
+
+    private static Trainable trainable(Network initial, Matrix X, Matrix Y, TrainingConfig config,
+                                       Function<Network, Trainable> reference, long iterations) {
         if (initial == null || X == null || Y == null || config == null || reference == null) {
             throw new IllegalArgumentException("Training.trainable: initial, X, Y, config and reference must not be null");
         }
+        Engine engine = engine("Training.trainable", initial.layerDims(), X, Y, config, iterations);
         Regularization regularization = config.regularization();
-        // GRAM is exact for full-batch gradient descent (dropout included); its W1 is not held for L2's decay
-        boolean gramExact = config.isFullBatchGradientDescent() && regularization.lambda() == 0.0;
-        Engine engine = config.engine() == Engine.AUTO && !gramExact ? Engine.PRIMAL
-                : config.engine().resolve(X.rows(), X.cols());
+        boolean gramExact = isGramExact(config);
         switch (engine) {
             case REFERENCE:
                 if (regularization.hasDropout()) {
@@ -98,6 +116,75 @@ public final class Training {
             default:
                 return engineTrainable(NetworkEngine.primal(initial, X, Y), Engine.PRIMAL, regularization);
         }
+    }
+
+    /**
+     * Checks, before anything is allocated, that a network of sizes {@code layerDims} can be trained on {@code X, Y}
+     * as {@code config} says: at least one example and one feature, and training buffers that fit in the heap for the
+     * engine {@link #trainable} would choose. (NaN or infinite inputs are not refused here: the first step's
+     * parameters stop being finite and the loop reports a {@link TrainingDivergedException} at iteration 0.) The model functions call this before they draw their
+     * initial parameters; {@link #trainable} calls it again.
+     *
+     * @param operation named first in the messages
+     * @param layerDims {@code [n[0], ..., n[L]]}
+     * @param X         examples {@code (n[0], m)}
+     * @param Y         labels
+     * @param config    the configuration
+     * @return the engine that will compute the steps ({@link Engine#AUTO} resolved)
+     * @throws IllegalArgumentException naming the problem: no examples ({@code m = 0}) or features, or the layer
+     *                                  sizes, the estimated bytes and
+     *                                  {@link Runtime#maxMemory()} when the training cannot fit
+     */
+    public static Engine check(String operation, int[] layerDims, Matrix X, Matrix Y, TrainingConfig config) {
+        Checks.notNull(operation, "config", config);
+        return engine(operation, layerDims, X, Y, config, config.iterations());
+    }
+
+    private static Engine engine(String operation, int[] layerDims, Matrix X, Matrix Y, TrainingConfig config,
+                                 long iterations) {
+        Checks.examples(operation, X, Y);
+        Checks.notNull(operation, "layerDims", layerDims);
+        if (layerDims.length < 2 || layerDims[0] != X.rows()) {
+            throw new ShapeException(operation, "X of shape (" + (layerDims.length == 0 ? "?" : layerDims[0])
+                    + ", m) for layer sizes " + java.util.Arrays.toString(layerDims), X.shape());
+        }
+        Engine engine = config.engine() == Engine.AUTO
+                ? (isGramExact(config) && gramPays(layerDims, X.cols(), iterations) ? Engine.GRAM : Engine.PRIMAL)
+                : config.engine();
+        MemoryBudget.requireTraining(operation, layerDims, X.cols(), stateCopies(config.optimizer()),
+                engine == Engine.GRAM);
+        return engine;
+    }
+
+    /** GRAM is exact for full-batch gradient descent (dropout included); its W1 is not held for L2's decay. */
+    private static boolean isGramExact(TrainingConfig config) {
+        return config.isFullBatchGradientDescent() && config.regularization().lambda() == 0.0;
+    }
+
+    /**
+     * AUTO's rule for GRAM: wide data ({@code n_x > m}), G and the buffers fit in the heap, and less estimated work
+     * than PRIMAL for {@code iterations} steps ({@link Long#MAX_VALUE} when the count is not known).
+     */
+    static boolean gramPays(int[] dims, int m, long iterations) {
+        double nX = dims[0];
+        double n1 = dims[1];
+        double M = m;
+        if (nX <= M || !Checks.isWithinMemory(MemoryBudget.trainingBytes(dims, m, 0, true))) {
+            return false;
+        }
+        // work of layer 1, the only one that differs: GRAM builds G = XᵀX (n_x·m²) and Z1 = W1·X once, forms W1 at the
+        // end (n1·n_x·m) and moves Z1 by n1·m² a step; PRIMAL computes W1·X and dZ1·Xᵀ every step
+        double gram = nX * M * M + 2.0 * n1 * nX * M + iterations * n1 * M * M;
+        double primal = iterations * 2.0 * n1 * nX * M;
+        return gram < primal;
+    }
+
+    /** How many values per parameter the optimizer keeps (its moments). */
+    private static int stateCopies(Optimizer optimizer) {
+        if (optimizer instanceof Optimizer.Adam) {
+            return 2;
+        }
+        return optimizer instanceof Optimizer.GradientDescent ? 0 : 1;
     }
 
     private static Trainable engineTrainable(NetworkEngine computation, Engine kind, Regularization regularization) {
@@ -123,7 +210,8 @@ public final class Training {
         if (choice == null) {
             throw new IllegalArgumentException("Training.trainable: choice is null");
         }
-        return trainable(initial, X, Y, new TrainingConfig(1, 1.0, 1, choice), reference);
+        // the number of steps is not known here: AUTO weighs GRAM's one-off cost against a long training
+        return trainable(initial, X, Y, new TrainingConfig(1, 1.0, 1, choice), reference, Long.MAX_VALUE);
     }
 
     /** The fast engine, as the loop sees it. */

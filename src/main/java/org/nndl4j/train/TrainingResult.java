@@ -3,6 +3,7 @@ package org.nndl4j.train;
 import java.time.Duration;
 
 import org.nndl4j.data.LabeledData;
+import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Network;
 
@@ -46,6 +47,8 @@ public record TrainingResult(Network network, CostHistory costs, Engine engine, 
      * @return a fraction in [0, 1]
      */
     public double accuracy(LabeledData data) {
-        return Metrics.accuracy(network.predict(data.X()), data.labels());
+        Checks.notNull("accuracy", "data", data);
+        int classes = network.outputSize() == 1 ? 2 : network.outputSize();
+        return Metrics.accuracy(network.predict(data.X()), data.labels(), classes);
     }
 }
