@@ -267,7 +267,8 @@ public final class RefusalSweep {
         String failure = null;
         try {
             call.call();
-        } catch (IllegalArgumentException | TrainingDivergedException | Stop e) {
+        } catch (IllegalArgumentException | Stop e) {
+            // TrainingDivergedException is an IllegalArgumentException too (through Nndl4jException)
             refused++;
             if (e.getMessage() == null || e.getMessage().isBlank()) {
                 failure = "refusal without a message: " + e.getClass().getName();
