@@ -27,6 +27,13 @@ public record CatDataset(ImageSet train, ImageSet test) {
 
     private static volatile CatDataset bundled;
 
+    /**
+     * Checks that both splits are present and hold images of the same size.
+     *
+     * @param train the training split
+     * @param test  the test split
+     * @throws IllegalArgumentException if a split is null or the two image sizes differ
+     */
     public CatDataset {
         Checks.notNull("CatDataset", "train", train);
         Checks.notNull("CatDataset", "test", test);
@@ -39,6 +46,7 @@ public record CatDataset(ImageSet train, ImageSet test) {
     /**
      * The bundled dataset, read from the classpath once and then shared (every value in it is immutable).
      *
+     * @return the shared bundled dataset, 209 training and 50 test images
      * @throws DatasetException if the nndl4j jar lacks the files or they are damaged
      */
     public static CatDataset loadBundled() {
@@ -62,6 +70,9 @@ public record CatDataset(ImageSet train, ImageSet test) {
      * Reads a training and a test file laid out like the course's {@code train_catvnoncat.h5} and
      * {@code test_catvnoncat.h5}.
      *
+     * @param trainFile the training file, with {@code train_set_x}, {@code train_set_y} and {@code list_classes}
+     * @param testFile  the test file, with {@code test_set_x}, {@code test_set_y} and {@code list_classes}
+     * @return the two splits
      * @throws DatasetException naming the file and what is wrong: missing, not HDF5, truncated or corrupt,
      *                          a dataset missing (the message lists those present) or of the wrong rank, type or
      *                          size, labels other than 0/1, images and labels of different counts
@@ -74,7 +85,13 @@ public record CatDataset(ImageSet train, ImageSet test) {
         }
     }
 
-    /** Reads both splits from open files (see {@link #load(Path, Path)}). */
+    /**
+     * Reads both splits from open files (see {@link #load(Path, Path)}).
+     *
+     * @param trainFile the open training file; not closed
+     * @param testFile  the open test file; not closed
+     * @return the two splits
+     */
     public static CatDataset read(Hdf5Reader trainFile, Hdf5Reader testFile) {
         // the two files are independent: the test split is read on another thread meanwhile
         CompletableFuture<ImageSet> testSplit = CompletableFuture.supplyAsync(() -> readSplit(testFile, "test"));
@@ -101,14 +118,20 @@ public record CatDataset(ImageSet train, ImageSet test) {
     /**
      * Reads one split: {@code <split>_set_x}, {@code <split>_set_y} and {@code list_classes}.
      *
+     * @param file  the open file; not closed
      * @param split {@code "train"} or {@code "test"}
+     * @return the split
      */
     public static ImageSet readSplit(Hdf5Reader file, String split) {
         Checks.notNull("CatDataset.readSplit", "split", split);
         return ImageSet.read(file, split + "_set_x", split + "_set_y", "list_classes");
     }
 
-    /** Height and width of the images, {@code num_px} (64). */
+    /**
+     * Height and width of the images, {@code num_px} (64).
+     *
+     * @return the side of the square images in pixels
+     */
     public int numPx() {
         return train.numPx();
     }

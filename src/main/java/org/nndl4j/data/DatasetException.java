@@ -14,7 +14,9 @@ public class DatasetException extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file (path or {@code classpath:} resource) being read. */
     private final String source;
+    /** What is wrong with it, without the file name. */
     private final String problem;
 
     /**
@@ -36,12 +38,20 @@ public class DatasetException extends Nndl4jException {
         this.problem = problem;
     }
 
-    /** The file (path or {@code classpath:} resource) the failure is about. */
+    /**
+     * The file (path or {@code classpath:} resource) the failure is about.
+     *
+     * @return the path or {@code classpath:} resource
+     */
     public String source() {
         return source;
     }
 
-    /** What is wrong, without the file name. */
+    /**
+     * What is wrong, without the file name.
+     *
+     * @return the problem, without the file name
+     */
     public String problem() {
         return problem;
     }

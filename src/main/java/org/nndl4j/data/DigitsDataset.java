@@ -33,7 +33,11 @@ public record DigitsDataset(LabeledData train, LabeledData test) {
     private static final int CLASSES = 10;
     private static volatile DigitsDataset bundled;
 
-    /** @throws IllegalArgumentException if a split is null or the two differ in features or classes */
+    /**
+     * @param train the training split
+     * @param test  the test split
+     * @throws IllegalArgumentException if a split is null or the two differ in features or classes
+     */
     public DigitsDataset {
         if (train == null || test == null) {
             throw new IllegalArgumentException("DigitsDataset: train and test must not be null");

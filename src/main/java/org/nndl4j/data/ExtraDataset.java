@@ -29,22 +29,39 @@ public enum ExtraDataset {
         this.generator = generator;
     }
 
-    /** The seed {@link #generate()} uses. */
+    /**
+     * The seed {@link #generate()} uses.
+     *
+     * @return the seed of the default draw
+     */
     public long defaultSeed() {
         return defaultSeed;
     }
 
-    /** The dataset drawn with its default seed: X (2, 200), Y (1, 200). */
+    /**
+     * The dataset drawn with its default seed: X (2, 200), Y (1, 200).
+     *
+     * @return the examples and their 0/1 labels
+     */
     public LabeledData generate() {
         return generate(defaultSeed);
     }
 
-    /** The dataset drawn with {@code seed} (numpy's {@code random_state=seed}): X (2, 200), Y (1, 200). */
+    /**
+     * The dataset drawn with {@code seed} (numpy's {@code random_state=seed}): X (2, 200), Y (1, 200).
+     *
+     * @param seed the random seed
+     * @return the examples and their 0/1 labels
+     */
     public LabeledData generate(long seed) {
         return generator.apply(seed);
     }
 
-    /** The course's key for it, e.g. {@code noisy_circles}. */
+    /**
+     * The course's key for it, e.g. {@code noisy_circles}.
+     *
+     * @return the name the course's notebook uses
+     */
     public String courseName() {
         return name().toLowerCase(Locale.ROOT);
     }

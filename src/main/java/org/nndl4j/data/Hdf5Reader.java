@@ -37,6 +37,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * Opens an HDF5 file on disk; see {@link org.nndl4j.hdf5.Hdf5Reader#open}.
      *
+     * @param file the file to open
+     * @return an open reader; close it when done
      * @throws DatasetException naming the path if it is missing, a directory, unreadable, too large, not HDF5,
      *                          truncated or corrupt
      */
@@ -47,6 +49,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * Opens an HDF5 file packaged on the classpath; see {@link org.nndl4j.hdf5.Hdf5Reader#openResource}.
      *
+     * @param classpathResource the resource's path, e.g. {@code org/nndl4j/datasets/planar_flower.h5}
+     * @return an open reader; close it when done
      * @throws DatasetException naming the resource if it does not exist or is not readable HDF5
      */
     public static Hdf5Reader openResource(String classpathResource) {
@@ -56,7 +60,9 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * Reads an HDF5 file from a stream (to its end; the stream is closed) and opens it.
      *
+     * @param in     the stream to read; closed when read
      * @param source the name to use in error messages (a file name or URL)
+     * @return an open reader; close it when done
      */
     public static Hdf5Reader openStream(InputStream in, String source) {
         return new Hdf5Reader(rewrap(() -> org.nndl4j.hdf5.Hdf5Reader.openStream(in, source)));
@@ -65,23 +71,38 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * Opens an HDF5 file held in memory. The array is not copied; do not modify it while the reader is open.
      *
+     * @param bytes  the whole file's contents; not copied
      * @param source the name to use in error messages (a file name or URL)
+     * @return an open reader; close it when done
      */
     public static Hdf5Reader fromBytes(byte[] bytes, String source) {
         return new Hdf5Reader(rewrap(() -> org.nndl4j.hdf5.Hdf5Reader.fromBytes(bytes, source)));
     }
 
-    /** The name used in error messages: the path, {@code classpath:} resource, or the name given. */
+    /**
+     * The name used in error messages: the path, {@code classpath:} resource, or the name given.
+     *
+     * @return the file's name in messages
+     */
     public String source() {
         return h5.source();
     }
 
-    /** The paths of all datasets in the file, sorted; see {@link org.nndl4j.hdf5.Hdf5Reader#datasetNames}. */
+    /**
+     * The paths of all datasets in the file, sorted; see {@link org.nndl4j.hdf5.Hdf5Reader#datasetNames}.
+     *
+     * @return the dataset paths, sorted
+     */
     public Set<String> datasetNames() {
         return rewrap(h5::datasetNames);
     }
 
-    /** Whether the file has a dataset at {@code path}. */
+    /**
+     * Whether the file has a dataset at {@code path}.
+     *
+     * @param path the dataset's path in the file, e.g. {@code train_set_x}
+     * @return true if the dataset exists
+     */
     public boolean hasDataset(String path) {
         return rewrap(() -> h5.hasDataset(path));
     }
@@ -89,6 +110,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * What the metadata says about the dataset at {@code path}: shape, element type and size. Reads no data.
      *
+     * @param path the dataset's path in the file
+     * @return the dataset's metadata
      * @throws DatasetException if there is no such dataset (the message lists the datasets present)
      */
     public DatasetInfo describe(String path) {
@@ -98,6 +121,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A 2-D integer or floating-point dataset as a matrix of the same shape (rows = first dimension).
      *
+     * @param path the dataset's path in the file
+     * @return a new matrix of the dataset's shape
      * @throws DatasetException if the dataset is missing, not 2-D, not numeric, too large or unreadable
      */
     public Matrix readMatrix(String path) {
@@ -109,13 +134,21 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A numeric dataset of rank {@code expectedRank} as an n-dimensional array in C order.
      *
+     * @param path         the dataset's path in the file
+     * @param expectedRank the number of dimensions the dataset must have
+     * @return a new array of the dataset's shape
      * @throws DatasetException if the dataset is missing, of another rank, not numeric, too large or unreadable
      */
     public NDArray readArray(String path, int expectedRank) {
         return toNDArray(rewrap(() -> h5.readArray(path, expectedRank)));
     }
 
-    /** A numeric dataset of any rank as an n-dimensional array in C order. */
+    /**
+     * A numeric dataset of any rank as an n-dimensional array in C order.
+     *
+     * @param path the dataset's path in the file
+     * @return a new array of the dataset's shape
+     */
     public NDArray readArray(String path) {
         return toNDArray(rewrap(() -> h5.readArray(path)));
     }
@@ -123,6 +156,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A 1-D string dataset (or a scalar string, as a list of one) as a list.
      *
+     * @param path the dataset's path in the file
+     * @return the strings, in order
      * @throws DatasetException if the dataset is missing, not of rank 0 or 1, or not strings
      */
     public List<String> readStrings(String path) {

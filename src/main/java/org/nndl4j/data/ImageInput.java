@@ -51,6 +51,7 @@ public final class ImageInput {
      *
      * @param imageFile a JPEG, PNG, GIF or BMP file
      * @param numPx     the side of the square the model expects (64 for the cat models)
+     * @return a new column {@code (numPx * numPx * 3, 1)} in C order (row, column, channel)
      * @throws DatasetException naming the file if it is missing, unreadable, not an image or too large
      */
     public static Matrix readAsColumn(Path imageFile, int numPx) {
@@ -64,6 +65,8 @@ public final class ImageInput {
     /**
      * The picture as RGB values 0..255, shape {@code (height, width, 3)}.
      *
+     * @param imageFile a JPEG, PNG, GIF or BMP file
+     * @return a new array {@code (height, width, 3)} of values 0..255
      * @throws DatasetException naming the file if it is missing, unreadable, not an image or too large
      */
     public static NDArray readRgb(Path imageFile) {
@@ -156,6 +159,10 @@ public final class ImageInput {
      * a horizontal then a vertical pass of a triangle filter (support 1, widened by the scale when shrinking),
      * 22-bit fixed-point weights, results rounded and clipped to 0..255 after each pass.
      *
+     * @param rgb       the image, {@code (height, width, 3)} of values 0..255; not modified
+     * @param outHeight the height of the result in pixels
+     * @param outWidth  the width of the result in pixels
+     * @return a new array {@code (outHeight, outWidth, 3)} of values 0..255
      * @throws IllegalArgumentException if the array is not {@code (h, w, 3)} or a size is not positive
      */
     public static NDArray resizeBilinear(NDArray rgb, int outHeight, int outWidth) {

@@ -19,6 +19,13 @@ import org.nndl4j.matrix.NDArray;
  */
 public record ImageSet(NDArray images, LabeledData data) {
 
+    /**
+     * Checks that the images are {@code (m, num_px, num_px, 3)} and match {@code X} in count and size.
+     *
+     * @param images the raw pixel values, shape {@code (m, num_px, num_px, 3)}
+     * @param data   the flattened, scaled examples, their labels and the class names
+     * @throws IllegalArgumentException if an argument is null or the shapes disagree
+     */
     public ImageSet {
         Checks.notNull("ImageSet", "images", images);
         Checks.notNull("ImageSet", "data", data);
@@ -40,6 +47,7 @@ public record ImageSet(NDArray images, LabeledData data) {
      * @param images     raw pixel values, shape {@code (m, num_px, num_px, 3)}
      * @param Y          labels 0/1, shape {@code (1, m)}
      * @param classNames name of class 0 and class 1
+     * @return the split, {@code X} of shape {@code (num_px * num_px * 3, m)}
      */
     public static ImageSet of(NDArray images, Matrix Y, List<String> classNames) {
         Checks.notNull("ImageSet.of", "images", images);
@@ -58,6 +66,11 @@ public record ImageSet(NDArray images, LabeledData data) {
      * {@code yName}, and the two class names under {@code classesName}. Shapes, types and counts are checked
      * from the metadata before the pixels are read; then every pixel must be in 0..255 and every label 0 or 1.
      *
+     * @param h5          the open file; not closed
+     * @param xName       the pixels' dataset, e.g. {@code train_set_x}
+     * @param yName       the labels' dataset, e.g. {@code train_set_y}
+     * @param classesName the class names' dataset, e.g. {@code list_classes}
+     * @return the split
      * @throws DatasetException naming the file and the offending dataset
      */
     public static ImageSet read(Hdf5Reader h5, String xName, String yName, String classesName) {
@@ -107,12 +120,20 @@ public record ImageSet(NDArray images, LabeledData data) {
         }
     }
 
-    /** Number of images {@code m}. */
+    /**
+     * Number of images {@code m}.
+     *
+     * @return the number of images
+     */
     public int size() {
         return images.dim(0);
     }
 
-    /** Height and width of each image, {@code num_px}. */
+    /**
+     * Height and width of each image, {@code num_px}.
+     *
+     * @return the side of the square images in pixels
+     */
     public int numPx() {
         return images.dim(1);
     }
@@ -120,22 +141,39 @@ public record ImageSet(NDArray images, LabeledData data) {
     /**
      * The raw images flattened, one per column, before scaling: {@code x_orig.reshape(m, -1).T}, shape
      * {@code (num_px * num_px * 3, m)} (the course's {@code train_set_x_flatten}).
+     *
+     * @return a new matrix {@code (num_px * num_px * 3, m)} of values 0..255
      */
     public Matrix flatten() {
         return flatten(images);
     }
 
-    /** Image {@code index} as an array {@code (num_px, num_px, 3)} of values 0..255. */
+    /**
+     * Image {@code index} as an array {@code (num_px, num_px, 3)} of values 0..255.
+     *
+     * @param index the image, 0 to {@code m - 1}
+     * @return a new array {@code (num_px, num_px, 3)}
+     */
     public NDArray image(int index) {
         return images.slice(index);
     }
 
-    /** The label (0 or 1) of image {@code index}. */
+    /**
+     * The label (0 or 1) of image {@code index}.
+     *
+     * @param index the image, 0 to {@code m - 1}
+     * @return 0 or 1
+     */
     public int label(int index) {
         return (int) data.Y().get(0, index);
     }
 
-    /** The class name of image {@code index}, e.g. {@code cat}. */
+    /**
+     * The class name of image {@code index}, e.g. {@code cat}.
+     *
+     * @param index the image, 0 to {@code m - 1}
+     * @return the name of its class
+     */
     public String className(int index) {
         return data.className(label(index));
     }

@@ -19,6 +19,9 @@ import org.nndl4j.matrix.ShapeException;
 public record LabeledData(Matrix X, Matrix Y, List<String> classNames) {
 
     /**
+     * @param X          inputs, one example per column, {@code (n_x, m)}
+     * @param Y          labels, {@code (1, m)} of 0/1 or one-hot {@code (C, m)}
+     * @param classNames the name of each class, class 0 first; copied
      * @throws IllegalArgumentException if an argument is null, the labels are not 0/1 (or not one-hot), or the number of
      *                                  class names does not match
      * @throws ShapeException           if {@code X} and {@code Y} differ in number of examples

@@ -40,6 +40,7 @@ public final class PlanarDatasets {
     /**
      * The bundled flower: X (2, 400), Y (1, 400), read from the classpath once and then shared.
      *
+     * @return the shared flower dataset
      * @throws DatasetException if the nndl4j jar lacks the file or it is damaged
      */
     public static LabeledData flower() {
@@ -62,6 +63,8 @@ public final class PlanarDatasets {
      * Reads a planar dataset from a file laid out like {@code planar_flower.h5}: {@code X} (n_x, m) numbers,
      * {@code Y} (1, m) or (m,) labels 0/1, and optionally {@code list_classes} (2 strings).
      *
+     * @param file the HDF5 file
+     * @return the examples and their labels
      * @throws DatasetException naming the file and what is wrong
      */
     public static LabeledData load(Path file) {
@@ -71,7 +74,12 @@ public final class PlanarDatasets {
         }
     }
 
-    /** Reads {@code X}, {@code Y} and, if present, {@code list_classes} from an open file (see {@link #load}). */
+    /**
+     * Reads {@code X}, {@code Y} and, if present, {@code list_classes} from an open file (see {@link #load}).
+     *
+     * @param h5 the open file; not closed
+     * @return the examples and their labels
+     */
     public static LabeledData read(Hdf5Reader h5) {
         Checks.notNull("PlanarDatasets.read", "h5", h5);
         DatasetInfo x = h5.describe("X");
@@ -126,22 +134,45 @@ public final class PlanarDatasets {
 
     /**
      * {@code make_circles(n_samples=200, factor=.5, noise=.3, random_state=seed)}: label 0 outer ring, 1 inner.
+     *
+     * @param seed the random seed
+     * @return X (2, 200), Y (1, 200)
      */
     public static LabeledData noisyCircles(long seed) {
         return noisyCircles(EXTRA_SAMPLES, 0.5, 0.3, new NumpyRandom(seed));
     }
 
-    /** scikit-learn's {@code make_circles}, drawing from {@code rng} (which it advances). */
+    /**
+     * scikit-learn's {@code make_circles}, drawing from {@code rng} (which it advances).
+     *
+     * @param nSamples the number of points, split between the two circles
+     * @param factor   the inner circle's radius relative to the outer one's, in (0, 1)
+     * @param noise    the standard deviation of the Gaussian noise added to each coordinate
+     * @param rng      the random source; advanced
+     * @return X (2, nSamples), Y (1, nSamples)
+     */
     public static LabeledData noisyCircles(int nSamples, double factor, double noise, NumpyRandom rng) {
         return SklearnDatasets.makeCircles(nSamples, factor, noise, Checks.notNull("PlanarDatasets.noisyCircles", "rng", rng));
     }
 
-    /** {@code make_moons(n_samples=200, noise=.2, random_state=seed)}: label 0 upper moon, 1 lower moon. */
+    /**
+     * {@code make_moons(n_samples=200, noise=.2, random_state=seed)}: label 0 upper moon, 1 lower moon.
+     *
+     * @param seed the random seed
+     * @return X (2, 200), Y (1, 200)
+     */
     public static LabeledData noisyMoons(long seed) {
         return noisyMoons(EXTRA_SAMPLES, 0.2, new NumpyRandom(seed));
     }
 
-    /** scikit-learn's {@code make_moons}, drawing from {@code rng} (which it advances). */
+    /**
+     * scikit-learn's {@code make_moons}, drawing from {@code rng} (which it advances).
+     *
+     * @param nSamples the number of points, split between the two moons
+     * @param noise    the standard deviation of the Gaussian noise added to each coordinate
+     * @param rng      the random source; advanced
+     * @return X (2, nSamples), Y (1, nSamples)
+     */
     public static LabeledData noisyMoons(int nSamples, double noise, NumpyRandom rng) {
         return SklearnDatasets.makeMoons(nSamples, noise, Checks.notNull("PlanarDatasets.noisyMoons", "rng", rng));
     }
@@ -149,12 +180,22 @@ public final class PlanarDatasets {
     /**
      * {@code make_blobs(n_samples=200, random_state=seed, n_features=2, centers=6)} with the labels made binary
      * as the course does: {@code Y = Y % 2} (even clusters are class 0, odd ones class 1).
+     *
+     * @param seed the random seed
+     * @return X (2, 200), Y (1, 200)
      */
     public static LabeledData blobs(long seed) {
         return blobs(EXTRA_SAMPLES, 6, new NumpyRandom(seed));
     }
 
-    /** scikit-learn's {@code make_blobs} in 2-D, labels = cluster index % 2, drawing from {@code rng}. */
+    /**
+     * scikit-learn's {@code make_blobs} in 2-D, labels = cluster index % 2, drawing from {@code rng}.
+     *
+     * @param nSamples the number of points, split between the clusters
+     * @param centers  the number of clusters
+     * @param rng      the random source; advanced
+     * @return X (2, nSamples), Y (1, nSamples)
+     */
     public static LabeledData blobs(int nSamples, int centers, NumpyRandom rng) {
         return SklearnDatasets.makeBlobs(nSamples, 2, centers, Checks.notNull("PlanarDatasets.blobs", "rng", rng));
     }
@@ -162,12 +203,22 @@ public final class PlanarDatasets {
     /**
      * {@code make_gaussian_quantiles(mean=None, cov=0.5, n_samples=200, n_features=2, n_classes=2,
      * shuffle=True, random_state=seed)}: label 0 for the half nearer the origin, 1 for the farther half.
+     *
+     * @param seed the random seed
+     * @return X (2, 200), Y (1, 200)
      */
     public static LabeledData gaussianQuantiles(long seed) {
         return gaussianQuantiles(EXTRA_SAMPLES, 0.5, new NumpyRandom(seed));
     }
 
-    /** scikit-learn's {@code make_gaussian_quantiles} in 2-D with 2 classes, drawing from {@code rng}. */
+    /**
+     * scikit-learn's {@code make_gaussian_quantiles} in 2-D with 2 classes, drawing from {@code rng}.
+     *
+     * @param nSamples the number of points
+     * @param cov      the variance of each coordinate of the Gaussian
+     * @param rng      the random source; advanced
+     * @return X (2, nSamples), Y (1, nSamples)
+     */
     public static LabeledData gaussianQuantiles(int nSamples, double cov, NumpyRandom rng) {
         return SklearnDatasets.makeGaussianQuantiles(nSamples, 2, cov, Checks.notNull("PlanarDatasets.gaussianQuantiles", "rng", rng));
     }
@@ -177,6 +228,9 @@ public final class PlanarDatasets {
      * {@code np.random.seed(seed)}: X is the first draw, transposed to (2, 200). The course's "labels" are the
      * second draw, random floats of shape (200, 2) that no model can train on; here the label of example i is
      * 1 when the first value of row i of that draw is at least 0.5, else 0 — labels with no relation to X.
+     *
+     * @param seed the random seed
+     * @return X (2, 200), Y (1, 200)
      */
     public static LabeledData noStructure(long seed) {
         NumpyRandom rng = new NumpyRandom(seed);

@@ -45,7 +45,11 @@ public enum CourseInitialization {
         this.scheme = scheme;
     }
 
-    /** The seed the course passes to {@code np.random.seed} for this variant. */
+    /**
+     * The seed the course passes to {@code np.random.seed} for this variant.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
@@ -62,6 +66,8 @@ public enum CourseInitialization {
     /**
      * Parameters for {@code layerDims = [n[0], ..., n[L]]}, drawn from a generator seeded with {@link #seed()}.
      *
+     * @param layerDims the layer sizes {@code [n[0], ..., n[L]]}, input size first
+     * @return new parameters, zero biases
      * @throws IllegalArgumentException if there are fewer than two sizes, a size is below 1, or the parameters cannot
      *                                  fit in the heap ({@link MemoryBudget#requireParameters})
      */
@@ -72,6 +78,10 @@ public enum CourseInitialization {
     /**
      * Parameters for {@code layerDims} drawn from {@code random} (which advances) instead of the course's seed;
      * the scaling is this variant's.
+     *
+     * @param layerDims the layer sizes {@code [n[0], ..., n[L]]}, input size first
+     * @param random    the random source; advanced
+     * @return new parameters, zero biases
      */
     public DeepParameters initialize(int[] layerDims, NumpyRandom random) {
         Checks.notNull("initialize", "random", random);

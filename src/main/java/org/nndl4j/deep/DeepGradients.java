@@ -17,17 +17,32 @@ import org.nndl4j.nn.Gradients;
  */
 public record DeepGradients(List<LinearGradients> layers) {
 
+    /**
+     * Copies the list of layers.
+     *
+     * @param layers one {@link LinearGradients} per layer, layer 1 first
+     * @throws IllegalArgumentException if {@code layers} is null
+     */
     public DeepGradients {
         Checks.notNull("DeepGradients", "layers", layers);
         layers = List.copyOf(layers);
     }
 
-    /** The number of layers {@code L}. */
+    /**
+     * The number of layers {@code L}.
+     *
+     * @return the number of layers
+     */
     public int numLayers() {
         return layers.size();
     }
 
-    /** The gradients of layer {@code l}, 1-based. */
+    /**
+     * The gradients of layer {@code l}, 1-based.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return the layer's gradients
+     */
     public LinearGradients layer(int l) {
         if (l < 1 || l > layers.size()) {
             throw new IndexOutOfBoundsException("DeepGradients: layer " + l + " does not exist; layers are 1.." + layers.size());
@@ -36,12 +51,22 @@ public record DeepGradients(List<LinearGradients> layers) {
         return layers.get(l - 1);
     }
 
-    /** The course's {@code grads["dW" + l]}. */
+    /**
+     * The course's {@code grads["dW" + l]}.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code dW[l]}, of {@code W[l]}'s shape {@code (n[l], n[l-1])}
+     */
     public Matrix dW(int l) {
         return layer(l).dW();
     }
 
-    /** The course's {@code grads["db" + l]}. */
+    /**
+     * The course's {@code grads["db" + l]}.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code db[l]}, shape {@code (n[l], 1)}
+     */
     public Matrix db(int l) {
         return layer(l).db();
     }
@@ -49,6 +74,9 @@ public record DeepGradients(List<LinearGradients> layers) {
     /**
      * The course's {@code grads["dA" + l]}: the gradient with respect to layer {@code l}'s input {@code A[l-1]}
      * (the {@code dA_prev} that layer {@code l}'s backward step returns).
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code dA[l-1]}, shape {@code (n[l-1], m)}
      */
     public Matrix dA(int l) {
         return layer(l).dAPrev();

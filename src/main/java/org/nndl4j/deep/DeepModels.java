@@ -61,7 +61,10 @@ public final class DeepModels {
      * {@link DeepNetwork#initializeParameters} (seed 1, {@code randn * 0.01}).
      *
      * @param data     training examples, {@code X} of shape {@code (n_x, m)}
+     * @param nH       the number of hidden units
+     * @param config   the iterations, learning rate and how often the cost is recorded
      * @param listener told the cost at every recorded iteration
+     * @return the trained parameters and the recorded costs
      * @throws IllegalArgumentException before anything is allocated if there are no examples ({@code m = 0}) or the training cannot fit in the heap ({@link Training#check})
      */
     public static TrainingResult twoLayerModel(LabeledData data, int nH, TrainingConfig config,
@@ -73,7 +76,14 @@ public final class DeepModels {
         return train(data, initial, config, listener);
     }
 
-    /** {@link #twoLayerModel(LabeledData, int, TrainingConfig, TrainingListener)} without a listener. */
+    /**
+     * {@link #twoLayerModel(LabeledData, int, TrainingConfig, TrainingListener)} without a listener.
+     *
+     * @param data   training examples, {@code X} of shape {@code (n_x, m)}
+     * @param nH     the number of hidden units
+     * @param config the iterations, learning rate and how often the cost is recorded
+     * @return the trained parameters and the recorded costs
+     */
     public static TrainingResult twoLayerModel(LabeledData data, int nH, TrainingConfig config) {
         return twoLayerModel(data, nH, config, TrainingListener.none());
     }
@@ -82,8 +92,13 @@ public final class DeepModels {
      * {@code L_layer_model}: [LINEAR-&gt;RELU] x (L-1) -&gt; LINEAR-&gt;SIGMOID for
      * {@code layerDims = [n_x, n[1], ..., 1]}.
      *
+     * @param data           training examples, {@code X} of shape {@code (n_x, m)}
+     * @param layerDims      the layer sizes {@code [n_x, n[1], ..., 1]}
      * @param initialization which of the course's initialisations ({@link CourseInitialization#APPLICATION} gives
      *                       the spec's numbers)
+     * @param config         the iterations, learning rate and how often the cost is recorded
+     * @param listener       told the cost at every recorded iteration
+     * @return the trained parameters and the recorded costs
      * @throws IllegalArgumentException if {@code layerDims[0]} is not the number of features or the last size is not 1;
      *                                  before anything is allocated if there are no examples ({@code m = 0}) or the training cannot fit in the heap ({@link Training#check})
      */
@@ -105,7 +120,13 @@ public final class DeepModels {
     }
 
     /** {@link #lLayerModel(LabeledData, int[], CourseInitialization, TrainingConfig, TrainingListener)} with
-     * {@link CourseInitialization#APPLICATION} and no listener. */
+     * {@link CourseInitialization#APPLICATION} and no listener.
+     *
+     * @param data      training examples, {@code X} of shape {@code (n_x, m)}
+     * @param layerDims the layer sizes {@code [n_x, n[1], ..., 1]}
+     * @param config    the iterations, learning rate and how often the cost is recorded
+     * @return the trained parameters and the recorded costs
+     */
     public static TrainingResult lLayerModel(LabeledData data, int[] layerDims, TrainingConfig config) {
         return lLayerModel(data, layerDims, CourseInitialization.APPLICATION, config, TrainingListener.none());
     }

@@ -35,12 +35,23 @@ public final class DeepNetwork {
     /**
      * The course's {@code initialize_parameters(n_x, n_h, n_y)} for LINEAR-&gt;RELU-&gt;LINEAR-&gt;SIGMOID:
      * {@code np.random.seed(1)}, {@code W = randn * 0.01}, zero biases.
+     *
+     * @param nX the number of inputs
+     * @param nH the number of hidden units
+     * @param nY the number of outputs
+     * @return new parameters: {@code W1 (nH, nX)}, {@code b1 (nH, 1)}, {@code W2 (nY, nH)}, {@code b2 (nY, 1)}
      */
     public static DeepParameters initializeParameters(int nX, int nH, int nY) {
         return CourseInitialization.TWO_LAYER.initialize(new int[] {nX, nH, nY});
     }
 
-    /** The course's {@code initialize_parameters_deep(layer_dims)} in the given {@link CourseInitialization} variant. */
+    /**
+     * The course's {@code initialize_parameters_deep(layer_dims)} in the given {@link CourseInitialization} variant.
+     *
+     * @param layerDims      the layer sizes {@code [n[0], ..., n[L]]}, input size first
+     * @param initialization which of the course's variants to draw with
+     * @return new parameters, zero biases
+     */
     public static DeepParameters initializeParametersDeep(int[] layerDims, CourseInitialization initialization) {
         Checks.notNull("initializeParametersDeep", "initialization", initialization);
         return initialization.initialize(layerDims);
@@ -68,6 +79,10 @@ public final class DeepNetwork {
     /**
      * LINEAR-&gt;ACTIVATION forward: {@code A = g(W·APrev + b)}.
      *
+     * @param APrev      the layer's input {@code A[l-1]}, shape {@code (n[l-1], m)}
+     * @param W          the weights, {@code (n[l], n[l-1])}
+     * @param b          the biases, {@code (n[l], 1)}
+     * @param activation {@code g}
      * @return {@code A} of shape {@code (n[l], m)} and the cache {@code ((APrev, W, b), Z)}
      */
     public static LayerOutput linearActivationForward(Matrix APrev, Matrix W, Matrix b, Activation activation) {
@@ -89,7 +104,14 @@ public final class DeepNetwork {
         return lModelForward(X, parameters, Activation.RELU);
     }
 
-    /** {@link #lModelForward(Matrix, DeepParameters)} with {@code hidden} in layers {@code 1..L-1} instead of ReLU. */
+    /**
+     * {@link #lModelForward(Matrix, DeepParameters)} with {@code hidden} in layers {@code 1..L-1} instead of ReLU.
+     *
+     * @param X          the inputs, {@code (n[0], m)}
+     * @param parameters the network's parameters
+     * @param hidden     the activation of layers {@code 1..L-1}
+     * @return {@code A[L]} of shape {@code (1, m)} and every layer's cache
+     */
     public static DeepForward lModelForward(Matrix X, DeepParameters parameters, Activation hidden) {
         Checks.notNull("lModelForward", "parameters", parameters);
         Checks.notNull("lModelForward", "hidden activation", hidden);
@@ -123,6 +145,7 @@ public final class DeepNetwork {
      *
      * @param AL predictions, shape {@code (1, m)}, each a probability in {@code [0, 1]}
      * @param Y  labels 0/1, shape {@code (1, m)}
+     * @return the cost {@code J}, a number {@code >= 0}
      * @throws ShapeException           naming {@code computeCost} and both shapes if they differ
      * @throws IllegalArgumentException if there are no examples ({@code m = 0}), or naming the first value outside the
      *                                  cost's domain: a label that is not 0 or 1, a prediction outside {@code [0, 1]}
@@ -175,7 +198,10 @@ public final class DeepNetwork {
     /**
      * LINEAR-&gt;ACTIVATION backward: {@code dZ = dA * g'(Z)} (spec 1.4.7), then {@link #linearBackward}.
      *
-     * @param dA gradient with respect to this layer's output {@code A[l]}, shape of the cached {@code Z}
+     * @param dA         gradient with respect to this layer's output {@code A[l]}, shape of the cached {@code Z}
+     * @param cache      the layer's forward cache
+     * @param activation {@code g}, the layer's activation
+     * @return {@code dA[l-1]}, {@code dW[l]} and {@code db[l]}
      */
     public static LinearGradients linearActivationBackward(Matrix dA, LayerCache cache, Activation activation) {
         Checks.notNull("linearActivationBackward", "cache", cache);
@@ -199,7 +225,15 @@ public final class DeepNetwork {
         return lModelBackward(AL, Y, caches, Activation.RELU);
     }
 
-    /** {@link #lModelBackward(Matrix, Matrix, List)} for a network with {@code hidden} in layers {@code 1..L-1}. */
+    /**
+     * {@link #lModelBackward(Matrix, Matrix, List)} for a network with {@code hidden} in layers {@code 1..L-1}.
+     *
+     * @param AL     the predictions {@code A[L]}, shape {@code (1, m)}
+     * @param Y      labels 0/1, shape {@code (1, m)}
+     * @param caches the layer caches from the forward pass, layer 1 first
+     * @param hidden the activation of layers {@code 1..L-1}
+     * @return every layer's gradients
+     */
     public static DeepGradients lModelBackward(Matrix AL, Matrix Y, List<LayerCache> caches, Activation hidden) {
         Checks.notNull("lModelBackward", "caches", caches);
         Checks.notNull("lModelBackward", "hidden activation", hidden);
@@ -225,6 +259,8 @@ public final class DeepNetwork {
     /**
      * One gradient-descent step (spec 1.4.9, 1.4.10) on every layer: {@code W = W - α dW}, {@code b = b - α db}.
      *
+     * @param parameters   the current parameters
+     * @param grads        their gradients, layer for layer
      * @param learningRate α, a finite number {@code > 0} (as every update function of the library requires; the
      *                     course's code would accept anything and, for NaN, make every parameter NaN)
      * @return new parameters; {@code parameters} is not modified

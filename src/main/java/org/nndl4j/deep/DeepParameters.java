@@ -18,6 +18,14 @@ import org.nndl4j.nn.Network;
  */
 public record DeepParameters(List<LayerParameters> layers) {
 
+    /**
+     * Copies the list of layers and checks that they chain.
+     *
+     * @param layers the layers in order, layer 1 first
+     * @throws IllegalArgumentException if {@code layers} is null or empty
+     * @throws org.nndl4j.matrix.ShapeException if a layer's {@code W} does not have the previous layer's units as
+     *     columns
+     */
     public DeepParameters {
         Checks.notNull("DeepParameters", "layers", layers);
         layers = List.copyOf(layers);
@@ -37,7 +45,12 @@ public record DeepParameters(List<LayerParameters> layers) {
         }
     }
 
-    /** Builds parameters from alternating {@code W1, b1, W2, b2, ...}. */
+    /**
+     * Builds parameters from alternating {@code W1, b1, W2, b2, ...}.
+     *
+     * @param WAndB {@code W1, b1, W2, b2, ...}; an even number of matrices
+     * @return the parameters
+     */
     public static DeepParameters of(Matrix... WAndB) {
         if (WAndB.length == 0 || WAndB.length % 2 != 0) {
             throw new IllegalArgumentException("DeepParameters.of: expected W1, b1, ..., WL, bL (an even, non-zero count), got "
@@ -50,12 +63,20 @@ public record DeepParameters(List<LayerParameters> layers) {
         return new DeepParameters(layers);
     }
 
-    /** The number of layers {@code L} (hidden layers plus the output layer; the input is not counted). */
+    /**
+     * The number of layers {@code L} (hidden layers plus the output layer; the input is not counted).
+     *
+     * @return the number of layers {@code L}
+     */
     public int numLayers() {
         return layers.size();
     }
 
-    /** The course's {@code layer_dims}: {@code [n[0], n[1], ..., n[L]]}, input size first. */
+    /**
+     * The course's {@code layer_dims}: {@code [n[0], n[1], ..., n[L]]}, input size first.
+     *
+     * @return a new array of {@code L + 1} sizes
+     */
     public int[] layerDims() {
         int[] dims = new int[layers.size() + 1];
         dims[0] = layers.get(0).inputs();
@@ -65,7 +86,12 @@ public record DeepParameters(List<LayerParameters> layers) {
         return dims;
     }
 
-    /** Layer {@code l}, 1-based as in the course ({@code 1 <= l <= L}). */
+    /**
+     * Layer {@code l}, 1-based as in the course ({@code 1 <= l <= L}).
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return the layer's weights and biases
+     */
     public LayerParameters layer(int l) {
         if (l < 1 || l > layers.size()) {
             throw new IndexOutOfBoundsException("DeepParameters: layer " + l + " does not exist; layers are 1.." + layers.size());
@@ -74,12 +100,22 @@ public record DeepParameters(List<LayerParameters> layers) {
         return layers.get(l - 1);
     }
 
-    /** {@code W[l]}, the course's {@code parameters["W" + l]} (1-based). */
+    /**
+     * {@code W[l]}, the course's {@code parameters["W" + l]} (1-based).
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code W[l]}, shape {@code (n[l], n[l-1])}
+     */
     public Matrix W(int l) {
         return layer(l).W();
     }
 
-    /** {@code b[l]}, the course's {@code parameters["b" + l]} (1-based). */
+    /**
+     * {@code b[l]}, the course's {@code parameters["b" + l]} (1-based).
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code b[l]}, shape {@code (n[l], 1)}
+     */
     public Matrix b(int l) {
         return layer(l).b();
     }

@@ -12,6 +12,14 @@ import org.nndl4j.matrix.ShapeException;
  */
 public record LayerCache(LinearCache linear, Matrix Z) {
 
+    /**
+     * Checks that {@code Z} is {@code (n[l], m)} for the cached {@code W} and {@code A}.
+     *
+     * @param linear the linear cache {@code (A[l-1], W[l], b[l])}
+     * @param Z      the pre-activation, shape {@code (n[l], m)}
+     * @throws IllegalArgumentException if an argument is null
+     * @throws org.nndl4j.matrix.ShapeException if {@code Z}'s shape does not fit
+     */
     public LayerCache {
         if (linear == null || Z == null) {
             throw new IllegalArgumentException("LayerCache: linear and Z must not be null");

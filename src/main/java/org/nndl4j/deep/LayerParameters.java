@@ -11,6 +11,14 @@ import org.nndl4j.matrix.ShapeException;
  */
 public record LayerParameters(Matrix W, Matrix b) {
 
+    /**
+     * Checks that {@code b} is a column with one value per row of {@code W}.
+     *
+     * @param W weights, {@code (n[l], n[l-1])}
+     * @param b biases, {@code (n[l], 1)}
+     * @throws IllegalArgumentException if an argument is null
+     * @throws org.nndl4j.matrix.ShapeException if {@code b}'s shape does not fit {@code W}
+     */
     public LayerParameters {
         if (W == null || b == null) {
             throw new IllegalArgumentException("LayerParameters: W and b must not be null");
@@ -21,12 +29,20 @@ public record LayerParameters(Matrix W, Matrix b) {
         }
     }
 
-    /** Number of units {@code n[l]} of this layer. */
+    /**
+     * Number of units {@code n[l]} of this layer.
+     *
+     * @return {@code n[l]}, the rows of {@code W}
+     */
     public int units() {
         return W.rows();
     }
 
-    /** Number of inputs {@code n[l-1]} of this layer. */
+    /**
+     * Number of inputs {@code n[l-1]} of this layer.
+     *
+     * @return {@code n[l-1]}, the columns of {@code W}
+     */
     public int inputs() {
         return W.cols();
     }

@@ -12,6 +12,15 @@ import org.nndl4j.matrix.ShapeException;
  */
 public record LinearCache(Matrix A, Matrix W, Matrix b) {
 
+    /**
+     * Checks that {@code W} and {@code A} are aligned and {@code b} fits {@code W}.
+     *
+     * @param A the layer's input, {@code (n[l-1], m)}
+     * @param W the layer's weights, {@code (n[l], n[l-1])}
+     * @param b the layer's biases, {@code (n[l], 1)}
+     * @throws IllegalArgumentException if an argument is null
+     * @throws org.nndl4j.matrix.ShapeException if the shapes do not fit
+     */
     public LinearCache {
         if (A == null || W == null || b == null) {
             throw new IllegalArgumentException("LinearCache: A, W and b must not be null");

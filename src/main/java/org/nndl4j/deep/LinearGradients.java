@@ -11,6 +11,14 @@ import org.nndl4j.matrix.Matrix;
  */
 public record LinearGradients(Matrix dAPrev, Matrix dW, Matrix db) {
 
+    /**
+     * Checks that no gradient is null.
+     *
+     * @param dAPrev gradient with respect to {@code A[l-1]}
+     * @param dW     gradient with respect to {@code W[l]}
+     * @param db     gradient with respect to {@code b[l]}
+     * @throws IllegalArgumentException if an argument is null
+     */
     public LinearGradients {
         if (dAPrev == null || dW == null || db == null) {
             throw new IllegalArgumentException("LinearGradients: dAPrev, dW and db must not be null");

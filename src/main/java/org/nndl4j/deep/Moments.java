@@ -17,7 +17,11 @@ import org.nndl4j.matrix.Matrix;
  */
 public record Moments(List<Matrix> dW, List<Matrix> db) {
 
-    /** @throws IllegalArgumentException if a list is null or they differ in length */
+    /**
+     * @param dW the averages for {@code W1..WL}; copied
+     * @param db the averages for {@code b1..bL}; copied
+     * @throws IllegalArgumentException if a list is null or they differ in length
+     */
     public Moments {
         Checks.notNull("Moments", "dW", dW);
         Checks.notNull("Moments", "db", db);

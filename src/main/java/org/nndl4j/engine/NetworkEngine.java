@@ -172,6 +172,10 @@ public final class NetworkEngine {
      * The textbook computation of {@code network}'s training on examples {@code X} {@code (n[0], m)} with labels
      * {@code Y}.
      *
+     * @param network the starting parameters and activations; not modified
+     * @param X       the training examples, {@code (n[0], m)}
+     * @param Y       the labels, {@code (n[L], m)}
+     * @return an engine holding its own copy of the parameters
      * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
      * @throws IllegalArgumentException if the labels do not fit the network's output and loss, {@code m = 0}, or the
      *                                  buffers cannot fit in the heap ({@link MemoryBudget#requireTraining})
@@ -184,6 +188,10 @@ public final class NetworkEngine {
      * The exact Gram computation of the same training (see the class comment); {@code G = Xᵀ·X} is derived once per
      * {@code X}.
      *
+     * @param network the starting parameters and activations; not modified
+     * @param X       the training examples, {@code (n[0], m)}
+     * @param Y       the labels, {@code (n[L], m)}
+     * @return an engine holding its own copy of the parameters
      * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
      * @throws IllegalArgumentException if the labels do not fit the network's output and loss, {@code m = 0}, or the
      *                                  buffers cannot fit in the heap ({@link MemoryBudget#requireTraining})
@@ -192,12 +200,20 @@ public final class NetworkEngine {
         return new NetworkEngine(network, X, Y, true);
     }
 
-    /** Whether this is the Gram computation. */
+    /**
+     * Whether this is the Gram computation.
+     *
+     * @return true for the Gram computation, false for the primal one
+     */
     public boolean usesGram() {
         return gram;
     }
 
-    /** Number of layers {@code L}. */
+    /**
+     * Number of layers {@code L}.
+     *
+     * @return the number of layers, the input not counted
+     */
     public int layers() {
         return L;
     }
@@ -205,6 +221,7 @@ public final class NetworkEngine {
     /**
      * One iteration of batch gradient descent at learning rate {@code α}.
      *
+     * @param learningRate α, the step size
      * @return the cost before the update
      */
     public double step(double learningRate) {
@@ -351,7 +368,11 @@ public final class NetworkEngine {
         return true;
     }
 
-    /** The number of training examples {@code m}. */
+    /**
+     * The number of training examples {@code m}.
+     *
+     * @return {@code m}
+     */
     public int examples() {
         return m;
     }
@@ -363,7 +384,11 @@ public final class NetworkEngine {
         return full;
     }
 
-    /** The layer sizes {@code [n[0], ..., n[L]]}. */
+    /**
+     * The layer sizes {@code [n[0], ..., n[L]]}.
+     *
+     * @return a new array of {@code L + 1} sizes, input size first
+     */
     public int[] layerDims() {
         int[] dims = new int[L + 1];
         dims[0] = Xrows.length;
@@ -541,7 +566,12 @@ public final class NetworkEngine {
         }
     }
 
-    /** {@code W[l]} now, 1-based; with the Gram computation W1 is materialised from the span of X. */
+    /**
+     * {@code W[l]} now, 1-based; with the Gram computation W1 is materialised from the span of X.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return a copy of {@code W[l]}, shape {@code (n[l], n[l-1])}
+     */
     public Matrix weights(int l) {
         checkLayer(l);
         if (l == 1 && !W1current) {
@@ -550,13 +580,22 @@ public final class NetworkEngine {
         return Matrix.of(W[l]);
     }
 
-    /** {@code b[l]} now, 1-based, as an {@code (n[l], 1)} column. */
+    /**
+     * {@code b[l]} now, 1-based, as an {@code (n[l], 1)} column.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return a copy of {@code b[l]}, shape {@code (n[l], 1)}
+     */
     public Matrix bias(int l) {
         checkLayer(l);
         return Matrix.columnVector(b[l]);
     }
 
-    /** The network as it is now, with the activations it started with. */
+    /**
+     * The network as it is now, with the activations it started with.
+     *
+     * @return a new network holding copies of the current parameters
+     */
     public Network network() {
         List<Layer> layers = new ArrayList<>(L);
         for (int l = 1; l <= L; l++) {
@@ -568,6 +607,8 @@ public final class NetworkEngine {
     /**
      * The gradients of the last {@link #step} (computed from the parameters before its update), or {@code null} before
      * the first step. With the Gram computation dW1 is only formed here, on request: {@code dW1 = (1/m) dZ1·Xᵀ}.
+     *
+     * @return new matrices {@code dW[l]}, {@code db[l]} for every layer, or {@code null} before the first step
      */
     public Gradients lastGradients() {
         if (!stepped) {

@@ -100,6 +100,12 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /**
+     * Runs the benchmark and prints its table.
+     *
+     * @param args the flags described above
+     * @throws Exception if a run fails or the numpy process cannot be started
+     */
     public static void main(String[] args) throws Exception {
         int runs = 3;
         int threads = 1;

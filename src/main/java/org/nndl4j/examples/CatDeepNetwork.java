@@ -56,6 +56,11 @@ public final class CatDeepNetwork {
     private CatDeepNetwork() {
     }
 
+    /**
+     * Runs the program and exits with its status: 0 on success, non-zero on bad flags or a failure.
+     *
+     * @param args the flags described above
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }

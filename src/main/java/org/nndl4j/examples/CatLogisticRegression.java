@@ -52,6 +52,11 @@ public final class CatLogisticRegression {
     record Options(Path out, Path image, Engine engine) {
     }
 
+    /**
+     * Runs the program; bad flags print the usage and exit with a non-zero status.
+     *
+     * @param args the flags described above
+     */
     public static void main(String[] args) {
         CommandLine.main("CatLogisticRegression", USAGE, args, CatLogisticRegression::parse, CatLogisticRegression::run);
     }

@@ -65,6 +65,11 @@ public final class CirclesInitialization {
     record Options(Path out, int iterations, Engine engine) {
     }
 
+    /**
+     * Runs the program; bad flags print the usage and exit with a non-zero status.
+     *
+     * @param args the flags described above
+     */
     public static void main(String[] args) {
         CommandLine.main("CirclesInitialization", USAGE, args, CirclesInitialization::parse, CirclesInitialization::run);
     }

@@ -28,6 +28,11 @@ public final class DatasetSummary {
     private DatasetSummary() {
     }
 
+    /**
+     * Prints the summaries.
+     *
+     * @param args optional {@code --train FILE}, {@code --test FILE} and {@code --flower FILE}
+     */
     public static void main(String[] args) {
         Path train = null;
         Path test = null;

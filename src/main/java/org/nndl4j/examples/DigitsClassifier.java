@@ -93,6 +93,11 @@ public final class DigitsClassifier {
                 .withMiniBatches(MiniBatches.courseSeeds(ADAM_BATCH_SIZE));
     }
 
+    /**
+     * Runs the program; bad flags print the usage and exit with a non-zero status.
+     *
+     * @param args the flags described above
+     */
     public static void main(String[] args) {
         CommandLine.main("DigitsClassifier", USAGE, args, DigitsClassifier::parse, DigitsClassifier::run);
     }

@@ -69,6 +69,11 @@ public final class FootballRegularization {
     record Options(Path out, int iterations, Engine engine) {
     }
 
+    /**
+     * Runs the program; bad flags print the usage and exit with a non-zero status.
+     *
+     * @param args the flags described above
+     */
     public static void main(String[] args) {
         CommandLine.main("FootballRegularization", USAGE, args, FootballRegularization::parse, FootballRegularization::run);
     }

@@ -27,6 +27,11 @@ public final class GradientChecking {
     private GradientChecking() {
     }
 
+    /**
+     * Runs both gradient checks and prints their differences.
+     *
+     * @param args none, or {@code --help}
+     */
     public static void main(String[] args) {
         CommandLine.main("GradientChecking", "usage: GradientChecking", args,
                 a -> {

@@ -84,6 +84,11 @@ public final class MoonsOptimizers {
     record Options(Path out, int epochs, boolean decay, Engine engine) {
     }
 
+    /**
+     * Runs the program; bad flags print the usage and exit with a non-zero status.
+     *
+     * @param args the flags described above
+     */
     public static void main(String[] args) {
         CommandLine.main("MoonsOptimizers", USAGE, args, MoonsOptimizers::parse, MoonsOptimizers::run);
     }

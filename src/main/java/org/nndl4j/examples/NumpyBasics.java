@@ -21,6 +21,11 @@ public final class NumpyBasics {
     private NumpyBasics() {
     }
 
+    /**
+     * Prints every example, then the timing demo.
+     *
+     * @param args optional {@code --size N}, the length of the vectors in the timing demo
+     */
     public static void main(String[] args) {
         int size = 1_000_000;
         for (int i = 0; i < args.length; i++) {

@@ -16,12 +16,22 @@ public final class NumpyFormat {
     private NumpyFormat() {
     }
 
-    /** A {@code (1, n)} or {@code (n, 1)} matrix printed as a 1-D array, {@code [0.73105858 0.88079708]}. */
+    /**
+     * A {@code (1, n)} or {@code (n, 1)} matrix printed as a 1-D array, {@code [0.73105858 0.88079708]}.
+     *
+     * @param v a {@code (1, n)} or {@code (n, 1)} matrix
+     * @return the numpy text of the 1-D array
+     */
     public static String vector(Matrix v) {
         return "[" + String.join(" ", pad(v.toRowMajor())) + "]";
     }
 
-    /** A matrix printed as numpy prints a 2-D array, one row per line. */
+    /**
+     * A matrix printed as numpy prints a 2-D array, one row per line.
+     *
+     * @param m the matrix
+     * @return the numpy text, rows separated by newlines
+     */
     public static String matrix(Matrix m) {
         String[] cells = pad(m.toRowMajor());
         StringBuilder sb = new StringBuilder("[");

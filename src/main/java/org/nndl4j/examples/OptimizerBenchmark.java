@@ -39,6 +39,12 @@ public final class OptimizerBenchmark {
     private OptimizerBenchmark() {
     }
 
+    /**
+     * Runs the benchmark and prints its table.
+     *
+     * @param args the flags described above
+     * @throws Exception if a run fails or the numpy process cannot be started
+     */
     public static void main(String[] args) throws Exception {
         int runs = 3;
         String python = "python3";

@@ -69,6 +69,11 @@ public final class PlanarFlower {
     record Options(Path out, Engine engine) {
     }
 
+    /**
+     * Runs the program; bad flags print the usage and exit with a non-zero status.
+     *
+     * @param args the flags described above
+     */
     public static void main(String[] args) {
         CommandLine.main("PlanarFlower", USAGE, args, PlanarFlower::parse, PlanarFlower::run);
     }

@@ -21,7 +21,13 @@ public final class PythonFormat {
     private PythonFormat() {
     }
 
-    /** Python's {@code repr(x)} / {@code str(x)} for a float: {@code 0.1}, {@code 70.0}, {@code 1e-05}, {@code nan}, {@code -inf}. */
+    /**
+     * Python's {@code repr(x)} / {@code str(x)} for a float: {@code 0.1}, {@code 70.0}, {@code 1e-05}, {@code nan},
+     * {@code -inf}.
+     *
+     * @param x the number
+     * @return Python 3's text for it
+     */
     public static String repr(double x) {
         if (Double.isNaN(x)) {
             return "nan";
@@ -101,6 +107,9 @@ public final class PythonFormat {
      * Python 2's {@code str(x)} for a float, {@code '%.12g'} with a trailing {@code .0} for whole numbers:
      * how the course's notebooks printed accuracies ({@code Accuracy: 0.985645933014}, {@code Accuracy: 1.0}
      * for numpy's 0.9999999999999998).
+     *
+     * @param x the number
+     * @return Python 2's text for it
      */
     public static String python2Str(double x) {
         if (!Double.isFinite(x) || x == 0.0) {

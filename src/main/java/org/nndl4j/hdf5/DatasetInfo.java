@@ -25,12 +25,25 @@ public record DatasetInfo(String path, int[] dimensions, ElementType elementType
         /** Anything else (compound, enum, reference, opaque, bit field, ...). */
         OTHER;
 
-        /** Whether {@link Hdf5Reader} can read it as numbers. */
+        /**
+         * Whether {@link Hdf5Reader} can read it as numbers.
+         *
+         * @return true for {@link #INTEGER} and {@link #FLOAT}
+         */
         public boolean isNumeric() {
             return this == INTEGER || this == FLOAT;
         }
     }
 
+    /**
+     * Copies the dimensions.
+     *
+     * @param path         the dataset's path inside the file
+     * @param dimensions   the shape; copied
+     * @param elementType  the kind of element
+     * @param elementBytes bytes per element as stored in the file
+     * @throws NullPointerException if {@code path}, {@code dimensions} or {@code elementType} is null
+     */
     public DatasetInfo {
         Objects.requireNonNull(path, "DatasetInfo: path is null");
         Objects.requireNonNull(dimensions, "DatasetInfo: dimensions is null");
@@ -38,18 +51,30 @@ public record DatasetInfo(String path, int[] dimensions, ElementType elementType
         dimensions = dimensions.clone();
     }
 
-    /** A copy of the dimensions. */
+    /**
+     * A copy of the dimensions.
+     *
+     * @return a new array of the dimensions
+     */
     @Override
     public int[] dimensions() {
         return dimensions.clone();
     }
 
-    /** Number of dimensions (0 for a scalar). */
+    /**
+     * Number of dimensions (0 for a scalar).
+     *
+     * @return the rank
+     */
     public int rank() {
         return dimensions.length;
     }
 
-    /** Number of elements (1 for a scalar), as a {@code long} so absurd headers cannot overflow it. */
+    /**
+     * Number of elements (1 for a scalar), as a {@code long} so absurd headers cannot overflow it.
+     *
+     * @return the product of the dimensions
+     */
     public long size() {
         long n = 1;
         for (int d : dimensions) {
@@ -58,7 +83,11 @@ public record DatasetInfo(String path, int[] dimensions, ElementType elementType
         return n;
     }
 
-    /** The shape as numpy prints it, e.g. {@code (209, 64, 64, 3)}. */
+    /**
+     * The shape as numpy prints it, e.g. {@code (209, 64, 64, 3)}.
+     *
+     * @return the shape in parentheses
+     */
     public String shapeString() {
         return Hdf5Errors.shapeString(dimensions);
     }

@@ -23,6 +23,9 @@ public final class Hdf5Array {
     /**
      * An array of the given shape holding a copy of {@code values} (row-major).
      *
+     * @param dimensions the shape; copied
+     * @param values     the values in row-major order; copied
+     * @return the array
      * @throws IllegalArgumentException if a dimension is negative or the number of values is not their product
      */
     public static Hdf5Array of(int[] dimensions, double[] values) {
@@ -48,32 +51,57 @@ public final class Hdf5Array {
         return new Hdf5Array(dimensions, values);
     }
 
-    /** A copy of the dimensions. */
+    /**
+     * A copy of the dimensions.
+     *
+     * @return a new array of the dimensions
+     */
     public int[] dimensions() {
         return dimensions.clone();
     }
 
-    /** A copy of the values, row-major. */
+    /**
+     * A copy of the values, row-major.
+     *
+     * @return a new array of every value
+     */
     public double[] values() {
         return values.clone();
     }
 
-    /** Element {@code index} in row-major order, without copying the values. */
+    /**
+     * Element {@code index} in row-major order, without copying the values.
+     *
+     * @param index the row-major position, 0 to {@code size() - 1}
+     * @return the value
+     */
     public double value(int index) {
         return values[index];
     }
 
-    /** Number of dimensions (0 for a scalar). */
+    /**
+     * Number of dimensions (0 for a scalar).
+     *
+     * @return the rank
+     */
     public int rank() {
         return dimensions.length;
     }
 
-    /** Number of elements (1 for a scalar). */
+    /**
+     * Number of elements (1 for a scalar).
+     *
+     * @return the product of the dimensions
+     */
     public int size() {
         return values.length;
     }
 
-    /** The shape as numpy prints it, e.g. {@code (209, 64, 64, 3)}. */
+    /**
+     * The shape as numpy prints it, e.g. {@code (209, 64, 64, 3)}.
+     *
+     * @return the shape in parentheses
+     */
     public String shapeString() {
         return Hdf5Errors.shapeString(dimensions);
     }

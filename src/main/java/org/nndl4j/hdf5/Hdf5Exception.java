@@ -14,7 +14,9 @@ public class Hdf5Exception extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file (path, {@code classpath:} resource or name) being read or written. */
     private final String source;
+    /** What is wrong with it, without the file name. */
     private final String problem;
 
     /**
@@ -36,12 +38,20 @@ public class Hdf5Exception extends Nndl4jException {
         this.problem = problem;
     }
 
-    /** The file (path, {@code classpath:} resource or name) the failure is about. */
+    /**
+     * The file (path, {@code classpath:} resource or name) the failure is about.
+     *
+     * @return the path, {@code classpath:} resource or name
+     */
     public String source() {
         return source;
     }
 
-    /** What is wrong, without the file name. */
+    /**
+     * What is wrong, without the file name.
+     *
+     * @return the problem, without the file name
+     */
     public String problem() {
         return problem;
     }

@@ -91,6 +91,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * Opens an HDF5 file on disk (read into memory, see the class comment).
      *
+     * @param file the file to open
+     * @return an open reader; close it when done
      * @throws Hdf5Exception naming the path if it is missing, a directory, unreadable, too large,
      *                       not HDF5, truncated or corrupt
      */
@@ -120,6 +122,8 @@ public final class Hdf5Reader implements AutoCloseable {
      * Opens an HDF5 file packaged on the classpath, e.g. {@code "org/nndl4j/datasets/train_catvnoncat.h5"}
      * (a leading {@code /} is ignored), through this library's class loader, so it works from a jar.
      *
+     * @param classpathResource the resource's path
+     * @return an open reader; close it when done
      * @throws Hdf5Exception naming the resource ({@code classpath:...}) if it does not exist or is not readable HDF5
      */
     public static Hdf5Reader openResource(String classpathResource) {
@@ -137,7 +141,9 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * Reads an HDF5 file from a stream (to its end; the stream is closed) and opens it.
      *
+     * @param in     the stream to read; closed when read
      * @param source the name to use in error messages (a file name or URL)
+     * @return an open reader; close it when done
      * @throws Hdf5Exception naming {@code source} if the stream fails, is too long, or does not hold readable HDF5
      */
     public static Hdf5Reader openStream(InputStream in, String source) {
@@ -159,7 +165,9 @@ public final class Hdf5Reader implements AutoCloseable {
      * Opens an HDF5 file held in memory. The array is not copied; do not modify it while the reader
      * is open.
      *
+     * @param bytes  the whole file's contents; not copied
      * @param source the name to use in error messages (a file name or URL); {@code <bytes>} if null
+     * @return an open reader; close it when done
      * @throws Hdf5Exception naming {@code source} if the bytes are empty, not HDF5, truncated or corrupt
      */
     public static Hdf5Reader fromBytes(byte[] bytes, String source) {
@@ -184,12 +192,20 @@ public final class Hdf5Reader implements AutoCloseable {
 
     // ------------------------------------------------------------------ what is in the file
 
-    /** The name used in error messages: the path, {@code classpath:} resource, or the name given. */
+    /**
+     * The name used in error messages: the path, {@code classpath:} resource, or the name given.
+     *
+     * @return the file's name in messages
+     */
     public String source() {
         return source;
     }
 
-    /** Size of the file in bytes. */
+    /**
+     * Size of the file in bytes.
+     *
+     * @return the size in bytes
+     */
     public long fileSize() {
         return fileSize;
     }
@@ -198,6 +214,7 @@ public final class Hdf5Reader implements AutoCloseable {
      * The paths of all datasets in the file, sorted, e.g. {@code [list_classes, train_set_x, train_set_y]};
      * datasets in groups appear as {@code group/name}. Links are not followed.
      *
+     * @return the dataset paths, sorted
      * @throws Hdf5Exception if the groups are corrupt, nested too deep or hold too many objects
      */
     public Set<String> datasetNames() {
@@ -211,7 +228,12 @@ public final class Hdf5Reader implements AutoCloseable {
         return Collections.unmodifiableSet(names);
     }
 
-    /** Whether the file has a dataset at {@code path}. */
+    /**
+     * Whether the file has a dataset at {@code path}.
+     *
+     * @param path the dataset's path in the file, e.g. {@code train_set_x}
+     * @return true if the dataset exists
+     */
     public boolean hasDataset(String path) {
         return findDataset(path) != null;
     }
@@ -219,13 +241,20 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * What the metadata says about the dataset at {@code path}: shape, element type and size. Reads no data.
      *
+     * @param path the dataset's path in the file
+     * @return the dataset's metadata
      * @throws Hdf5Exception if there is no such dataset (the message lists the datasets present)
      */
     public DatasetInfo describe(String path) {
         return Hdf5Metadata.describe(source, path, dataset(path));
     }
 
-    /** The dimensions (numpy's {@code shape}) of the dataset at {@code path}; reads no data. */
+    /**
+     * The dimensions (numpy's {@code shape}) of the dataset at {@code path}; reads no data.
+     *
+     * @param path the dataset's path in the file
+     * @return a new array of the dimensions; empty for a scalar
+     */
     public int[] dimensions(String path) {
         return describe(path).dimensions();
     }
@@ -235,6 +264,9 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A numeric dataset of rank {@code expectedRank}: its dimensions and its values as doubles in C order.
      *
+     * @param path         the dataset's path in the file
+     * @param expectedRank the number of dimensions the dataset must have
+     * @return the dimensions and values
      * @throws Hdf5Exception if the dataset is missing, of another rank, not numeric, too large or unreadable
      */
     public Hdf5Array readArray(String path, int expectedRank) {
@@ -244,7 +276,12 @@ public final class Hdf5Reader implements AutoCloseable {
         return readNumbers(path, expectedRank).array();
     }
 
-    /** A numeric dataset of any rank: its dimensions and its values as doubles in C order. */
+    /**
+     * A numeric dataset of any rank: its dimensions and its values as doubles in C order.
+     *
+     * @param path the dataset's path in the file
+     * @return the dimensions and values
+     */
     public Hdf5Array readArray(String path) {
         return readNumbers(path, -1).array();
     }
@@ -252,6 +289,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A 2-D integer or floating-point dataset as rows (the first dimension) of columns.
      *
+     * @param path the dataset's path in the file
+     * @return a new array of rows
      * @throws Hdf5Exception if the dataset is missing, not 2-D, not numeric, too large or unreadable
      */
     public double[][] readMatrix(String path) {
@@ -268,6 +307,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A 1-D integer or floating-point dataset as an array.
      *
+     * @param path the dataset's path in the file
+     * @return a new array of the values
      * @throws Hdf5Exception if the dataset is missing, not 1-D, not numeric, too large or unreadable
      */
     public double[] readVector(String path) {
@@ -277,6 +318,8 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A scalar (rank 0) or one-element numeric dataset as a double.
      *
+     * @param path the dataset's path in the file
+     * @return the value
      * @throws Hdf5Exception if the dataset is missing, holds more than one element or is not numeric
      */
     public double readScalar(String path) {
@@ -316,6 +359,8 @@ public final class Hdf5Reader implements AutoCloseable {
      * A 1-D string dataset (fixed or variable length, e.g. the course's {@code list_classes}) as a list;
      * a scalar string dataset gives a list of one.
      *
+     * @param path the dataset's path in the file
+     * @return the strings, in order
      * @throws Hdf5Exception if the dataset is missing, not of rank 0 or 1, or not strings
      */
     public List<String> readStrings(String path) {
@@ -338,22 +383,41 @@ public final class Hdf5Reader implements AutoCloseable {
 
     // ------------------------------------------------------------------ attributes
 
-    /** The names of the attributes of the root group, sorted. */
+    /**
+     * The names of the attributes of the root group, sorted.
+     *
+     * @return the attribute names, sorted
+     */
     public Set<String> attributeNames() {
         return attributeNames("");
     }
 
-    /** The names of the attributes of the group or dataset at {@code nodePath} ({@code ""} for the root), sorted. */
+    /**
+     * The names of the attributes of the group or dataset at {@code nodePath} ({@code ""} for the root), sorted.
+     *
+     * @param nodePath the group's or dataset's path; {@code ""} for the root
+     * @return the attribute names, sorted
+     */
     public Set<String> attributeNames(String nodePath) {
         return attributes(nodePath).names();
     }
 
-    /** Whether the root group has the attribute {@code name}. */
+    /**
+     * Whether the root group has the attribute {@code name}.
+     *
+     * @param name the attribute's name
+     * @return true if the root group has it
+     */
     public boolean hasAttribute(String name) {
         return attributeNames().contains(name);
     }
 
-    /** A string attribute of the root group. */
+    /**
+     * A string attribute of the root group.
+     *
+     * @param name the attribute's name
+     * @return the string
+     */
     public String attribute(String name) {
         return attribute("", name);
     }
@@ -361,13 +425,21 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A string attribute of the group or dataset at {@code nodePath} ({@code ""} for the root group).
      *
+     * @param nodePath the group's or dataset's path; {@code ""} for the root
+     * @param name     the attribute's name
+     * @return the string
      * @throws Hdf5Exception if it is missing or not a single string
      */
     public String attribute(String nodePath, String name) {
         return attributes(nodePath).string(name);
     }
 
-    /** An integer attribute (scalar or 1-D) of the root group. */
+    /**
+     * An integer attribute (scalar or 1-D) of the root group.
+     *
+     * @param name the attribute's name
+     * @return a new array of the values; one for a scalar
+     */
     public int[] intsAttribute(String name) {
         return intsAttribute("", name);
     }
@@ -375,13 +447,21 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * An integer attribute (scalar or 1-D) of the group or dataset at {@code nodePath} ({@code ""} for the root).
      *
+     * @param nodePath the group's or dataset's path; {@code ""} for the root
+     * @param name     the attribute's name
+     * @return a new array of the values; one for a scalar
      * @throws Hdf5Exception if it is missing, not integers, or a value does not fit an {@code int}
      */
     public int[] intsAttribute(String nodePath, String name) {
         return attributes(nodePath).ints(name);
     }
 
-    /** A numeric attribute (scalar or 1-D, integer or floating point) of the root group. */
+    /**
+     * A numeric attribute (scalar or 1-D, integer or floating point) of the root group.
+     *
+     * @param name the attribute's name
+     * @return a new array of the values; one for a scalar
+     */
     public double[] doublesAttribute(String name) {
         return doublesAttribute("", name);
     }
@@ -389,6 +469,9 @@ public final class Hdf5Reader implements AutoCloseable {
     /**
      * A numeric attribute (scalar or 1-D) of the group or dataset at {@code nodePath} ({@code ""} for the root).
      *
+     * @param nodePath the group's or dataset's path; {@code ""} for the root
+     * @param name     the attribute's name
+     * @return a new array of the values; one for a scalar
      * @throws Hdf5Exception if it is missing or not numbers
      */
     public double[] doublesAttribute(String nodePath, String name) {

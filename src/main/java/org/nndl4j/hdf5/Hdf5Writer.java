@@ -41,6 +41,8 @@ public final class Hdf5Writer implements AutoCloseable {
     /**
      * Creates {@code path} (replacing an existing file) for writing.
      *
+     * @param path the file to write
+     * @return a writer; nothing is written until {@link #close()}
      * @throws Hdf5Exception naming the path if it cannot be created (missing directory, no permission, ...)
      */
     public static Hdf5Writer create(Path path) {
@@ -53,7 +55,11 @@ public final class Hdf5Writer implements AutoCloseable {
         }
     }
 
-    /** The file being written, as named in error messages. */
+    /**
+     * The file being written, as named in error messages.
+     *
+     * @return the file's name in messages
+     */
     public String source() {
         return source;
     }
@@ -62,7 +68,9 @@ public final class Hdf5Writer implements AutoCloseable {
      * Adds a 2-D float64 dataset {@code name} at the root, of shape {@code (rows, columns)}; the values are
      * copied now and written on {@link #close()}.
      *
+     * @param name       the dataset's name
      * @param rowsOfData at least one row, every row of the same length, at least one column
+     * @return this writer
      * @throws Hdf5Exception if the name is taken or invalid, the rows are empty or ragged, or jhdf fails
      */
     public Hdf5Writer putDataset(String name, double[][] rowsOfData) {
@@ -86,13 +94,25 @@ public final class Hdf5Writer implements AutoCloseable {
         return this;
     }
 
-    /** Adds the string attribute {@code name} to the root group. */
+    /**
+     * Adds the string attribute {@code name} to the root group.
+     *
+     * @param name  the attribute's name
+     * @param value its value
+     * @return this writer
+     */
     public Hdf5Writer putAttribute(String name, String value) {
         Objects.requireNonNull(value, "Hdf5Writer.putAttribute: value is null");
         return attribute(name, value);
     }
 
-    /** Adds the scalar int attribute {@code name} (32-bit) to the root group. */
+    /**
+     * Adds the scalar int attribute {@code name} (32-bit) to the root group.
+     *
+     * @param name  the attribute's name
+     * @param value its value
+     * @return this writer
+     */
     public Hdf5Writer putAttribute(String name, int value) {
         return attribute(name, value);
     }
@@ -100,6 +120,9 @@ public final class Hdf5Writer implements AutoCloseable {
     /**
      * Adds the 1-D int attribute {@code name} (32-bit) to the root group; the values are copied.
      *
+     * @param name   the attribute's name
+     * @param values its values, at least one; copied
+     * @return this writer
      * @throws Hdf5Exception if {@code values} is empty (HDF5 attributes written by jhdf cannot be)
      */
     public Hdf5Writer putAttribute(String name, int[] values) {
@@ -112,6 +135,9 @@ public final class Hdf5Writer implements AutoCloseable {
      * Adds the 1-D string attribute {@code name} to the root group (h5py reads it as an array of str); the
      * array is copied.
      *
+     * @param name   the attribute's name
+     * @param values its values, at least one; copied
+     * @return this writer
      * @throws Hdf5Exception if {@code values} is empty or holds a null
      */
     public Hdf5Writer putAttribute(String name, String[] values) {

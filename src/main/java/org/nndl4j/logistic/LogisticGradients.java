@@ -14,6 +14,14 @@ import org.nndl4j.matrix.ShapeException;
  */
 public record LogisticGradients(Matrix dw, double db) {
 
+    /**
+     * Checks that {@code dw} is a column.
+     *
+     * @param dw {@code ∂J/∂w}, shape {@code (n_x, 1)}
+     * @param db {@code ∂J/∂b}
+     * @throws IllegalArgumentException if {@code dw} is null
+     * @throws org.nndl4j.matrix.ShapeException if {@code dw} is not one column
+     */
     public LogisticGradients {
         if (dw == null) {
             throw new IllegalArgumentException("LogisticGradients: dw is null");

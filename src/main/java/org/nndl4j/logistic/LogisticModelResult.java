@@ -20,6 +20,12 @@ public record LogisticModelResult(TrainingResult training, Matrix yPredictionTes
                                   double learningRate, double trainAccuracy, double testAccuracy) {
 
     /**
+     * @param training         the training
+     * @param yPredictionTest  0/1 predictions on the test set, {@code (1, m_test)}
+     * @param yPredictionTrain 0/1 predictions on the training set, {@code (1, m_train)}
+     * @param learningRate     the learning rate α used
+     * @param trainAccuracy    the training accuracy in percent
+     * @param testAccuracy     the test accuracy in percent
      * @throws IllegalArgumentException if a component is null
      * @throws ShapeException           if a prediction is not one row
      */

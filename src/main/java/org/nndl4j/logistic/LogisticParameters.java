@@ -14,6 +14,14 @@ import org.nndl4j.matrix.ShapeException;
  */
 public record LogisticParameters(Matrix w, double b) {
 
+    /**
+     * Checks that {@code w} is a column.
+     *
+     * @param w weights, shape {@code (n_x, 1)}
+     * @param b bias
+     * @throws IllegalArgumentException if {@code w} is null
+     * @throws org.nndl4j.matrix.ShapeException if {@code w} is not one column
+     */
     public LogisticParameters {
         if (w == null) {
             throw new IllegalArgumentException("LogisticParameters: w is null");
@@ -23,7 +31,11 @@ public record LogisticParameters(Matrix w, double b) {
         }
     }
 
-    /** Number of input features {@code n_x} (rows of {@code w}). */
+    /**
+     * Number of input features {@code n_x} (rows of {@code w}).
+     *
+     * @return {@code n_x}
+     */
     public int features() {
         return w.rows();
     }

@@ -50,6 +50,8 @@ public final class LogisticRegression {
     /**
      * {@code w} a {@code (dim, 1)} vector of zeros and {@code b = 0}.
      *
+     * @param dim the number of features {@code n_x}
+     * @return {@code w} of zeros {@code (dim, 1)} and {@code b = 0}
      * @throws IllegalArgumentException if {@code dim < 1}, or {@code w} cannot fit in the heap
      *                                  ({@link MemoryBudget#requireParameters})
      */
@@ -66,6 +68,7 @@ public final class LogisticRegression {
      * @param b bias
      * @param X data {@code (n_x, m)}
      * @param Y labels {@code (1, m)}, each 0 or 1
+     * @return the cost {@code J} and the gradients {@code dw}, {@code db}
      */
     public static Propagation propagate(Matrix w, double b, Matrix X, Matrix Y) {
         Checks.binaryExamples("propagate", X, Y);
@@ -107,8 +110,13 @@ public final class LogisticRegression {
      * course). With zero iterations the parameters are returned unchanged and the gradients are those
      * at the initial parameters.
      *
+     * @param w        weights {@code (n_x, 1)} to start from; not modified
+     * @param b        bias to start from
+     * @param X        data {@code (n_x, m)}
+     * @param Y        labels {@code (1, m)}, each 0 or 1
      * @param config   iterations, learning rate, recording interval and engine
      * @param listener told the cost at every recorded iteration (the course prints it)
+     * @return the trained parameters, the recorded costs and the last gradients
      * @throws org.nndl4j.train.TrainingDivergedException if the cost becomes NaN or infinite; it names
      *         the iteration and the learning rate
      */
@@ -148,6 +156,13 @@ public final class LogisticRegression {
      * course's arguments: the cost is recorded every 100 iterations, nobody is told, the engine is
      * {@link Engine#AUTO}.
      *
+     * @param w            weights {@code (n_x, 1)} to start from; not modified
+     * @param b            bias to start from
+     * @param X            data {@code (n_x, m)}
+     * @param Y            labels {@code (1, m)}, each 0 or 1
+     * @param iterations   the number of gradient-descent steps
+     * @param learningRate α
+     * @return the trained parameters, the recorded costs and the last gradients
      * @throws IllegalArgumentException if {@code iterations < 0} or {@code learningRate} is not a finite number {@code > 0}
      */
     public static OptimizeResult optimize(Matrix w, double b, Matrix X, Matrix Y, int iterations, double learningRate) {
@@ -157,6 +172,9 @@ public final class LogisticRegression {
     /**
      * Predicts 0 or 1 for every example: {@code Ŷ = 1} where {@code σ(wᵀX + b) > 0.5}, else 0.
      *
+     * @param w weights {@code (n_x, 1)}
+     * @param b bias
+     * @param X data {@code (n_x, m)}
      * @return {@code Y_prediction}, shape {@code (1, m)}
      * @throws IllegalArgumentException naming the column of the first NaN or infinite input (or weight), or if the
      *                                  forward pass cannot fit in the heap
@@ -174,7 +192,13 @@ public final class LogisticRegression {
         return A.greaterThan(0.5);
     }
 
-    /** {@link #predict(Matrix, double, Matrix)} with learned parameters. */
+    /**
+     * {@link #predict(Matrix, double, Matrix)} with learned parameters.
+     *
+     * @param parameters the learned {@code w} and {@code b}
+     * @param X          data {@code (n_x, m)}
+     * @return {@code Y_prediction}, shape {@code (1, m)}
+     */
     public static Matrix predict(LogisticParameters parameters, Matrix X) {
         Checks.notNull("predict", "parameters", parameters);
         return predict(parameters.w(), parameters.b(), X);
@@ -184,6 +208,11 @@ public final class LogisticRegression {
      * The whole model: initialise with zeros, optimise on {@code train}, predict both sets and measure
      * the accuracies the course prints.
      *
+     * @param train    the training set, {@code X} of shape {@code (n_x, m_train)}
+     * @param test     the test set, {@code X} of shape {@code (n_x, m_test)}
+     * @param config   iterations, learning rate, recording interval and engine
+     * @param listener told the cost at every recorded iteration
+     * @return the training, the predictions on both sets and their accuracies
      * @throws ShapeException if the two sets have different numbers of features
      */
     public static LogisticModelResult model(LabeledData train, LabeledData test,
@@ -214,6 +243,14 @@ public final class LogisticRegression {
     /**
      * {@link #model(LabeledData, LabeledData, TrainingConfig, TrainingListener)} with the course's
      * arguments (cost recorded every 100 iterations, nobody told, engine {@link Engine#AUTO}).
+     *
+     * @param trainX       training data {@code (n_x, m_train)}
+     * @param trainY       training labels {@code (1, m_train)}, each 0 or 1
+     * @param testX        test data {@code (n_x, m_test)}
+     * @param testY        test labels {@code (1, m_test)}, each 0 or 1
+     * @param iterations   the number of gradient-descent steps
+     * @param learningRate α
+     * @return the training, the predictions on both sets and their accuracies
      */
     public static LogisticModelResult model(Matrix trainX, Matrix trainY, Matrix testX, Matrix testY,
                                             int iterations, double learningRate) {

@@ -12,7 +12,11 @@ import org.nndl4j.train.TrainingResult;
  */
 public record OptimizeResult(TrainingResult training, LogisticGradients grads) {
 
-    /** @throws IllegalArgumentException if a component is null */
+    /**
+     * @param training the training
+     * @param grads    the gradients of the last iteration
+     * @throws IllegalArgumentException if a component is null
+     */
     public OptimizeResult {
         if (training == null || grads == null) {
             throw new IllegalArgumentException("OptimizeResult: training and grads must not be null");

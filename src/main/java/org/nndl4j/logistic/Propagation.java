@@ -8,6 +8,13 @@ package org.nndl4j.logistic;
  */
 public record Propagation(double cost, LogisticGradients grads) {
 
+    /**
+     * Checks that the gradients are present.
+     *
+     * @param cost  the cost {@code J}
+     * @param grads {@code dw} and {@code db}
+     * @throws IllegalArgumentException if {@code grads} is null
+     */
     public Propagation {
         if (grads == null) {
             throw new IllegalArgumentException("Propagation: grads is null");

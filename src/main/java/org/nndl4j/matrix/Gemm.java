@@ -163,7 +163,14 @@ public final class Gemm {
         return workers == null || workers.users == 0;
     }
 
-    /** {@code C = C + alpha · A · B} for A {@code (m, k)}, B {@code (k, n)}, C {@code (m, n)}; modifies only C. */
+    /**
+     * {@code C = C + alpha · A · B} for A {@code (m, k)}, B {@code (k, n)}, C {@code (m, n)}; modifies only C.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor, {@code (k, n)} as rows
+     * @param C     the accumulator, {@code (m, n)} as rows; modified
+     */
     public static void multAdd(double alpha, double[][] A, double[][] B, double[][] C) {
         int m = A.length;
         int k = cols(A, B.length);
@@ -173,7 +180,14 @@ public final class Gemm {
         kernel(alpha, A, false, B, C, m, n, k);
     }
 
-    /** {@code C = C + alpha · Aᵀ · B} for A {@code (k, m)}, B {@code (k, n)}, C {@code (m, n)}, without forming Aᵀ. */
+    /**
+     * {@code C = C + alpha · Aᵀ · B} for A {@code (k, m)}, B {@code (k, n)}, C {@code (m, n)}, without forming Aᵀ.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor before transposition, {@code (k, m)} as rows
+     * @param B     the right factor, {@code (k, n)} as rows
+     * @param C     the accumulator, {@code (m, n)} as rows; modified
+     */
     public static void multAddTransA(double alpha, double[][] A, double[][] B, double[][] C) {
         int k = A.length;
         int m = cols(A, C.length);
@@ -187,6 +201,11 @@ public final class Gemm {
      * {@code C = alpha · A · Bᵀ} for A {@code (m, k)}, B {@code (n, k)}, C {@code (m, n)}, as dot products of
      * rows (each sum over {@code p} in order); overwrites C. Four rows of A share each row of B, so B is
      * read once: the right form when B is large and tall (the examples X) and A has few rows.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor before transposition, {@code (n, k)} as rows
+     * @param C     the result, {@code (m, n)} as rows; overwritten
      */
     public static void multTransB(double alpha, double[][] A, double[][] B, double[][] C) {
         int m = A.length;
@@ -244,21 +263,38 @@ public final class Gemm {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** {@code A · B} as a new array of rows ({@code B} must have at least one row, to tell its width). */
+    /**
+     * {@code A · B} as a new array of rows ({@code B} must have at least one row, to tell its width).
+     *
+     * @param A the left factor, {@code (m, k)} as rows
+     * @param B the right factor, {@code (k, n)} as rows
+     * @return a new {@code (m, n)} array of rows
+     */
     public static double[][] mult(double[][] A, double[][] B) {
         double[][] C = new double[A.length][cols(B, 0)];
         multAdd(1.0, A, B, C);
         return C;
     }
 
-    /** {@code Aᵀ · B} as a new array of rows. */
+    /**
+     * {@code Aᵀ · B} as a new array of rows.
+     *
+     * @param A the left factor before transposition, {@code (k, m)} as rows
+     * @param B the right factor, {@code (k, n)} as rows
+     * @return a new {@code (m, n)} array of rows
+     */
     public static double[][] multTransA(double[][] A, double[][] B) {
         double[][] C = new double[cols(A, 0)][cols(B, 0)];
         multAddTransA(1.0, A, B, C);
         return C;
     }
 
-    /** A new {@code (cols, rows)} array of rows holding {@code Mᵀ}. */
+    /**
+     * A new {@code (cols, rows)} array of rows holding {@code Mᵀ}.
+     *
+     * @param M a {@code (rows, cols)} array of rows
+     * @return a new {@code (cols, rows)} array of rows
+     */
     public static double[][] transpose(double[][] M) {
         int rows = M.length;
         int cols = cols(M, 0);

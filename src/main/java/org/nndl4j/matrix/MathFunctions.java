@@ -20,6 +20,9 @@ public final class MathFunctions {
      * about 4 times faster than {@link Math#tanh} on Java 17, whose 20 ns per call dominated the planar
      * network's training. (numpy's vectorised tanh is not bit-identical to the C library's either.)
      * NaN stays NaN and ±0 stays ±0.
+     *
+     * @param x any double
+     * @return {@code tanh(x)}, in {@code [-1, 1]}
      */
     public static double tanh(double x) {
         double z = Math.abs(x);

@@ -30,24 +30,48 @@ public final class Matrix {
 
     // ------------------------------------------------------------------ factories
 
-    /** A {@code rows x cols} matrix of zeros ({@code np.zeros((rows, cols))}). */
+    /**
+     * A {@code rows x cols} matrix of zeros ({@code np.zeros((rows, cols))}).
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return a new {@code (rows, cols)} matrix
+     */
     public static Matrix zeros(int rows, int cols) {
         return new Matrix(new DMatrixRMaj(checkedShape(rows, cols).rows(), cols));
     }
 
-    /** A {@code rows x cols} matrix of ones. */
+    /**
+     * A {@code rows x cols} matrix of ones.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return a new {@code (rows, cols)} matrix
+     */
     public static Matrix ones(int rows, int cols) {
         return filled(rows, cols, 1.0);
     }
 
-    /** A {@code rows x cols} matrix with every element equal to {@code value}. */
+    /**
+     * A {@code rows x cols} matrix with every element equal to {@code value}.
+     *
+     * @param rows  the number of rows
+     * @param cols  the number of columns
+     * @param value every element's value
+     * @return a new {@code (rows, cols)} matrix
+     */
     public static Matrix filled(int rows, int cols, double value) {
         DMatrixRMaj m = new DMatrixRMaj(checkedShape(rows, cols).rows(), cols);
         Arrays.fill(m.data, 0, rows * cols, value);
         return new Matrix(m);
     }
 
-    /** A {@code (1, 1)} matrix holding {@code value}. */
+    /**
+     * A {@code (1, 1)} matrix holding {@code value}.
+     *
+     * @param value the element
+     * @return a new {@code (1, 1)} matrix
+     */
     public static Matrix scalar(double value) {
         return filled(1, 1, value);
     }
@@ -55,6 +79,9 @@ public final class Matrix {
     /**
      * A matrix from rows of values ({@code np.array(values)}); the array is copied. Every row must have
      * the same length.
+     *
+     * @param values the rows, all of the same length; copied
+     * @return a new {@code (values.length, values[0].length)} matrix
      */
     public static Matrix of(double[][] values) {
         Checks.notNull("Matrix.of", "values", values);
@@ -72,19 +99,36 @@ public final class Matrix {
         return new Matrix(m);
     }
 
-    /** An {@code (n, 1)} column vector. */
+    /**
+     * An {@code (n, 1)} column vector.
+     *
+     * @param values the elements; copied
+     * @return a new {@code (values.length, 1)} matrix
+     */
     public static Matrix columnVector(double... values) {
         Checks.notNull("Matrix.columnVector", "values", values);
         return fromRowMajor(values.length, 1, values);
     }
 
-    /** A {@code (1, n)} row vector. */
+    /**
+     * A {@code (1, n)} row vector.
+     *
+     * @param values the elements; copied
+     * @return a new {@code (1, values.length)} matrix
+     */
     public static Matrix rowVector(double... values) {
         Checks.notNull("Matrix.rowVector", "values", values);
         return fromRowMajor(1, values.length, values);
     }
 
-    /** A matrix whose elements are {@code values} in row-major (C) order; the array is copied. */
+    /**
+     * A matrix whose elements are {@code values} in row-major (C) order; the array is copied.
+     *
+     * @param rows   the number of rows
+     * @param cols   the number of columns
+     * @param values {@code rows * cols} elements, row by row; copied
+     * @return a new {@code (rows, cols)} matrix
+     */
     public static Matrix fromRowMajor(int rows, int cols, double[] values) {
         Checks.notNull("Matrix.fromRowMajor", "values", values);
         Shape shape = checkedShape(rows, cols);
@@ -100,7 +144,12 @@ public final class Matrix {
         return new Matrix(new DMatrixRMaj(rows, cols, true, values));
     }
 
-    /** A copy of an EJML matrix. */
+    /**
+     * A copy of an EJML matrix.
+     *
+     * @param matrix the EJML matrix; copied, not modified
+     * @return a new matrix of the same shape
+     */
     public static Matrix fromEjml(DMatrixRMaj matrix) {
         Checks.notNull("Matrix.fromEjml", "matrix", matrix);
         return new Matrix(matrix.copy());
@@ -108,23 +157,50 @@ public final class Matrix {
 
     // ------------------------------------------------------------------ shape and access
 
+    /**
+     * Number of rows, the first dimension.
+     *
+     * @return the number of rows
+     */
     public int rows() {
         return data.numRows;
     }
 
+    /**
+     * Number of columns, the second dimension.
+     *
+     * @return the number of columns
+     */
     public int cols() {
         return data.numCols;
     }
 
+    /**
+     * The shape, numpy's {@code a.shape}.
+     *
+     * @return {@code (rows, cols)}
+     */
     public Shape shape() {
         return new Shape(data.numRows, data.numCols);
     }
 
-    /** Number of elements. */
+    /**
+     * Number of elements.
+     *
+     * @return {@code rows * cols}
+     */
     public int size() {
         return data.numRows * data.numCols;
     }
 
+    /**
+     * The element at {@code (row, col)}, numpy's {@code a[row, col]}.
+     *
+     * @param row the row, 0 to {@code rows() - 1}
+     * @param col the column, 0 to {@code cols() - 1}
+     * @return the element
+     * @throws IndexOutOfBoundsException if the index is outside the matrix
+     */
     public double get(int row, int col) {
         if (row < 0 || row >= rows() || col < 0 || col >= cols()) {
             throw new IndexOutOfBoundsException("get: index (" + row + ", " + col + ") is out of bounds for shape " + shape());
@@ -132,7 +208,11 @@ public final class Matrix {
         return data.data[row * data.numCols + col];
     }
 
-    /** The single element of a {@code (1, 1)} matrix ({@code np.squeeze} to a scalar). */
+    /**
+     * The single element of a {@code (1, 1)} matrix ({@code np.squeeze} to a scalar).
+     *
+     * @return the element
+     */
     public double item() {
         if (size() != 1) {
             throw new ShapeException("item", "a matrix of one element", shape());
@@ -140,7 +220,11 @@ public final class Matrix {
         return data.data[0];
     }
 
-    /** A copy of the elements as rows of values. */
+    /**
+     * A copy of the elements as rows of values.
+     *
+     * @return a new {@code rows x cols} array of rows
+     */
     public double[][] toArray() {
         double[][] out = new double[rows()][cols()];
         for (int i = 0; i < rows(); i++) {
@@ -149,12 +233,20 @@ public final class Matrix {
         return out;
     }
 
-    /** A copy of the elements in row-major (C) order. */
+    /**
+     * A copy of the elements in row-major (C) order.
+     *
+     * @return a new array of {@code rows * cols} elements
+     */
     public double[] toRowMajor() {
         return Arrays.copyOf(data.data, size());
     }
 
-    /** A copy as an EJML matrix, for use with EJML's procedural operations. */
+    /**
+     * A copy as an EJML matrix, for use with EJML's procedural operations.
+     *
+     * @return a new EJML matrix of the same shape
+     */
     public DMatrixRMaj toEjml() {
         return data.copy();
     }
@@ -171,18 +263,32 @@ public final class Matrix {
     /**
      * The same elements in a new shape, read and written in C order ({@code a.reshape(rows, cols)}).
      * One dimension may be -1, meaning "whatever is left".
+     *
+     * @param rows the new number of rows, or -1
+     * @param cols the new number of columns, or -1
+     * @return a new {@code (rows, cols)} matrix
      */
     public Matrix reshape(int rows, int cols) {
         Shape target = resolveReshape("reshape", shape(), size(), rows, cols);
         return new Matrix(new DMatrixRMaj(target.rows(), target.cols(), true, toRowMajor()));
     }
 
-    /** The transpose ({@code a.T}). */
+    /**
+     * The transpose ({@code a.T}).
+     *
+     * @return a new {@code (cols, rows)} matrix
+     */
     public Matrix transpose() {
         return new Matrix(CommonOps_DDRM.transpose(data, null));
     }
 
-    /** Columns {@code from} (inclusive) to {@code to} (exclusive), like {@code a[:, from:to]}. */
+    /**
+     * Columns {@code from} (inclusive) to {@code to} (exclusive), like {@code a[:, from:to]}.
+     *
+     * @param from the first column taken
+     * @param to   the column after the last one taken
+     * @return a new {@code (rows, to - from)} matrix
+     */
     public Matrix columns(int from, int to) {
         if (from < 0 || to > cols() || from > to) {
             throw new IndexOutOfBoundsException("columns: range [" + from + ", " + to + ") is out of bounds for shape " + shape());
@@ -217,12 +323,23 @@ public final class Matrix {
         return fromRowMajor(rows(), indices.length, out);
     }
 
-    /** Column {@code j} as an {@code (rows, 1)} matrix. */
+    /**
+     * Column {@code j} as an {@code (rows, 1)} matrix.
+     *
+     * @param j the column, 0 to {@code cols() - 1}
+     * @return a new {@code (rows, 1)} matrix
+     */
     public Matrix column(int j) {
         return columns(j, j + 1);
     }
 
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive), like {@code a[from:to, :]}. */
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive), like {@code a[from:to, :]}.
+     *
+     * @param from the first row taken
+     * @param to   the row after the last one taken
+     * @return a new {@code (to - from, cols)} matrix
+     */
     public Matrix rowRange(int from, int to) {
         if (from < 0 || to > rows() || from > to) {
             throw new IndexOutOfBoundsException("rowRange: range [" + from + ", " + to + ") is out of bounds for shape " + shape());
@@ -231,7 +348,12 @@ public final class Matrix {
                 Arrays.copyOfRange(data.data, from * cols(), to * cols())));
     }
 
-    /** Row {@code i} as a {@code (1, cols)} matrix. */
+    /**
+     * Row {@code i} as a {@code (1, cols)} matrix.
+     *
+     * @param i the row, 0 to {@code rows() - 1}
+     * @return a new {@code (1, cols)} matrix
+     */
     public Matrix row(int i) {
         return rowRange(i, i + 1);
     }
@@ -241,6 +363,8 @@ public final class Matrix {
     /**
      * The matrix product {@code this · other} ({@code np.dot}).
      *
+     * @param other the right factor, {@code (cols, n)}
+     * @return a new {@code (rows, n)} matrix
      * @throws ShapeException if {@code this.cols() != other.rows()}
      */
     public Matrix dot(Matrix other) {
@@ -256,7 +380,12 @@ public final class Matrix {
         return new Matrix(out);
     }
 
-    /** {@code thisᵀ · other} without materialising the transpose. */
+    /**
+     * {@code thisᵀ · other} without materialising the transpose.
+     *
+     * @param other the right factor, {@code (rows, n)}
+     * @return a new {@code (cols, n)} matrix
+     */
     public Matrix transposeDot(Matrix other) {
         Checks.notNull("transposeDot", "second operand", other);
         if (rows() != other.rows()) {
@@ -271,7 +400,12 @@ public final class Matrix {
         return new Matrix(out);
     }
 
-    /** {@code this · otherᵀ} without materialising the transpose. */
+    /**
+     * {@code this · otherᵀ} without materialising the transpose.
+     *
+     * @param other the factor to transpose, {@code (n, cols)}
+     * @return a new {@code (rows, n)} matrix
+     */
     public Matrix dotTranspose(Matrix other) {
         Checks.notNull("dotTranspose", "second operand", other);
         if (cols() != other.cols()) {
@@ -333,33 +467,63 @@ public final class Matrix {
 
     // ------------------------------------------------------------------ element-wise, broadcasting
 
-    /** {@code this + other} element-wise, with numpy broadcasting. */
+    /**
+     * {@code this + other} element-wise, with numpy broadcasting.
+     *
+     * @param other a matrix whose shape broadcasts with this one's
+     * @return a new matrix of the broadcast shape
+     */
     public Matrix plus(Matrix other) {
         return broadcast("plus", other, Double::sum);
     }
 
-    /** {@code this - other} element-wise, with numpy broadcasting. */
+    /**
+     * {@code this - other} element-wise, with numpy broadcasting.
+     *
+     * @param other a matrix whose shape broadcasts with this one's
+     * @return a new matrix of the broadcast shape
+     */
     public Matrix minus(Matrix other) {
         return broadcast("minus", other, (a, b) -> a - b);
     }
 
-    /** {@code this * other} element-wise ({@code np.multiply}), with numpy broadcasting. */
+    /**
+     * {@code this * other} element-wise ({@code np.multiply}), with numpy broadcasting.
+     *
+     * @param other a matrix whose shape broadcasts with this one's
+     * @return a new matrix of the broadcast shape
+     */
     public Matrix times(Matrix other) {
         return broadcast("times", other, (a, b) -> a * b);
     }
 
-    /** {@code this / other} element-wise, with numpy broadcasting. */
+    /**
+     * {@code this / other} element-wise, with numpy broadcasting.
+     *
+     * @param other a matrix whose shape broadcasts with this one's
+     * @return a new matrix of the broadcast shape
+     */
     public Matrix div(Matrix other) {
         return broadcast("div", other, (a, b) -> a / b);
     }
 
-    /** {@code max(this, other)} element-wise ({@code np.maximum}), with numpy broadcasting. */
+    /**
+     * {@code max(this, other)} element-wise ({@code np.maximum}), with numpy broadcasting.
+     *
+     * @param other a matrix whose shape broadcasts with this one's
+     * @return a new matrix of the broadcast shape
+     */
     public Matrix maximum(Matrix other) {
         return broadcast("maximum", other, Matrix::numpyMax);
     }
 
     /**
      * Element-wise {@code op(this, other)} with numpy broadcasting; {@code name} appears in shape errors.
+     *
+     * @param name  the operation's name in error messages
+     * @param other a matrix whose shape broadcasts with this one's
+     * @param op    the operation, given an element of this and the matching element of {@code other}
+     * @return a new matrix of the broadcast shape
      */
     public Matrix broadcast(String name, Matrix other, DoubleBinaryOperator op) {
         Checks.notNull(name, "second operand", other);
@@ -384,7 +548,14 @@ public final class Matrix {
         return new Matrix(new DMatrixRMaj(rows, cols, true, c));
     }
 
-    /** The shape numpy broadcasting gives two operands, or a {@link ShapeException} naming {@code operation}. */
+    /**
+     * The shape numpy broadcasting gives two operands, or a {@link ShapeException} naming {@code operation}.
+     *
+     * @param operation the operation's name in error messages
+     * @param a         the first operand's shape
+     * @param b         the second operand's shape
+     * @return the shape of the result
+     */
     public static Shape broadcastShape(String operation, Shape a, Shape b) {
         return new Shape(broadcastAxis(operation, a, b, a.rows(), b.rows(), 0),
                 broadcastAxis(operation, a, b, a.cols(), b.cols(), 1));
@@ -401,39 +572,83 @@ public final class Matrix {
                 "cannot be broadcast together: " + n + " != " + k + " in axis " + axis);
     }
 
+    /**
+     * {@code this + s} element-wise.
+     *
+     * @param s the number added to every element
+     * @return a new matrix of this shape
+     */
     public Matrix plus(double s) {
         return map(x -> x + s);
     }
 
+    /**
+     * {@code this - s} element-wise.
+     *
+     * @param s the number subtracted from every element
+     * @return a new matrix of this shape
+     */
     public Matrix minus(double s) {
         return map(x -> x - s);
     }
 
+    /**
+     * {@code this * s} element-wise.
+     *
+     * @param s the factor
+     * @return a new matrix of this shape
+     */
     public Matrix times(double s) {
         return map(x -> x * s);
     }
 
+    /**
+     * {@code this / s} element-wise.
+     *
+     * @param s the divisor
+     * @return a new matrix of this shape
+     */
     public Matrix div(double s) {
         return map(x -> x / s);
     }
 
-    /** {@code s - this} element-wise, e.g. {@code 1 - A}. */
+    /**
+     * {@code s - this} element-wise, e.g. {@code 1 - A}.
+     *
+     * @param s the number each element is subtracted from
+     * @return a new matrix of this shape
+     */
     public Matrix rsub(double s) {
         return map(x -> s - x);
     }
 
-    /** {@code s / this} element-wise, e.g. {@code 1 / (1 + exp(-z))}. */
+    /**
+     * {@code s / this} element-wise, e.g. {@code 1 / (1 + exp(-z))}.
+     *
+     * @param s the number divided by each element
+     * @return a new matrix of this shape
+     */
     public Matrix rdiv(double s) {
         return map(x -> s / x);
     }
 
+    /**
+     * {@code -this} element-wise.
+     *
+     * @return a new matrix of this shape
+     */
     public Matrix negate() {
         return map(x -> -x);
     }
 
     // ------------------------------------------------------------------ element-wise functions
 
-    /** {@code f} applied to every element. */
+    /**
+     * {@code f} applied to every element.
+     *
+     * @param f the function
+     * @return a new matrix of this shape
+     */
     public Matrix map(DoubleUnaryOperator f) {
         Checks.notNull("map", "function", f);
         double[] in = data.data;
@@ -444,28 +659,57 @@ public final class Matrix {
         return new Matrix(new DMatrixRMaj(rows(), cols(), true, out));
     }
 
+    /**
+     * {@code np.exp}, element-wise.
+     *
+     * @return a new matrix of this shape
+     */
     public Matrix exp() {
         return map(Math::exp);
     }
 
+    /**
+     * {@code np.log}, the natural logarithm, element-wise; NaN for negative elements, -∞ for zeros.
+     *
+     * @return a new matrix of this shape
+     */
     public Matrix log() {
         return map(Math::log);
     }
 
-    /** {@code np.tanh}, by {@link MathFunctions#tanh} (within 2 ulps of the C library's). */
+    /**
+     * {@code np.tanh}, by {@link MathFunctions#tanh} (within 2 ulps of the C library's).
+     *
+     * @return a new matrix of this shape
+     */
     public Matrix tanh() {
         return map(MathFunctions::tanh);
     }
 
+    /**
+     * {@code np.abs}, element-wise.
+     *
+     * @return a new matrix of this shape
+     */
     public Matrix abs() {
         return map(Math::abs);
     }
 
+    /**
+     * {@code np.sqrt}, element-wise; NaN for negative elements.
+     *
+     * @return a new matrix of this shape
+     */
     public Matrix sqrt() {
         return map(Math::sqrt);
     }
 
-    /** Every element raised to {@code p} ({@code np.power}); squares are computed as {@code x * x}. */
+    /**
+     * Every element raised to {@code p} ({@code np.power}); squares are computed as {@code x * x}.
+     *
+     * @param p the exponent
+     * @return a new matrix of this shape
+     */
     public Matrix pow(double p) {
         if (p == 2.0) {
             return map(x -> x * x);
@@ -473,27 +717,51 @@ public final class Matrix {
         return map(x -> Math.pow(x, p));
     }
 
-    /** {@code np.maximum(this, s)}: NaN propagates like numpy. */
+    /**
+     * {@code np.maximum(this, s)}: NaN propagates like numpy.
+     *
+     * @param s the lower bound
+     * @return a new matrix of this shape
+     */
     public Matrix maximum(double s) {
         return map(x -> numpyMax(x, s));
     }
 
-    /** Rounds half to even, like {@code np.round}. */
+    /**
+     * Rounds half to even, like {@code np.round}.
+     *
+     * @return a new matrix of this shape
+     */
     public Matrix round() {
         return map(Math::rint);
     }
 
-    /** 1 where the element is {@code > threshold}, else 0 (the course's {@code A > 0.5}). */
+    /**
+     * 1 where the element is {@code > threshold}, else 0 (the course's {@code A > 0.5}).
+     *
+     * @param threshold the value to compare with
+     * @return a new matrix of this shape, of 0s and 1s
+     */
     public Matrix greaterThan(double threshold) {
         return map(x -> x > threshold ? 1.0 : 0.0);
     }
 
-    /** 1 where the element is {@code <= threshold}, else 0. */
+    /**
+     * 1 where the element is {@code <= threshold}, else 0.
+     *
+     * @param threshold the value to compare with
+     * @return a new matrix of this shape, of 0s and 1s
+     */
     public Matrix lessOrEqual(double threshold) {
         return map(x -> x <= threshold ? 1.0 : 0.0);
     }
 
-    /** 1 where the elements are equal, else 0 ({@code a == b}), with broadcasting. */
+    /**
+     * 1 where the elements are equal, else 0 ({@code a == b}), with broadcasting.
+     *
+     * @param other a matrix whose shape broadcasts with this one's
+     * @return a new matrix of the broadcast shape, of 0s and 1s
+     */
     public Matrix equalTo(Matrix other) {
         return broadcast("equalTo", other, (a, b) -> a == b ? 1.0 : 0.0);
     }
@@ -511,6 +779,8 @@ public final class Matrix {
      * Sum of all elements ({@code np.sum(a)}), by numpy's pairwise summation: the same double numpy 2.x
      * gives for a contiguous array (numpy 1.x sums blocks of 8192 elements pairwise and adds the blocks in
      * turn, so above 8192 elements it can differ from this by an ulp or two).
+     *
+     * @return the sum; 0 for an empty matrix
      */
     public double sum() {
         return pairwiseSum(data.data, 0, size());
@@ -560,6 +830,9 @@ public final class Matrix {
      * Sum along an axis, keeping it ({@code np.sum(a, axis, keepdims=True)}): axis 0 adds the rows
      * together and gives a {@code (1, cols)} row; axis 1 adds the columns together and gives a
      * {@code (rows, 1)} column — one value per row, what the course uses for {@code db}.
+     *
+     * @param axis 0 to add the rows together, 1 to add the columns together
+     * @return a new {@code (1, cols)} row for axis 0, {@code (rows, 1)} column for axis 1
      */
     public Matrix sum(int axis) {
         if (axis == 0) {
@@ -575,18 +848,31 @@ public final class Matrix {
         throw new IllegalArgumentException("sum: axis must be 0 or 1 for a 2-D matrix, got " + axis);
     }
 
-    /** Mean of all elements; NaN for an empty matrix, like numpy. */
+    /**
+     * Mean of all elements; NaN for an empty matrix, like numpy.
+     *
+     * @return the mean
+     */
     public double mean() {
         return sum() / size();
     }
 
-    /** Mean along an axis, keeping it (see {@link #sum(int)}). */
+    /**
+     * Mean along an axis, keeping it (see {@link #sum(int)}).
+     *
+     * @param axis 0 for the mean of each column, 1 for the mean of each row
+     * @return a new {@code (1, cols)} row for axis 0, {@code (rows, 1)} column for axis 1
+     */
     public Matrix mean(int axis) {
         Matrix s = sum(axis);
         return s.div(axis == 0 ? rows() : cols());
     }
 
-    /** Largest element; NaN if any element is NaN. */
+    /**
+     * Largest element; NaN if any element is NaN.
+     *
+     * @return the maximum
+     */
     public double max() {
         requireNotEmpty("max");
         double m = Double.NEGATIVE_INFINITY;
@@ -599,6 +885,9 @@ public final class Matrix {
     /**
      * Largest element along an axis, keeping it ({@code np.max(a, axis, keepdims=True)}): axis 0 gives a
      * {@code (1, cols)} row of column maxima, axis 1 a {@code (rows, 1)} column of row maxima.
+     *
+     * @param axis 0 for column maxima, 1 for row maxima
+     * @return a new {@code (1, cols)} row for axis 0, {@code (rows, 1)} column for axis 1
      */
     public Matrix max(int axis) {
         requireNotEmpty("max");
@@ -616,17 +905,29 @@ public final class Matrix {
         return axis == 0 ? rowVector(out) : columnVector(out);
     }
 
-    /** Smallest element; NaN if any element is NaN. */
+    /**
+     * Smallest element; NaN if any element is NaN.
+     *
+     * @return the minimum
+     */
     public double min() {
         return -negate().max();
     }
 
-    /** Euclidean (Frobenius) norm of all elements. */
+    /**
+     * Euclidean (Frobenius) norm of all elements.
+     *
+     * @return {@code sqrt(Σ a²)}
+     */
     public double norm() {
         return Math.sqrt(times(this).sum());
     }
 
-    /** True when no element is NaN or infinite. */
+    /**
+     * True when no element is NaN or infinite.
+     *
+     * @return true if every element is finite
+     */
     public boolean isFinite() {
         for (int i = 0, n = size(); i < n; i++) {
             if (!Double.isFinite(data.data[i])) {
@@ -638,7 +939,12 @@ public final class Matrix {
 
     // ------------------------------------------------------------------ comparison and printing
 
-    /** Largest absolute element-wise difference to {@code other} (same shape required). */
+    /**
+     * Largest absolute element-wise difference to {@code other} (same shape required).
+     *
+     * @param other a matrix of this shape
+     * @return {@code max |this - other|}
+     */
     public double maxAbsDifference(Matrix other) {
         Checks.notNull("maxAbsDifference", "second operand", other);
         if (!shape().equals(other.shape())) {

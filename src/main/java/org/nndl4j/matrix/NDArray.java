@@ -20,7 +20,13 @@ public final class NDArray {
         this.data = data;
     }
 
-    /** An array of the given shape holding {@code values} in C order; both are copied. */
+    /**
+     * An array of the given shape holding {@code values} in C order; both are copied.
+     *
+     * @param values the elements in C order, as many as the shape's product
+     * @param shape  the size of each dimension
+     * @return the array
+     */
     public static NDArray of(double[] values, int... shape) {
         Checks.notNull("NDArray.of", "values", values);
         Checks.notNull("NDArray.of", "shape", shape);
@@ -32,7 +38,13 @@ public final class NDArray {
         return new NDArray(shape.clone(), values.clone());
     }
 
-    /** An array of the given shape whose element at C-order index {@code i} is {@code values.applyAsDouble(i)}. */
+    /**
+     * An array of the given shape whose element at C-order index {@code i} is {@code values.applyAsDouble(i)}.
+     *
+     * @param values the element at each C-order index
+     * @param shape  the size of each dimension
+     * @return the array
+     */
     public static NDArray generate(IntToDoubleFunction values, int... shape) {
         Checks.notNull("NDArray.generate", "values", values);
         Checks.notNull("NDArray.generate", "shape", shape);
@@ -43,7 +55,13 @@ public final class NDArray {
         return new NDArray(shape.clone(), data);
     }
 
-    /** An array of the given shape built from unsigned bytes (e.g. pixels 0..255). */
+    /**
+     * An array of the given shape built from unsigned bytes (e.g. pixels 0..255).
+     *
+     * @param values the elements in C order, read as 0..255
+     * @param shape  the size of each dimension
+     * @return the array
+     */
     public static NDArray ofUnsignedBytes(byte[] values, int... shape) {
         Checks.notNull("NDArray.ofUnsignedBytes", "values", values);
         long size = sizeOf(shape);
@@ -58,17 +76,30 @@ public final class NDArray {
         return new NDArray(shape.clone(), d);
     }
 
-    /** Number of dimensions. */
+    /**
+     * Number of dimensions.
+     *
+     * @return the rank
+     */
     public int rank() {
         return shape.length;
     }
 
-    /** A copy of the shape. */
+    /**
+     * A copy of the shape.
+     *
+     * @return a new array of the dimensions
+     */
     public int[] shape() {
         return shape.clone();
     }
 
-    /** Size of dimension {@code axis}. */
+    /**
+     * Size of dimension {@code axis}.
+     *
+     * @param axis the dimension, 0 to {@code rank() - 1}
+     * @return its size
+     */
     public int dim(int axis) {
         if (axis < 0 || axis >= shape.length) {
             throw new IndexOutOfBoundsException("dim: axis " + axis + " is out of bounds for shape " + shapeString(shape));
@@ -76,12 +107,21 @@ public final class NDArray {
         return shape[axis];
     }
 
-    /** Number of elements. */
+    /**
+     * Number of elements.
+     *
+     * @return the product of the dimensions
+     */
     public int size() {
         return data.length;
     }
 
-    /** The element at the given index, one coordinate per dimension. */
+    /**
+     * The element at the given index, one coordinate per dimension.
+     *
+     * @param index one coordinate per dimension
+     * @return the element
+     */
     public double get(int... index) {
         if (index.length != shape.length) {
             throw new IllegalArgumentException("get: index has " + index.length + " coordinates but the array has shape "
@@ -98,7 +138,11 @@ public final class NDArray {
         return data[flat];
     }
 
-    /** A copy of the elements in C order. */
+    /**
+     * A copy of the elements in C order.
+     *
+     * @return a new array of every element
+     */
     public double[] toFlatArray() {
         return data.clone();
     }
@@ -106,6 +150,10 @@ public final class NDArray {
     /**
      * The elements read in C order into a {@code rows x cols} matrix ({@code a.reshape(rows, cols)});
      * one of the two may be -1.
+     *
+     * @param rows the number of rows, or -1
+     * @param cols the number of columns, or -1
+     * @return a new {@code (rows, cols)} matrix
      */
     public Matrix reshape(int rows, int cols) {
         Shape target = Matrix.resolveReshape("reshape", shapeString(shape), data.length, rows, cols);
@@ -116,6 +164,9 @@ public final class NDArray {
      * One example per column: {@code f(a.reshape(m, -1).T)} with {@code m} the first dimension, {@code f}
      * applied to every element, in a single pass (the course's {@code x_orig.reshape(m, -1).T / 255.}
      * without the intermediate copies).
+     *
+     * @param f the function applied to every element, e.g. {@code x -> x / 255}
+     * @return a new {@code (size / m, m)} matrix
      */
     public Matrix examplesAsColumns(DoubleUnaryOperator f) {
         Checks.notNull("examplesAsColumns", "function", f);
@@ -138,7 +189,12 @@ public final class NDArray {
         return Matrix.wrap(features, m, out);
     }
 
-    /** The C-order index of the first element that passes {@code test}, or -1 if none does. */
+    /**
+     * The C-order index of the first element that passes {@code test}, or -1 if none does.
+     *
+     * @param test the condition
+     * @return the index, or -1
+     */
     public int indexOfFirst(DoublePredicate test) {
         Checks.notNull("indexOfFirst", "test", test);
         for (int i = 0; i < data.length; i++) {
@@ -149,7 +205,12 @@ public final class NDArray {
         return -1;
     }
 
-    /** Sub-array {@code a[index]} along the first axis, e.g. one image of a batch. */
+    /**
+     * Sub-array {@code a[index]} along the first axis, e.g. one image of a batch.
+     *
+     * @param index the position along the first axis
+     * @return a new array of rank {@code rank() - 1}
+     */
     public NDArray slice(int index) {
         if (shape.length < 1 || index < 0 || index >= shape[0]) {
             throw new IndexOutOfBoundsException("slice: index " + index + " is out of bounds for shape " + shapeString(shape));
@@ -159,7 +220,12 @@ public final class NDArray {
         return new NDArray(sub, Arrays.copyOfRange(data, index * n, (index + 1) * n));
     }
 
-    /** The shape as numpy prints it, e.g. {@code (209, 64, 64, 3)}. */
+    /**
+     * The shape as numpy prints it, e.g. {@code (209, 64, 64, 3)}.
+     *
+     * @param shape the dimensions
+     * @return the dimensions in parentheses
+     */
     public static String shapeString(int[] shape) {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {

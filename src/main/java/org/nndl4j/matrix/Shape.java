@@ -6,13 +6,24 @@ package org.nndl4j.matrix;
  */
 public record Shape(int rows, int cols) {
 
+    /**
+     * Checks that neither dimension is negative.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @throws IllegalArgumentException if a dimension is negative
+     */
     public Shape {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("shape: dimensions must be >= 0, got (" + rows + ", " + cols + ")");
         }
     }
 
-    /** Number of elements, {@code rows * cols}. */
+    /**
+     * Number of elements, {@code rows * cols}.
+     *
+     * @return {@code rows * cols}
+     */
     public int size() {
         return rows * cols;
     }

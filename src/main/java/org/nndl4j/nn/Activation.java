@@ -239,7 +239,11 @@ public enum Activation {
      */
     public abstract double derivative(double z, double a);
 
-    /** Whether {@code g} acts on each value alone (all but {@link #SOFTMAX}). */
+    /**
+     * Whether {@code g} acts on each value alone (all but {@link #SOFTMAX}).
+     *
+     * @return false only for {@link #SOFTMAX}, which normalises over a column
+     */
     public boolean isElementWise() {
         return this != SOFTMAX;
     }
@@ -247,6 +251,9 @@ public enum Activation {
     /**
      * {@code a[i] = g(z[i])} for the first {@code n} elements of one row; writes only {@code a}.
      *
+     * @param z the pre-activations; not modified
+     * @param a receives {@code g(z)}; modified
+     * @param n the number of elements to compute
      * @throws UnsupportedOperationException for {@link #SOFTMAX}
      */
     public void forward(double[] z, double[] a, int n) {
@@ -259,6 +266,11 @@ public enum Activation {
      * {@code dZ[i] = dA[i] * g'(z[i])} for the first {@code n} elements of one row, where {@code a = g(z)}; writes only
      * {@code dZ} (which may be the same array as {@code dA}).
      *
+     * @param dA the gradient with respect to {@code a}
+     * @param z  the pre-activations; not modified
+     * @param a  {@code g(z)}; not modified
+     * @param dZ receives the gradient with respect to {@code z}; modified
+     * @param n  the number of elements to compute
      * @throws UnsupportedOperationException for {@link #SOFTMAX}
      */
     public void backward(double[] dA, double[] z, double[] a, double[] dZ, int n) {
@@ -270,6 +282,10 @@ public enum Activation {
     /**
      * {@code A = g(Z)} on a layer held as rows ({@code Z[i]} is unit {@code i}'s row over the first {@code m} examples);
      * writes only {@code A}.
+     *
+     * @param Z the pre-activations, one row per unit; not modified
+     * @param A receives {@code g(Z)}, one row per unit; modified
+     * @param m the number of examples (columns) to compute
      */
     public void forward(double[][] Z, double[][] A, int m) {
         for (int i = 0; i < Z.length; i++) {
@@ -280,6 +296,12 @@ public enum Activation {
     /**
      * {@code dZ = dA * g'(Z)} on a layer held as rows, where {@code A = g(Z)}; writes only {@code dZ} (which may be
      * {@code dA}).
+     *
+     * @param dA the gradient with respect to {@code A}, one row per unit
+     * @param Z  the pre-activations; not modified
+     * @param A  {@code g(Z)}; not modified
+     * @param dZ receives the gradient with respect to {@code Z}; modified
+     * @param m  the number of examples (columns) to compute
      */
     public void backward(double[][] dA, double[][] Z, double[][] A, double[][] dZ, int m) {
         for (int i = 0; i < Z.length; i++) {
@@ -331,7 +353,11 @@ public enum Activation {
         return Matrix.of(dZ);
     }
 
-    /** The name files and messages use: {@code relu}, {@code leaky_relu}, {@code softmax}, ... */
+    /**
+     * The name files and messages use: {@code relu}, {@code leaky_relu}, {@code softmax}, ...
+     *
+     * @return the lower-case name
+     */
     public String fileName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -23,6 +23,10 @@ public final class Backpropagation {
     /**
      * The cost of {@code network} on examples {@code X} with labels {@code Y}, by its {@link Network#loss()}.
      *
+     * @param network the network; not modified
+     * @param X       the examples, {@code (n[0], m)}
+     * @param Y       the labels, {@code (n[L], m)}
+     * @return the mean loss over the {@code m} examples
      * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
      * @throws IllegalArgumentException if the labels do not fit the output and loss
      */
@@ -34,7 +38,10 @@ public final class Backpropagation {
      * The cost with L2 regularisation: {@link #cost(Network, Matrix, Matrix)}
      * {@code + (1/m)·(λ/2)·Σ_l ΣW[l]²} (each {@code ΣW²} summed pairwise, as numpy's {@code np.sum(np.square(W))}).
      *
-     * @param lambda {@code λ >= 0}
+     * @param network the network; not modified
+     * @param X       the examples, {@code (n[0], m)}
+     * @param Y       the labels, {@code (n[L], m)}
+     * @param lambda  {@code λ >= 0}
      * @return the regularised cost
      */
     public static double cost(Network network, Matrix X, Matrix Y, double lambda) {
@@ -53,6 +60,10 @@ public final class Backpropagation {
     /**
      * The gradients of {@link #cost} with respect to every {@code W[l]} and {@code b[l]}.
      *
+     * @param network the network; not modified
+     * @param X       the examples, {@code (n[0], m)}
+     * @param Y       the labels, {@code (n[L], m)}
+     * @return {@code dW[l]} and {@code db[l]} of every layer, of the parameters' shapes
      * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
      * @throws IllegalArgumentException if the labels do not fit the output and loss
      */
@@ -63,7 +74,10 @@ public final class Backpropagation {
     /**
      * The gradients of {@link #cost(Network, Matrix, Matrix, double)}: {@code dW[l] + (λ·W[l])/m}.
      *
-     * @param lambda {@code λ >= 0}
+     * @param network the network; not modified
+     * @param X       the examples, {@code (n[0], m)}
+     * @param Y       the labels, {@code (n[L], m)}
+     * @param lambda  {@code λ >= 0}
      * @return the gradients
      */
     public static Gradients gradients(Network network, Matrix X, Matrix Y, double lambda) {
@@ -104,6 +118,9 @@ public final class Backpropagation {
     /**
      * One step of gradient descent: {@code W[l] = W[l] - α dW[l]}, {@code b[l] = b[l] - α db[l]}.
      *
+     * @param network      the network to update
+     * @param grads        its gradients, of the parameters' shapes
+     * @param learningRate α
      * @return the updated network ({@code network} is not modified)
      * @throws ShapeException if the gradients do not have the parameters' shapes
      */

@@ -17,6 +17,8 @@ import org.nndl4j.matrix.ShapeException;
 public record Gradients(List<Matrix> dW, List<Matrix> db) {
 
     /**
+     * @param dW {@code dW1..dWL}; copied
+     * @param db {@code db1..dbL}; copied
      * @throws IllegalArgumentException if a list is null, empty, holds a null or the two differ in length
      * @throws ShapeException           if some {@code db[l]} is not {@code (rows of dW[l], 1)}
      */
@@ -37,18 +39,32 @@ public record Gradients(List<Matrix> dW, List<Matrix> db) {
         }
     }
 
-    /** The number of layers. */
+    /**
+     * The number of layers.
+     *
+     * @return the number of layers {@code L}
+     */
     public int numLayers() {
         return dW.size();
     }
 
-    /** {@code dW[l]}, 1-based. */
+    /**
+     * {@code dW[l]}, 1-based.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code dW[l]}, shape {@code (n[l], n[l-1])}
+     */
     public Matrix dW(int l) {
         checkLayer(l);
         return dW.get(l - 1);
     }
 
-    /** {@code db[l]}, 1-based. */
+    /**
+     * {@code db[l]}, 1-based.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code db[l]}, shape {@code (n[l], 1)}
+     */
     public Matrix db(int l) {
         checkLayer(l);
         return db.get(l - 1);

@@ -14,7 +14,11 @@ import org.nndl4j.matrix.Matrix;
  */
 public record InputTransform(double[] shift, double[] scale) {
 
-    /** @throws IllegalArgumentException if the arrays are null, differ in length, or hold a non-finite value */
+    /**
+     * @param shift subtracted from each feature; copied
+     * @param scale then multiplied; copied
+     * @throws IllegalArgumentException if the arrays are null, differ in length, or hold a non-finite value
+     */
     public InputTransform {
         if (shift == null || scale == null || shift.length != scale.length || shift.length == 0) {
             throw new IllegalArgumentException("InputTransform: need one shift and one scale per feature, got "
@@ -51,11 +55,21 @@ public record InputTransform(double[] shift, double[] scale) {
         return shift.length;
     }
 
+    /**
+     * The value subtracted from each feature.
+     *
+     * @return a new array, one per feature
+     */
     @Override
     public double[] shift() {
         return shift.clone();
     }
 
+    /**
+     * The factor each feature is multiplied by after the shift.
+     *
+     * @return a new array, one per feature
+     */
     @Override
     public double[] scale() {
         return scale.clone();

@@ -165,7 +165,11 @@ public enum Loss {
         this.output = output;
     }
 
-    /** The output activation this loss pairs with ({@code dZ = A - Y} holds only for that pair). */
+    /**
+     * The output activation this loss pairs with ({@code dZ = A - Y} holds only for that pair).
+     *
+     * @return the output activation
+     */
     public Activation output() {
         return output;
     }
@@ -174,6 +178,9 @@ public enum Loss {
      * The cost on a layer held as rows: {@code AL[i]} and {@code Y[i]} are output unit {@code i}'s row over the first
      * {@code m} examples.
      *
+     * @param AL the predictions, one row per output unit; not modified
+     * @param Y  the labels, one row per output unit; not modified
+     * @param m  the number of examples (columns) to use
      * @return the mean loss over the {@code m} examples
      */
     public abstract double cost(double[][] AL, double[][] Y, int m);
@@ -212,6 +219,9 @@ public enum Loss {
      * The cost of predictions {@code AL} against labels {@code Y} of the same shape. Refusals name
      * {@code Loss.cost}; a course function that delegates here checks its arguments first, under its own name.
      *
+     * @param AL the predictions, {@code (n[L], m)}
+     * @param Y  the labels, of {@code AL}'s shape
+     * @return the mean loss over the {@code m} examples
      * @throws IllegalArgumentException if an argument is null
      * @throws ShapeException           if the shapes differ; the message names both
      */
@@ -223,6 +233,8 @@ public enum Loss {
     /**
      * The loss that trains a network whose output layer has activation {@code output}.
      *
+     * @param output the output layer's activation
+     * @return the loss that pairs with it
      * @throws IllegalArgumentException naming what fits if no loss pairs with {@code output}
      */
     public static Loss forOutput(Activation output) {
@@ -238,7 +250,9 @@ public enum Loss {
     /**
      * Checks that labels {@code Y} fit this loss and a network of {@code outputUnits} output units.
      *
-     * @param operation named in the message
+     * @param operation   named in the message
+     * @param Y           the labels, {@code (outputUnits, m)}
+     * @param outputUnits the number of output units {@code n[L]}
      * @throws IllegalArgumentException saying what fits (e.g. softmax with binary labels, sigmoid with 10 rows)
      */
     public void requireLabels(String operation, Matrix Y, int outputUnits) {

@@ -46,6 +46,8 @@ public final class Network {
     /**
      * The network of these layers, first layer first.
      *
+     * @param layers the layers, first layer first; copied
+     * @return the network
      * @throws ShapeException           if consecutive layers do not chain ({@code W[l]} must have {@code n[l-1]} columns)
      * @throws IllegalArgumentException if the list is null, empty or holds a null
      */
@@ -61,7 +63,12 @@ public final class Network {
         return new Network(layers);
     }
 
-    /** {@link #of(List)} for layers given in order. */
+    /**
+     * {@link #of(List)} for layers given in order.
+     *
+     * @param layers the layers, first layer first
+     * @return the network
+     */
     public static Network of(Layer... layers) {
         return of(layers == null ? null : Arrays.asList(layers));
     }
@@ -69,6 +76,8 @@ public final class Network {
     /**
      * Reads a network saved by {@link #save(Path)} (or by nndl4j's earlier {@code ModelFiles}).
      *
+     * @param file the HDF5 file
+     * @return the network it holds
      * @throws ModelFileException naming the file and the problem if it is missing, not HDF5, not an nndl4j network,
      *                            or inconsistent
      */
@@ -81,23 +90,37 @@ public final class Network {
      * and activations as attributes; h5py reads it). The file is written under a temporary name and moved over the
      * target, so a failed save leaves any previous file untouched.
      *
+     * @param file the file to write; replaced if it exists
      * @throws ModelFileException naming the file if it cannot be written
      */
     public void save(Path file) {
         NetworkFile.save(this, file);
     }
 
-    /** The layers, first layer at index 0. */
+    /**
+     * The layers, first layer at index 0.
+     *
+     * @return the unmodifiable list of layers
+     */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** The number of layers {@code L} (the input is not a layer). */
+    /**
+     * The number of layers {@code L} (the input is not a layer).
+     *
+     * @return the number of layers
+     */
     public int numLayers() {
         return layers.size();
     }
 
-    /** Layer {@code l}, 1-based ({@code 1 <= l <= L}). */
+    /**
+     * Layer {@code l}, 1-based ({@code 1 <= l <= L}).
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return the layer
+     */
     public Layer layer(int l) {
         if (l < 1 || l > layers.size()) {
             throw new IndexOutOfBoundsException("Network: layer " + l + " does not exist; layers are 1.." + layers.size());
@@ -106,32 +129,59 @@ public final class Network {
         return layers.get(l - 1);
     }
 
-    /** {@code W[l]}, 1-based. */
+    /**
+     * {@code W[l]}, 1-based.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code W[l]}, shape {@code (n[l], n[l-1])}
+     */
     public Matrix W(int l) {
         return layer(l).W();
     }
 
-    /** {@code b[l]}, 1-based. */
+    /**
+     * {@code b[l]}, 1-based.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return {@code b[l]}, shape {@code (n[l], 1)}
+     */
     public Matrix b(int l) {
         return layer(l).b();
     }
 
-    /** The activation of layer {@code l}, 1-based. */
+    /**
+     * The activation of layer {@code l}, 1-based.
+     *
+     * @param l the layer, {@code 1 <= l <= L}
+     * @return its activation {@code g[l]}
+     */
     public Activation activation(int l) {
         return layer(l).activation();
     }
 
-    /** The activations of layers 1..L. */
+    /**
+     * The activations of layers 1..L.
+     *
+     * @return a new list of {@code L} activations
+     */
     public List<Activation> activations() {
         return layers.stream().map(Layer::activation).toList();
     }
 
-    /** The last layer's activation. */
+    /**
+     * The last layer's activation.
+     *
+     * @return {@code g[L]}
+     */
     public Activation outputActivation() {
         return layers.get(layers.size() - 1).activation();
     }
 
-    /** The course's {@code layer_dims}: {@code [n[0], n[1], ..., n[L]]}, input size first. */
+    /**
+     * The course's {@code layer_dims}: {@code [n[0], n[1], ..., n[L]]}, input size first.
+     *
+     * @return a new array of {@code L + 1} sizes
+     */
     public int[] layerDims() {
         int[] dims = new int[layers.size() + 1];
         dims[0] = layers.get(0).inputs();
@@ -141,17 +191,29 @@ public final class Network {
         return dims;
     }
 
-    /** The number of input features {@code n[0]}. */
+    /**
+     * The number of input features {@code n[0]}.
+     *
+     * @return {@code n[0]}
+     */
     public int inputSize() {
         return layers.get(0).inputs();
     }
 
-    /** The number of output units {@code n[L]}. */
+    /**
+     * The number of output units {@code n[L]}.
+     *
+     * @return {@code n[L]}
+     */
     public int outputSize() {
         return layers.get(layers.size() - 1).units();
     }
 
-    /** The number of trainable values, {@code Σ_l n[l]·n[l-1] + n[l]}. */
+    /**
+     * The number of trainable values, {@code Σ_l n[l]·n[l-1] + n[l]}.
+     *
+     * @return the number of weights and biases
+     */
     public long parameterCount() {
         long count = 0;
         for (Layer layer : layers) {
@@ -163,13 +225,20 @@ public final class Network {
     /**
      * The loss this network trains on, from its output activation.
      *
+     * @return {@link Loss#BINARY_CROSS_ENTROPY} for SIGMOID, {@link Loss#CATEGORICAL_CROSS_ENTROPY} for SOFTMAX
      * @throws IllegalArgumentException if the output is neither SIGMOID nor SOFTMAX
      */
     public Loss loss() {
         return Loss.forOutput(outputActivation());
     }
 
-    /** This network with layer {@code l} (1-based) replaced. */
+    /**
+     * This network with layer {@code l} (1-based) replaced.
+     *
+     * @param l     the layer to replace, {@code 1 <= l <= L}
+     * @param layer its replacement
+     * @return a new network; this one is not modified
+     */
     public Network withLayer(int l, Layer layer) {
         layer(l);
         List<Layer> copy = new ArrayList<>(layers);
@@ -204,6 +273,8 @@ public final class Network {
      * {@code > 0.5} and 0 elsewhere; for a SOFTMAX output, the index of the largest output of each column (the first
      * on ties, as {@code np.argmax}).
      *
+     * @param X the inputs, {@code (n[0], m)}
+     * @return a new {@code (1, m)} matrix of class indices
      * @throws IllegalArgumentException if the output layer is not a classifier's, or an input is NaN or infinite (the
      *                                  message names its row and column)
      */

@@ -37,7 +37,11 @@ public final class NumpyRandom {
     private boolean hasGauss;
     private double gauss;
 
-    /** A generator in the state {@code np.random.seed(seed)} leaves. */
+    /**
+     * A generator in the state {@code np.random.seed(seed)} leaves.
+     *
+     * @param seed the seed, {@code 0 <= seed <= 2^32 - 1}
+     */
     public NumpyRandom(long seed) {
         seed(seed);
     }
@@ -45,6 +49,7 @@ public final class NumpyRandom {
     /**
      * Re-seeds, like {@code np.random.seed(seed)}; also forgets a cached Gaussian.
      *
+     * @param seed the new seed
      * @throws IllegalArgumentException unless {@code 0 <= seed <= 2^32 - 1} (numpy's range)
      */
     public void seed(long seed) {
@@ -61,7 +66,11 @@ public final class NumpyRandom {
         gauss = 0.0;
     }
 
-    /** The next raw 32-bit output, as an unsigned value in a {@code long}. */
+    /**
+     * The next raw 32-bit output, as an unsigned value in a {@code long}.
+     *
+     * @return a value in {@code [0, 2^32)}
+     */
     public long nextUint32() {
         return Integer.toUnsignedLong(nextInt());
     }
@@ -96,14 +105,23 @@ public final class NumpyRandom {
 
     // ------------------------------------------------------------------ uniform
 
-    /** One double in [0, 1) from two 32-bit outputs ({@code np.random.random_sample()}). */
+    /**
+     * One double in [0, 1) from two 32-bit outputs ({@code np.random.random_sample()}).
+     *
+     * @return a double in [0, 1) with 53 random bits
+     */
     public double randomSample() {
         long a = nextUint32() >>> 5;
         long b = nextUint32() >>> 6;
         return (a * 67108864.0 + b) / 9007199254740992.0;
     }
 
-    /** {@code n} doubles in [0, 1) ({@code np.random.rand(n)}). */
+    /**
+     * {@code n} doubles in [0, 1) ({@code np.random.rand(n)}).
+     *
+     * @param n how many values to draw
+     * @return a new array of {@code n} values
+     */
     public double[] rand(int n) {
         double[] out = new double[Checks.nonNegative("rand", "n", n)];
         for (int i = 0; i < n; i++) {
@@ -125,11 +143,25 @@ public final class NumpyRandom {
         }
     }
 
+    /**
+     * A {@code rows x cols} matrix of doubles in [0, 1), filled in C order ({@code np.random.rand(rows, cols)}).
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return a new {@code (rows, cols)} matrix
+     */
     public Matrix rand(int rows, int cols) {
         return Matrix.fromRowMajor(rows, cols, rand(Checks.elementCount("rand", rows, cols)));
     }
 
-    /** {@code n} doubles uniform in [low, high) ({@code np.random.uniform(low, high, n)}). */
+    /**
+     * {@code n} doubles uniform in [low, high) ({@code np.random.uniform(low, high, n)}).
+     *
+     * @param low  the lower bound, included
+     * @param high the upper bound, excluded
+     * @param n    how many values to draw
+     * @return a new array of {@code n} values
+     */
     public double[] uniform(double low, double high, int n) {
         double[] out = new double[Checks.nonNegative("uniform", "n", n)];
         double range = high - low;
@@ -141,7 +173,11 @@ public final class NumpyRandom {
 
     // ------------------------------------------------------------------ Gaussian
 
-    /** One standard normal value ({@code np.random.standard_normal()}), legacy polar method. */
+    /**
+     * One standard normal value ({@code np.random.standard_normal()}), legacy polar method.
+     *
+     * @return a value from the standard normal distribution
+     */
     public double gaussian() {
         if (hasGauss) {
             hasGauss = false;
@@ -163,7 +199,12 @@ public final class NumpyRandom {
         return f * x2;
     }
 
-    /** {@code n} standard normal values ({@code np.random.randn(n)}). */
+    /**
+     * {@code n} standard normal values ({@code np.random.randn(n)}).
+     *
+     * @param n how many values to draw
+     * @return a new array of {@code n} values
+     */
     public double[] randn(int n) {
         double[] out = new double[Checks.nonNegative("randn", "n", n)];
         for (int i = 0; i < n; i++) {
@@ -172,12 +213,25 @@ public final class NumpyRandom {
         return out;
     }
 
-    /** A {@code rows x cols} matrix of standard normal values in C order ({@code np.random.randn(rows, cols)}). */
+    /**
+     * A {@code rows x cols} matrix of standard normal values in C order ({@code np.random.randn(rows, cols)}).
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return a new {@code (rows, cols)} matrix
+     */
     public Matrix randn(int rows, int cols) {
         return Matrix.fromRowMajor(rows, cols, randn(Checks.elementCount("randn", rows, cols)));
     }
 
-    /** {@code n} normal values {@code loc + scale * gaussian()} ({@code np.random.normal(loc, scale, n)}). */
+    /**
+     * {@code n} normal values {@code loc + scale * gaussian()} ({@code np.random.normal(loc, scale, n)}).
+     *
+     * @param loc   the mean
+     * @param scale the standard deviation
+     * @param n     how many values to draw
+     * @return a new array of {@code n} values
+     */
     public double[] normal(double loc, double scale, int n) {
         if (!(scale >= 0)) {
             throw new IllegalArgumentException("normal: scale must be >= 0, got " + scale);
@@ -194,6 +248,9 @@ public final class NumpyRandom {
     /**
      * A uniform integer in [0, max], numpy's {@code random_interval}: the smallest all-ones mask that
      * covers {@code max}, rejecting draws above it.
+     *
+     * @param max the largest value allowed, {@code >= 0}
+     * @return a value in {@code [0, max]}
      */
     public long interval(long max) {
         if (max < 0) {
@@ -229,6 +286,11 @@ public final class NumpyRandom {
     /**
      * {@code n} integers uniform in [low, high) ({@code np.random.randint(low, high, n)}), drawn like
      * numpy's legacy masked rejection sampling.
+     *
+     * @param low  the lower bound, included
+     * @param high the upper bound, excluded
+     * @param n    how many values to draw
+     * @return a new array of {@code n} values
      */
     public long[] randint(long low, long high, int n) {
         if (high <= low) {
@@ -242,7 +304,11 @@ public final class NumpyRandom {
         return out;
     }
 
-    /** Shuffles in place, like {@code np.random.shuffle} on a 1-D array (Fisher-Yates from the end). */
+    /**
+     * Shuffles in place, like {@code np.random.shuffle} on a 1-D array (Fisher-Yates from the end).
+     *
+     * @param values the array to shuffle; modified
+     */
     public void shuffle(int[] values) {
         Checks.notNull("shuffle", "values", values);
         for (int i = values.length - 1; i >= 1; i--) {
@@ -253,7 +319,12 @@ public final class NumpyRandom {
         }
     }
 
-    /** A random permutation of 0..n-1 ({@code np.random.permutation(n)}). */
+    /**
+     * A random permutation of 0..n-1 ({@code np.random.permutation(n)}).
+     *
+     * @param n the number of elements
+     * @return a new array holding 0..n-1 in random order
+     */
     public int[] permutation(int n) {
         int[] p = new int[Checks.nonNegative("permutation", "n", n)];
         for (int i = 0; i < n; i++) {

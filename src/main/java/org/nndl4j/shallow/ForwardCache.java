@@ -13,7 +13,13 @@ import org.nndl4j.matrix.ShapeException;
  */
 public record ForwardCache(Matrix Z1, Matrix A1, Matrix Z2, Matrix A2) {
 
-    /** @throws ShapeException if Z1/A1 or Z2/A2 differ in shape, or the layers differ in number of examples */
+    /**
+     * @param Z1 hidden pre-activation, {@code (n_h, m)}
+     * @param A1 hidden activation, {@code (n_h, m)}
+     * @param Z2 output pre-activation, {@code (n_y, m)}
+     * @param A2 output activation, {@code (n_y, m)}
+     * @throws ShapeException if Z1/A1 or Z2/A2 differ in shape, or the layers differ in number of examples
+     */
     public ForwardCache {
         if (Z1 == null || A1 == null || Z2 == null || A2 == null) {
             throw new IllegalArgumentException("ForwardCache: Z1, A1, Z2 and A2 must not be null");

@@ -11,6 +11,13 @@ import org.nndl4j.matrix.Matrix;
  */
 public record ShallowForward(Matrix A2, ForwardCache cache) {
 
+    /**
+     * Checks that {@code A2} is the cache's.
+     *
+     * @param A2    the output activations, {@code (n_y, m)}
+     * @param cache the values backward propagation needs
+     * @throws IllegalArgumentException if an argument is null or {@code A2} differs from {@code cache.A2()}
+     */
     public ShallowForward {
         if (A2 == null || cache == null) {
             throw new IllegalArgumentException("ShallowForward: A2 and cache must not be null");

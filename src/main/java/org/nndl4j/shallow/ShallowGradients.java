@@ -16,7 +16,13 @@ import org.nndl4j.matrix.ShapeException;
  */
 public record ShallowGradients(Matrix dW1, Matrix db1, Matrix dW2, Matrix db2) {
 
-    /** @throws ShapeException if the shapes do not fit together; the message names both shapes */
+    /**
+     * @param dW1 {@code ∂J/∂W1}, {@code (n_h, n_x)}
+     * @param db1 {@code ∂J/∂b1}, {@code (n_h, 1)}
+     * @param dW2 {@code ∂J/∂W2}, {@code (n_y, n_h)}
+     * @param db2 {@code ∂J/∂b2}, {@code (n_y, 1)}
+     * @throws ShapeException if the shapes do not fit together; the message names both shapes
+     */
     public ShallowGradients {
         Checks.notNull("ShallowGradients", "dW1", dW1);
         Checks.notNull("ShallowGradients", "db1", db1);

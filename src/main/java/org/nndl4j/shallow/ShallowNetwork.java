@@ -89,6 +89,9 @@ public final class ShallowNetwork {
      * {@code W2 = randn(n_y, n_h) * 0.01}; {@code b1} and {@code b2} are zeros. The same sizes always
      * give the same parameters.
      *
+     * @param nX the number of inputs
+     * @param nH the number of hidden units
+     * @param nY the number of outputs
      * @return W1 {@code (nH, nX)}, b1 {@code (nH, 1)}, W2 {@code (nY, nH)}, b2 {@code (nY, 1)}
      * @throws IllegalArgumentException if a size is below 1 (the message names it), or the parameters cannot fit in
      *                                  the heap ({@link MemoryBudget#requireParameters})
@@ -106,7 +109,12 @@ public final class ShallowNetwork {
         return new ShallowParameters(W1, b1, W2, b2);
     }
 
-    /** {@link #initializeParameters(int, int, int)} for {@code sizes}. */
+    /**
+     * {@link #initializeParameters(int, int, int)} for {@code sizes}.
+     *
+     * @param sizes the layer sizes
+     * @return W1 {@code (nH, nX)}, b1 {@code (nH, 1)}, W2 {@code (nY, nH)}, b2 {@code (nY, 1)}
+     */
     public static ShallowParameters initializeParameters(LayerSizes sizes) {
         Checks.notNull("initializeParameters", "sizes", sizes);
         return initializeParameters(sizes.nX(), sizes.nH(), sizes.nY());
@@ -147,6 +155,7 @@ public final class ShallowNetwork {
      *
      * @param A2 predicted probabilities, {@code (1, m)}, each in {@code [0, 1]}
      * @param Y  labels 0/1, {@code (1, m)}
+     * @return the cost {@code J}, a number {@code >= 0} (infinite for a certain wrong prediction)
      * @throws ShapeException           if A2 and Y differ in shape or are not one row
      * @throws IllegalArgumentException if there are no examples ({@code m = 0}), or naming the first value outside the
      *                                  cost's domain: a label that is not 0 or 1, a probability outside {@code [0, 1]}
@@ -221,6 +230,8 @@ public final class ShallowNetwork {
      * One gradient-descent update {@code θ = θ - α dθ} of every parameter (the course's
      * {@code update_parameters}).
      *
+     * @param parameters   the current parameters
+     * @param grads        their gradients, of the same shapes
      * @param learningRate α, finite and {@code > 0}
      * @return the new parameters; {@code parameters} is not modified
      * @throws ShapeException if a gradient does not have its parameter's shape; the message names both
@@ -243,7 +254,13 @@ public final class ShallowNetwork {
         return new ShallowParameters(W1, b1, W2, b2);
     }
 
-    /** {@link #updateParameters(ShallowParameters, ShallowGradients, double)} with the course's α = 1.2. */
+    /**
+     * {@link #updateParameters(ShallowParameters, ShallowGradients, double)} with the course's α = 1.2.
+     *
+     * @param parameters the current parameters
+     * @param grads      their gradients, of the same shapes
+     * @return the new parameters; {@code parameters} is not modified
+     */
     public static ShallowParameters updateParameters(ShallowParameters parameters, ShallowGradients grads) {
         return updateParameters(parameters, grads, DEFAULT_LEARNING_RATE);
     }
@@ -254,6 +271,10 @@ public final class ShallowNetwork {
      * Trains a network with {@code nH} hidden units on {@code X, Y} for {@code iterations} steps of batch
      * gradient descent at the course's learning rate 1.2: the course's {@code nn_model}.
      *
+     * @param X          inputs, {@code (n_x, m)}
+     * @param Y          labels 0/1, {@code (1, m)}
+     * @param nH         hidden layer size, {@code >= 1}
+     * @param iterations the number of gradient-descent steps
      * @return the trained parameters
      * @see #nnModel(Matrix, Matrix, int, TrainingConfig, TrainingListener)
      */
@@ -278,9 +299,11 @@ public final class ShallowNetwork {
      * on the flower, after about iteration 7700) those rounding differences grow, as they do between two
      * numpy builds: the costs then differ in the 4th or 5th digit and the accuracy by an example or two.
      *
-     * @param X  inputs, {@code (n_x, m)}
-     * @param Y  labels 0/1, {@code (1, m)}
-     * @param nH hidden layer size, {@code >= 1}
+     * @param X        inputs, {@code (n_x, m)}
+     * @param Y        labels 0/1, {@code (1, m)}
+     * @param nH       hidden layer size, {@code >= 1}
+     * @param config   iterations, learning rate, recording interval and engine
+     * @param listener told the cost every {@code config.recordEvery()} iterations
      * @return the trained network (view it with {@link ShallowParameters#from}) and the recorded costs
      * @throws IllegalArgumentException                  for bad sizes or labels (the message names the value), no
      *                                                   examples, or a training that cannot fit
@@ -322,7 +345,8 @@ public final class ShallowNetwork {
      * Predicted labels: 1 where {@code A2 > 0.5}, else 0 (the course's {@code np.round(A2)}, which is the
      * same since rounding half to even sends 0.5 to 0).
      *
-     * @param X inputs, {@code (n_x, k)}
+     * @param parameters the trained parameters
+     * @param X          inputs, {@code (n_x, k)}
      * @return predictions, {@code (n_y, k)}, 0 or 1
      * @throws IllegalArgumentException naming the column of the first NaN or infinite input, or if the forward pass
      *                                  cannot fit in the heap

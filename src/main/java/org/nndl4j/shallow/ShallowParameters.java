@@ -19,6 +19,10 @@ import org.nndl4j.nn.Network;
 public record ShallowParameters(Matrix W1, Matrix b1, Matrix W2, Matrix b2) {
 
     /**
+     * @param W1 weights of the hidden layer, {@code (n_h, n_x)}
+     * @param b1 bias of the hidden layer, {@code (n_h, 1)}
+     * @param W2 weights of the output layer, {@code (n_y, n_h)}
+     * @param b2 bias of the output layer, {@code (n_y, 1)}
      * @throws IllegalArgumentException if a matrix is null
      * @throws ShapeException           if the shapes do not fit together; the message names both shapes
      */
@@ -34,7 +38,11 @@ public record ShallowParameters(Matrix W1, Matrix b1, Matrix W2, Matrix b2) {
         Checks.fits("ShallowParameters", "W2", W2, "b2", b2, new Shape(nY, 1));
     }
 
-    /** The layer sizes these parameters are for. */
+    /**
+     * The layer sizes these parameters are for.
+     *
+     * @return {@code (n_x, n_h, n_y)} read from the weights' shapes
+     */
     public LayerSizes sizes() {
         return new LayerSizes(W1.cols(), W1.rows(), W2.rows());
     }

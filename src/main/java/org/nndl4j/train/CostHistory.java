@@ -12,7 +12,12 @@ import java.util.Arrays;
  */
 public record CostHistory(int recordEvery, double[] costs, double[] learningRates) {
 
-    /** @throws IllegalArgumentException if {@code recordEvery < 1} or the arrays differ in length */
+    /**
+     * @param recordEvery   the interval between recorded epochs, {@code >= 1}
+     * @param costs         the recorded costs; copied
+     * @param learningRates the learning rate during each recorded epoch; copied
+     * @throws IllegalArgumentException if {@code recordEvery < 1} or the arrays differ in length
+     */
     public CostHistory {
         if (recordEvery < 1) {
             throw new IllegalArgumentException("recordEvery must be >= 1, got " + recordEvery);

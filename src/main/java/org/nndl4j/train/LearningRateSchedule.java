@@ -52,7 +52,10 @@ public sealed interface LearningRateSchedule
      * @param decayRate {@code >= 0}
      */
     record InverseTimeDecay(double decayRate) implements LearningRateSchedule {
-        /** @throws IllegalArgumentException if the rate is negative or not finite */
+        /**
+         * @param decayRate {@code >= 0}
+         * @throws IllegalArgumentException if the rate is negative or not finite
+         */
         public InverseTimeDecay {
             requireDecayRate(decayRate);
         }
@@ -71,7 +74,11 @@ public sealed interface LearningRateSchedule
      * @param interval  epochs per step, {@code >= 1}
      */
     record ScheduledDecay(double decayRate, int interval) implements LearningRateSchedule {
-        /** @throws IllegalArgumentException if a value is out of range */
+        /**
+         * @param decayRate {@code >= 0}
+         * @param interval  epochs per step, {@code >= 1}
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public ScheduledDecay {
             requireDecayRate(decayRate);
             if (interval < 1) {

@@ -77,7 +77,10 @@ public sealed interface Optimizer permits Optimizer.GradientDescent, Optimizer.M
      * @param beta the velocity's decay {@code β} in [0, 1)
      */
     record Momentum(double beta) implements Optimizer {
-        /** @throws IllegalArgumentException if {@code β} is not in [0, 1) */
+        /**
+         * @param beta the velocity's decay {@code β} in [0, 1)
+         * @throws IllegalArgumentException if {@code β} is not in [0, 1)
+         */
         public Momentum {
             requireDecay("Momentum", "beta", beta);
         }
@@ -90,7 +93,11 @@ public sealed interface Optimizer permits Optimizer.GradientDescent, Optimizer.M
      * @param epsilon {@code ε > 0}, keeps the division finite
      */
     record RmsProp(double beta2, double epsilon) implements Optimizer {
-        /** @throws IllegalArgumentException if a value is out of range */
+        /**
+         * @param beta2   the squared-gradient average's decay {@code β2} in [0, 1)
+         * @param epsilon {@code ε > 0}
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public RmsProp {
             requireDecay("RmsProp", "beta2", beta2);
             requireEpsilon("RmsProp", epsilon);
@@ -105,7 +112,12 @@ public sealed interface Optimizer permits Optimizer.GradientDescent, Optimizer.M
      * @param epsilon {@code ε > 0}, keeps the division finite
      */
     record Adam(double beta1, double beta2, double epsilon) implements Optimizer {
-        /** @throws IllegalArgumentException if a value is out of range */
+        /**
+         * @param beta1   the velocity's decay {@code β1} in [0, 1)
+         * @param beta2   the squared-gradient average's decay {@code β2} in [0, 1)
+         * @param epsilon {@code ε > 0}
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public Adam {
             requireDecay("Adam", "beta1", beta1);
             requireDecay("Adam", "beta2", beta2);

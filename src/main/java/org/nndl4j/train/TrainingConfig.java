@@ -29,7 +29,18 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
     /** {@link #threads()} meaning "the process-wide count of {@link Gemm#setThreads}". */
     public static final int DEFAULT_THREADS = 0;
 
-    /** @throws IllegalArgumentException naming the value that is out of range or null */
+    /**
+     * @param iterations     number of epochs, {@code >= 0}
+     * @param learningRate   step size α, finite and {@code > 0}
+     * @param recordEvery    the interval between recorded costs, {@code >= 1}
+     * @param engine         how the steps are computed
+     * @param optimizer      how parameters move
+     * @param miniBatches    how an epoch is cut into steps
+     * @param schedule       how the learning rate changes after each epoch
+     * @param regularization L2 and dropout
+     * @param threads        threads for the matrix products, {@code >= 1}, or {@link #DEFAULT_THREADS}
+     * @throws IllegalArgumentException naming the value that is out of range or null
+     */
     public TrainingConfig {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);

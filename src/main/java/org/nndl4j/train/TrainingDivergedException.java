@@ -11,11 +11,22 @@ public class TrainingDivergedException extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The iteration after whose update the parameters were not finite. */
     private final int iteration;
+    /** The learning rate in force when training diverged. */
     private final double learningRate;
+    /** The cost of that iteration, before its update. */
     private final double cost;
     private final transient CostHistory costsSoFar;
 
+    /**
+     * Names the iteration, cost and learning rate in the message, with a hint to lower the rate.
+     *
+     * @param iteration    the iteration after whose update the parameters were not finite
+     * @param learningRate the learning rate in force
+     * @param cost         the cost of that iteration (before its update)
+     * @param costsSoFar   the costs recorded before the failure
+     */
     public TrainingDivergedException(int iteration, double learningRate, double cost, CostHistory costsSoFar) {
         super("training diverged: the parameters stopped being finite numbers at iteration " + iteration
                 + " (cost " + cost + ") with learning rate " + learningRate
@@ -31,6 +42,7 @@ public class TrainingDivergedException extends Nndl4jException {
         return iteration;
     }
 
+    /** @return the learning rate in force when training diverged */
     public double learningRate() {
         return learningRate;
     }
@@ -40,7 +52,11 @@ public class TrainingDivergedException extends Nndl4jException {
         return cost;
     }
 
-    /** The costs recorded before the failure. */
+    /**
+     * The costs recorded before the failure.
+     *
+     * @return the recorded costs, up to the last recorded iteration before the failure
+     */
     public CostHistory costsSoFar() {
         return costsSoFar;
     }

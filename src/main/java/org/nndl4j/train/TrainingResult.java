@@ -20,7 +20,14 @@ import org.nndl4j.nn.Network;
  */
 public record TrainingResult(Network network, CostHistory costs, Engine engine, int iterations, Duration wallTime) {
 
-    /** @throws IllegalArgumentException if a component is null or {@code iterations < 0} */
+    /**
+     * @param network    the trained network
+     * @param costs      the recorded costs
+     * @param engine     the engine that computed the steps
+     * @param iterations the number of iterations run, {@code >= 0}
+     * @param wallTime   the time the iterations took
+     * @throws IllegalArgumentException if a component is null or {@code iterations < 0}
+     */
     public TrainingResult {
         if (network == null || costs == null || engine == null || wallTime == null) {
             throw new IllegalArgumentException("TrainingResult: network, costs, engine and wallTime must not be null");
