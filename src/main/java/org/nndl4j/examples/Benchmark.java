@@ -97,6 +97,15 @@ public final class Benchmark {
     record Timing(double medianSeconds, long peakHeapBytes, double[] costs) {
     }
 
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: Benchmark [--runs N] [--threads T] [--workloads logistic,flower,two-layer,l-layer] [--python CMD] [--no-numpy]",
+            "  --runs N          timed runs of each workload; the median is printed (default 3)",
+            "  --threads T       threads of the matrix kernel (default 1)",
+            "  --workloads LIST  comma-separated workloads to run (default all: logistic,flower,two-layer,l-layer)",
+            "  --python CMD      the Python that runs the numpy reference (default python3)",
+            "  --no-numpy        skip the numpy reference",
+            "  -h, --help        print this help");
+
     private Benchmark() {
     }
 
@@ -115,6 +124,10 @@ public final class Benchmark {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--help", "-h" -> {
+                        System.out.println(USAGE);
+                        return;
+                    }
                     case "--runs" -> runs = positive(args[++i], "--runs");
                     case "--threads" -> threads = positive(args[++i], "--threads");
                     case "--python" -> python = args[++i];
@@ -130,8 +143,7 @@ public final class Benchmark {
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("error: " + (e instanceof ArrayIndexOutOfBoundsException ? "a flag is missing its value" : e.getMessage()));
-            System.err.println("usage: Benchmark [--runs N] [--threads T] [--workloads logistic,flower,two-layer,l-layer] "
-                    + "[--python CMD] [--no-numpy]");
+            System.err.println(USAGE);
             System.exit(2);
         }
         Gemm.setThreads(threads);

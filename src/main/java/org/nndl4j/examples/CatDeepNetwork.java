@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
 
 import org.nndl4j.data.CatDataset;
+import org.nndl4j.data.DatasetException;
 import org.nndl4j.data.ImageInput;
 import org.nndl4j.data.ImageSet;
 import org.nndl4j.data.LabeledData;
@@ -21,6 +22,7 @@ import org.nndl4j.deep.DeepModels;
 import org.nndl4j.deep.CourseInitialization;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.InputTransform;
 import org.nndl4j.nn.ModelFileException;
 import org.nndl4j.nn.Network;
 import org.nndl4j.plot.ImageGrid;
@@ -39,19 +41,35 @@ import org.nndl4j.train.TrainingResult;
  * course's lines, and writes the learning curves and the mislabelled test images as PNG files.
  *
  * <pre>
- * CatDeepNetwork [--out DIR] [--iterations N] [--engine auto|primal|gram|reference] [--skip-two-layer]
+ * CatDeepNetwork [--out DIR] [--iterations N] [--engine auto|primal|gram|reference] [--skip-two-layer | --two-layer]
  *                [--save PATH | --load PATH] [--image PATH]
  * </pre>
- * {@code --save} writes the trained L-layer model to an HDF5 file; {@code --load} reads one instead of training
- * it; {@code --image} classifies a picture of your own (any size; it is resized to 64x64) with that model;
- * {@code --engine reference} trains with the course's building blocks step by step (slow) instead of the fast engine.
+ * {@code --save} writes the trained L-layer model to an HDF5 file, with the pixel scaling it expects (1/255) and
+ * the shape of one picture (64, 64, 3); {@code --load} reads one instead of training it (and then trains the
+ * two-layer model only with {@code --two-layer}); {@code --image} classifies a picture of your own (any size; it
+ * is resized to 64x64) with that model; {@code --engine reference} trains with the course's building blocks step
+ * by step (slow) instead of the fast engine. Every file argument is checked before any training.
  */
 public final class CatDeepNetwork {
 
     static final int[] LAYERS_DIMS = {12288, 20, 7, 5, 1};
     static final int N_H = 7;
-    static final String USAGE = "usage: CatDeepNetwork [--out DIR] [--iterations N] [--engine auto|primal|gram|reference]"
-            + " [--skip-two-layer] [--save PATH | --load PATH] [--image PATH]";
+    /** The scaling the models are trained with: pixels 0..255 times 1/255. */
+    static final InputTransform PIXELS = InputTransform.uniform(LAYERS_DIMS[0], 0, 1 / 255.);
+    /** The shape of one picture, flattened row-major into a column of 12288 values. */
+    static final int[] PICTURE_SHAPE = {64, 64, 3};
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: CatDeepNetwork [--out DIR] [--iterations N] [--engine auto|primal|gram|reference]",
+            "                      [--skip-two-layer | --two-layer] [--save PATH | --load PATH] [--image PATH]",
+            "  --out DIR          where the PNG pictures go (default target/nndl4j-output)",
+            "  --iterations N     gradient-descent iterations of each model (default 2500)",
+            "  --engine NAME      auto, primal, gram or reference (default auto)",
+            "  --skip-two-layer   do not train the two-layer model (default: train it, unless --load is given)",
+            "  --two-layer        train the two-layer model even with --load",
+            "  --save PATH        save the trained L-layer model (HDF5, with its input scaling 1/255 and shape 64x64x3)",
+            "  --load PATH        load an L-layer model saved by --save instead of training it",
+            "  --image PATH       classify your own picture (JPEG, PNG, GIF or BMP; resized to 64x64)",
+            "  -h, --help         print this help");
 
     private CatDeepNetwork() {
     }
@@ -69,6 +87,10 @@ public final class CatDeepNetwork {
     record Options(Path out, int iterations, Engine engine, boolean skipTwoLayer, Path save, Path load, Path image) {
     }
 
+    /** What the checks of the file arguments read before any training: the loaded model and the picture. */
+    private record Inputs(Network loaded, Matrix picture) {
+    }
+
     /** Runs the example; returns the process exit code (0 success, 2 bad arguments, 1 failure). */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
@@ -79,27 +101,37 @@ public final class CatDeepNetwork {
             err.println(USAGE);
             return 2;
         }
+        if (options == null) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
-            execute(options, out);
+            execute(options, check(options), out);
             return 0;
         } catch (IOException | RuntimeException e) {
-            err.println("CatDeepNetwork: " + e.getMessage());
+            err.println("CatDeepNetwork: " + CommandLine.describe(e));
             return 1;
         }
     }
 
+    /** The parsed command line, or null if it asks for help ({@code --help}, {@code -h}). */
     static Options parse(String[] args) {
         Path outDir = Path.of("target", "nndl4j-output");
         int iterations = 2500;
         Engine engine = Engine.AUTO;
-        boolean skipTwoLayer = false;
+        Boolean skipTwoLayer = null;
         Path save = null;
         Path load = null;
         Path image = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
-                case "--skip-two-layer" -> skipTwoLayer = true;
+                case "--skip-two-layer", "--two-layer" -> {
+                    if (skipTwoLayer != null) {
+                        throw new IllegalArgumentException("--skip-two-layer and --two-layer exclude each other");
+                    }
+                    skipTwoLayer = flag.equals("--skip-two-layer");
+                }
                 case "--out" -> outDir = Path.of(CommandLine.value(args, ++i, flag));
                 case "--save" -> save = Path.of(CommandLine.value(args, ++i, flag));
                 case "--load" -> load = Path.of(CommandLine.value(args, ++i, flag));
@@ -116,7 +148,9 @@ public final class CatDeepNetwork {
                     }
                 }
                 case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, flag));
-                case "-h", "--help" -> throw new IllegalArgumentException("help requested");
+                case "-h", "--help" -> {
+                    return null;
+                }
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
         }
@@ -129,11 +163,33 @@ public final class CatDeepNetwork {
         if (image != null && !Files.isRegularFile(image)) {
             throw new IllegalArgumentException("--image: no such file " + image);
         }
-        return new Options(outDir, iterations, engine, skipTwoLayer, save, load, image);
+        // a loaded model needs no two-layer model beside it unless asked for
+        boolean skip = skipTwoLayer != null ? skipTwoLayer : load != null;
+        return new Options(outDir, iterations, engine, skip, save, load, image);
     }
 
-    private static void execute(Options options, PrintStream out) throws IOException {
-        Files.createDirectories(options.out());
+    /**
+     * Checks every file argument before any training, so a bad one fails at once with the reason: the output
+     * folder can be created, the save target's folder exists, the model loads and the picture reads.
+     */
+    private static Inputs check(Options options) throws IOException {
+        CommandLine.requireOutputDirectory(options.out(), "--out");
+        if (options.save() != null) {
+            CommandLine.requireWritableFile(options.save(), "--save");
+        }
+        Network loaded = options.load() == null ? null : loadModel(options.load(), LAYERS_DIMS[0]);
+        Matrix picture = null;
+        if (options.image() != null) {
+            try {
+                picture = ImageInput.readAsColumn(options.image(), PICTURE_SHAPE[0]);
+            } catch (DatasetException e) {
+                throw new IllegalArgumentException("--image: " + e.getMessage(), e);
+            }
+        }
+        return new Inputs(loaded, picture);
+    }
+
+    private static void execute(Options options, Inputs inputs, PrintStream out) throws IOException {
         // Java2D and ImageIO take a few hundred milliseconds to start: start them on a spare core while the
         // data loads and the models train, so the first picture does not wait for them
         CompletableFuture.runAsync(CatDeepNetwork::startPictureMachinery);
@@ -149,6 +205,7 @@ public final class CatDeepNetwork {
             TrainingListener printer = p ->
                     out.println("Cost after iteration " + p.iteration() + ": " + PythonFormat.repr(p.cost()));
             TrainingResult two = DeepModels.twoLayerModel(train, N_H, config, printer);
+            printTraining(out, two);
             printAccuracy(out, two.network(), train);
             printAccuracy(out, two.network(), test);
             out.println("wrote " + learningCurve(two.costs(), "Two-layer model", options.out().resolve("cat-two-layer-costs.png")));
@@ -157,7 +214,7 @@ public final class CatDeepNetwork {
 
         Network network;
         if (options.load() != null) {
-            network = loadModel(options.load(), train.features());
+            network = inputs.loaded();
             out.println("L-layer model " + Arrays.toString(network.layerDims()) + " loaded from " + options.load());
         } else {
             out.println("L-layer model " + Arrays.toString(LAYERS_DIMS) + ", learning rate "
@@ -166,6 +223,7 @@ public final class CatDeepNetwork {
             TrainingListener printer = p -> out.println(
                     String.format(Locale.ROOT, "Cost after iteration %d: %f", p.iteration(), p.cost()));
             TrainingResult deep = DeepModels.lLayerModel(train, LAYERS_DIMS, CourseInitialization.APPLICATION, config, printer);
+            printTraining(out, deep);
             network = deep.network();
             out.println("wrote " + learningCurve(deep.costs(), "L-layer model", options.out().resolve("cat-l-layer-costs.png")));
         }
@@ -180,12 +238,12 @@ public final class CatDeepNetwork {
         }
 
         if (options.save() != null) {
-            network.save(options.save());
+            // the file records the scaling of the raw pixels and the picture shape, for programs that start from them
+            network.withInput(PIXELS, PICTURE_SHAPE).save(options.save());
             out.println("saved the L-layer model to " + options.save());
         }
         if (options.image() != null) {
-            Matrix x = ImageInput.readAsColumn(options.image(), cats.numPx());
-            double y = network.predict(x).item();
+            double y = network.predict(inputs.picture()).item();
             out.println("y = " + PythonFormat.repr(y) + ", your L-layer model predicts a \"" + train.className((int) y)
                     + "\" picture.");
         }
@@ -201,9 +259,25 @@ public final class CatDeepNetwork {
         }
     }
 
-    /** Reads a saved L-layer model; any problem (file, architecture, input size) is reported with the file's name. */
+    /** The one line of each training: its engine and wall time. */
+    private static void printTraining(PrintStream out, TrainingResult result) {
+        out.println(String.format(Locale.ROOT, "(%d iterations in %.2f s, engine %s)", result.iterations(),
+                result.wallTime().toNanos() / 1e9, result.engine()));
+    }
+
+    /**
+     * Reads a saved L-layer model; any problem (file, architecture, input size, input scaling) is reported with the
+     * file's name. The network returned takes the course's scaled inputs (pixels / 255), as the bundled data are.
+     */
     private static Network loadModel(Path file, int features) {
         Network network = Network.load(file);
+        if (network.inputTransform().isPresent()) {
+            if (!network.inputTransform().get().equals(PIXELS)) {
+                throw new ModelFileException(file, "the network expects its inputs scaled otherwise than pixels / 255");
+            }
+            // the data here are scaled already: predict with the bare network
+            network = network.withInput(null);
+        }
         if (network.inputSize() != features) {
             throw new ModelFileException(file, "the network takes " + network.inputSize()
                     + " inputs but the cat images have " + features + " values (64 x 64 x 3)");

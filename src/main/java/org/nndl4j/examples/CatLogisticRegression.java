@@ -18,6 +18,7 @@ import org.nndl4j.matrix.Matrix;
 import org.nndl4j.plot.LineChart;
 import org.nndl4j.train.CostHistory;
 import org.nndl4j.train.Engine;
+import org.nndl4j.train.Metrics;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
 
@@ -96,7 +97,7 @@ public final class CatLogisticRegression {
         LogisticModelResult d = LogisticRegression.model(train, test,
                 LogisticRegression.courseConfig().withEngine(options.engine()), printCost(out));
         double seconds = (System.nanoTime() - start) / 1e9;
-        printAccuracies(d, out);
+        printAccuracies(d, train.Y(), test.Y(), out);
         out.println(String.format(Locale.ROOT, "(%d iterations in %.2f s, engine %s)", LogisticRegression.DEFAULT_ITERATIONS, seconds,
                 d.training().engine()));
 
@@ -114,7 +115,7 @@ public final class CatLogisticRegression {
             out.println("learning rate is: " + PythonFormat.repr(learningRate));
             LogisticModelResult m = LogisticRegression.model(train, test,
                     TrainingConfig.of(1500, learningRate).withEngine(options.engine()), TrainingListener.none());
-            printAccuracies(m, out);
+            printAccuracies(m, train.Y(), test.Y(), out);
             models.add(m);
             // print ('\n' + "-----" + '\n')
             out.println();
@@ -150,10 +151,11 @@ public final class CatLogisticRegression {
                 progress.iteration(), progress.cost()));
     }
 
-    private static void printAccuracies(LogisticModelResult d, PrintStream out) {
+    private static void printAccuracies(LogisticModelResult d, Matrix trainY, Matrix testY, PrintStream out) {
+        // the result holds fractions; the course prints percent, computed its way:
         // print("train accuracy: {} %".format(100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100))
-        out.println("train accuracy: " + PythonFormat.repr(d.trainAccuracy()) + " %");
-        out.println("test accuracy: " + PythonFormat.repr(d.testAccuracy()) + " %");
+        out.println("train accuracy: " + PythonFormat.repr(Metrics.accuracyPercent(d.yPredictionTrain(), trainY)) + " %");
+        out.println("test accuracy: " + PythonFormat.repr(Metrics.accuracyPercent(d.yPredictionTest(), testY)) + " %");
     }
 
     /** The x axis of a learning curve: the recorded iterations, in hundreds (0, 1, 2, ...). */

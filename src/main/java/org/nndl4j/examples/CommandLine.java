@@ -44,6 +44,12 @@ final class CommandLine {
             return;
         }
         try {
+            // an unusable output folder fails now, not after the training
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("--out")) {
+                    requireOutputDirectory(java.nio.file.Path.of(args[i + 1]), "--out");
+                }
+            }
             body.run(options, System.out);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             System.err.println(program + ": " + describe(e));
@@ -72,6 +78,54 @@ final class CommandLine {
     /** A one-line description; java.nio's FileSystemExceptions carry only the path, so their kind is added. */
     static String describe(Exception e) {
         return e instanceof FileSystemException ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getMessage();
+    }
+
+    /**
+     * Makes sure {@code dir} is a folder the example can write into, creating it if needed; refuses at once, saying
+     * why, a path that is a file (or lies under one), or a folder that cannot be created or written.
+     *
+     * @param dir  the folder
+     * @param flag the flag that named it, for the message
+     * @throws IllegalArgumentException saying why the folder is unusable
+     */
+    static void requireOutputDirectory(java.nio.file.Path dir, String flag) {
+        java.nio.file.Path existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !java.nio.file.Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(flag + " " + dir + ": cannot be used as the output folder: " + existing
+                    + " is a file, not a folder");
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(flag + " " + dir + ": cannot create the output folder: " + describe(e), e);
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new IllegalArgumentException(flag + " " + dir + ": the output folder is not writable");
+        }
+    }
+
+    /**
+     * Refuses at once, saying why, a file that cannot be written later: its folder is missing or not writable, or the
+     * path is a folder.
+     *
+     * @param file the file to be written
+     * @param flag the flag that named it, for the message
+     * @throws IllegalArgumentException saying why the file cannot be written
+     */
+    static void requireWritableFile(java.nio.file.Path file, String flag) {
+        java.nio.file.Path parent = file.toAbsolutePath().normalize().getParent();
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException(flag + " " + file + ": is a folder, not a file");
+        }
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            throw new IllegalArgumentException(flag + " " + file + ": the folder " + parent + " does not exist");
+        }
+        if (!java.nio.file.Files.isWritable(parent)) {
+            throw new IllegalArgumentException(flag + " " + file + ": the folder " + parent + " is not writable");
+        }
     }
 
     /** A whole number {@code >= 1} given for {@code flag}. */

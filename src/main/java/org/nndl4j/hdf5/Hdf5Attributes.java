@@ -50,6 +50,21 @@ final class Hdf5Attributes {
                 + Hdf5Errors.describeObject(data) + "; expected one string");
     }
 
+    /** A string attribute, scalar or 1-D, as a list (a scalar gives a list of one). */
+    java.util.List<String> strings(String name) {
+        Object data = data(name, ElementType.STRING);
+        if (data instanceof String s) {
+            return java.util.List.of(s);
+        }
+        if (data instanceof String[] a) {
+            if (java.util.Arrays.stream(a).allMatch(Objects::nonNull)) {
+                return java.util.List.of(a);
+            }
+        }
+        throw new Hdf5Exception(source, "attribute '" + name + "' of '" + Hdf5Tree.clean(nodePath) + "' is "
+                + Hdf5Errors.describeObject(data) + "; expected strings");
+    }
+
     int[] ints(String name) {
         Object data = data(name, ElementType.INTEGER);
         return Hdf5Values.toInts(source, nodePath, name, Hdf5Values.attributeNumbers(source, nodePath, name, data));

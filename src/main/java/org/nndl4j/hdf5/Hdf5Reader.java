@@ -435,6 +435,17 @@ public final class Hdf5Reader implements AutoCloseable {
     }
 
     /**
+     * A string attribute (scalar or 1-D) of the root group as a list; a scalar gives a list of one.
+     *
+     * @param name the attribute's name
+     * @return its strings, in order
+     * @throws Hdf5Exception if it is missing, of rank above 1, or not strings
+     */
+    public List<String> stringsAttribute(String name) {
+        return attributes("").strings(name);
+    }
+
+    /**
      * An integer attribute (scalar or 1-D) of the root group.
      *
      * @param name the attribute's name

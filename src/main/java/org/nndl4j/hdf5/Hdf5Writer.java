@@ -24,9 +24,16 @@ import io.jhdf.WritableHdfFile;
  * }
  * }</pre>
  * Names are checked before jhdf sees them (jhdf itself silently accepts a repeated name or ragged rows). Not
- * thread-safe.
+ * thread-safe. The file holds only what is put in it (jhdf's own {@code _jHDF} stamp is removed).
+ *
+ * <p>Strings are written as jhdf writes them: fixed-length, null-terminated, UTF-8 (jhdf cannot write HDF5's
+ * variable-length strings). h5py 3 therefore reads a string attribute as {@code numpy.bytes_}
+ * ({@code .decode()} gives the {@code str}) and a string-array attribute as an array of dtype {@code S}.
  */
 public final class Hdf5Writer implements AutoCloseable {
+
+    /** The attribute jhdf adds to the root group of every file it creates. */
+    static final String JHDF_STAMP = "_jHDF";
 
     private final String source;
     private final Set<String> datasets = new HashSet<>();
@@ -49,7 +56,10 @@ public final class Hdf5Writer implements AutoCloseable {
         Objects.requireNonNull(path, "Hdf5Writer.create: path is null");
         String source = path.toString();
         try {
-            return new Hdf5Writer(source, HdfFile.write(path));
+            WritableHdfFile file = HdfFile.write(path);
+            // jhdf stamps every file with a root attribute naming itself; a model file holds only its own attributes
+            file.removeAttribute(JHDF_STAMP);
+            return new Hdf5Writer(source, file);
         } catch (RuntimeException e) {
             throw new Hdf5Exception(source, "cannot create the file for writing: " + summarize(e), e);
         }
@@ -132,8 +142,8 @@ public final class Hdf5Writer implements AutoCloseable {
     }
 
     /**
-     * Adds the 1-D string attribute {@code name} to the root group (h5py reads it as an array of str); the
-     * array is copied.
+     * Adds the 1-D string attribute {@code name} to the root group (fixed-length UTF-8: h5py reads it as an array
+     * of bytes, {@link Hdf5Reader#stringsAttribute} as a list); the array is copied.
      *
      * @param name   the attribute's name
      * @param values its values, at least one; copied

@@ -13,8 +13,9 @@ import org.nndl4j.train.TrainingResult;
  * @param yPredictionTest  0/1 predictions on the test set, shape {@code (1, m_test)}
  * @param yPredictionTrain 0/1 predictions on the training set, shape {@code (1, m_train)}
  * @param learningRate     the learning rate α used
- * @param trainAccuracy    {@code 100 - mean(|Ŷ_train - Y_train|) * 100}, in percent as the course prints it
- * @param testAccuracy     {@code 100 - mean(|Ŷ_test - Y_test|) * 100}, in percent as the course prints it
+ * @param trainAccuracy    the fraction of training examples predicted right, in [0, 1] (as {@code Metrics.accuracy});
+ *                         the course prints it in percent ({@code Metrics.accuracyPercent})
+ * @param testAccuracy     the fraction of test examples predicted right, in [0, 1]
  */
 public record LogisticModelResult(TrainingResult training, Matrix yPredictionTest, Matrix yPredictionTrain,
                                   double learningRate, double trainAccuracy, double testAccuracy) {

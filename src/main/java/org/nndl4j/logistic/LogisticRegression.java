@@ -233,9 +233,9 @@ public final class LogisticRegression {
         // predict test/train set examples
         Matrix yPredictionTest = predict(w, b, test.X());
         Matrix yPredictionTrain = predict(w, b, train.X());
-        // accuracy = 100 - mean(|Ŷ - Y|) * 100
-        double trainAccuracy = Metrics.accuracyPercent(yPredictionTrain, train.Y());
-        double testAccuracy = Metrics.accuracyPercent(yPredictionTest, test.Y());
+        // accuracies as fractions, one unit in the whole API (the course prints 100 - mean(|Ŷ - Y|) * 100)
+        double trainAccuracy = Metrics.accuracy(yPredictionTrain, train.Y());
+        double testAccuracy = Metrics.accuracy(yPredictionTest, test.Y());
         return new LogisticModelResult(optimized.training(), yPredictionTest, yPredictionTrain, config.learningRate(),
                 trainAccuracy, testAccuracy);
     }

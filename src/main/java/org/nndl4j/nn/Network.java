@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 import org.nndl4j.matrix.Matrix;
@@ -19,12 +21,26 @@ import org.nndl4j.matrix.ShapeException;
  *
  * <p>A classifier ends in {@link Activation#SIGMOID} (one unit, two classes) or {@link Activation#SOFTMAX}
  * ({@code C} units, {@code C} classes); {@link #loss()} names the cost it trains on, {@link #predict} its labels.
+ *
+ * <p>A network may carry the preprocessing its inputs need ({@link #withInput(InputTransform, int...)}): then
+ * {@link #forward} and {@link #predict} take raw inputs (e.g. pixels 0..255) and apply it first, and
+ * {@link #save} records it in the file, with the shape of one raw example, so other programs can too.
  */
 public final class Network {
 
     private final List<Layer> layers;
+    /** Applied to raw inputs before layer 1; null if the network takes its inputs as they are. */
+    private final InputTransform input;
+    /** The shape of one raw example before it is flattened into a column; null means {@code (n[0])}. */
+    private final int[] inputShape;
 
     private Network(List<Layer> layers) {
+        this(layers, null, null);
+    }
+
+    private Network(List<Layer> layers, InputTransform input, int[] inputShape) {
+        this.input = input;
+        this.inputShape = inputShape == null ? null : inputShape.clone();
         Checks.notNull("Network", "layers", layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("Network: a network needs at least one layer, got none");
@@ -243,11 +259,69 @@ public final class Network {
         layer(l);
         List<Layer> copy = new ArrayList<>(layers);
         copy.set(l - 1, layer);
-        return new Network(copy);
+        return new Network(copy, input, inputShape);
     }
 
     /**
-     * The output activations {@code A[L]} for inputs {@code X}.
+     * This network taking raw inputs: {@link #forward} and {@link #predict} apply {@code transform} to them first,
+     * and {@link #save} records it. One raw example is a column of {@code n[0]} values.
+     *
+     * @param transform the preprocessing, one shift and scale per input feature; null for none
+     * @return the network with this input transform
+     * @throws IllegalArgumentException if the transform does not have {@code n[0]} features
+     */
+    public Network withInput(InputTransform transform) {
+        return withInput(transform, inputSize());
+    }
+
+    /**
+     * This network taking raw inputs of shape {@code exampleShape} (e.g. {@code 64, 64, 3} for the cat pictures,
+     * flattened in row-major (C) order into a column of {@code n[0]} values, as numpy's {@code reshape} does):
+     * {@link #forward} and {@link #predict} apply {@code transform} first, and {@link #save} records both.
+     *
+     * @param transform    the preprocessing, one shift and scale per input feature; null for none
+     * @param exampleShape the shape of one raw example; its sizes multiply to {@code n[0]}
+     * @return the network with this input transform and shape
+     * @throws IllegalArgumentException if the transform does not have {@code n[0]} features or the shape's sizes are
+     *                                  not positive or do not multiply to {@code n[0]}
+     */
+    public Network withInput(InputTransform transform, int... exampleShape) {
+        if (transform != null && transform.features() != inputSize()) {
+            throw new IllegalArgumentException("Network.withInput: the transform has " + transform.features()
+                    + " features but the network takes " + inputSize() + " inputs");
+        }
+        Checks.notNull("Network.withInput", "exampleShape", exampleShape);
+        long product = 1;
+        for (int n : exampleShape) {
+            if (n < 1) {
+                throw new IllegalArgumentException("Network.withInput: example shape " + Arrays.toString(exampleShape)
+                        + " has a size < 1");
+            }
+            product *= n;
+        }
+        if (exampleShape.length == 0 || product != inputSize()) {
+            throw new IllegalArgumentException("Network.withInput: example shape " + Arrays.toString(exampleShape)
+                    + " holds " + product + " values but the network takes " + inputSize() + " inputs");
+        }
+        return new Network(layers, transform, exampleShape.length == 1 ? null : exampleShape);
+    }
+
+    /** @return the preprocessing {@link #forward} applies to raw inputs, if any */
+    public Optional<InputTransform> inputTransform() {
+        return Optional.ofNullable(input);
+    }
+
+    /**
+     * @return the shape of one raw example, flattened in row-major order into the input column ({@code [n[0]]} unless
+     *         {@link #withInput(InputTransform, int...)} said otherwise)
+     */
+    public int[] inputShape() {
+        return inputShape == null ? new int[] {inputSize()} : inputShape.clone();
+    }
+
+    /**
+     * The output activations {@code A[L]} for inputs {@code X} (raw inputs if the network has an
+     * {@link #inputTransform()}: it is applied first).
      *
      * @param X inputs, one example per column, {@code (n[0], m)}
      * @return {@code (n[L], m)}
@@ -261,7 +335,7 @@ public final class Network {
                     "not aligned: X must have " + inputSize() + " rows (the network's inputs), got " + X.rows());
         }
         MemoryBudget.requireForward("Network.forward", layerDims(), X.cols());
-        Matrix A = X;
+        Matrix A = input == null ? X : input.apply(X);
         for (Layer layer : layers) {
             A = layer.forward(A);
         }
@@ -308,19 +382,20 @@ public final class Network {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Network other && layers.equals(other.layers);
+        return o instanceof Network other && layers.equals(other.layers) && Objects.equals(input, other.input)
+                && Arrays.equals(inputShape(), other.inputShape());
     }
 
     @Override
     public int hashCode() {
-        return layers.hashCode();
+        return 31 * layers.hashCode() + Objects.hashCode(input);
     }
 
     /** E.g. {@code Network[64 -> 25 relu -> 12 relu -> 10 softmax]}. */
     @Override
     public String toString() {
         StringJoiner s = new StringJoiner(" -> ", "Network[", "]");
-        s.add(Integer.toString(inputSize()));
+        s.add(input == null ? Integer.toString(inputSize()) : inputSize() + " (transformed)");
         for (Layer layer : layers) {
             s.add(layer.units() + " " + layer.activation().fileName());
         }

@@ -42,10 +42,17 @@ import org.nndl4j.matrix.Matrix;
  * <ul>
  * <li>datasets {@code W1, b1, ..., WL, bL}: 2-D float64 arrays, {@code W<l>} of shape {@code (n[l], n[l-1])},
  *     {@code b<l>} of shape {@code (n[l], 1)}, as the course names and shapes them;</li>
- * <li>root attributes {@code format = "nndl4j-network"}, {@code format_version = 1},
- *     {@code layer_dims} (int array {@code [n[0], ..., n[L]]}) and {@code activations} (one string naming the
- *     activation of each layer, comma-separated: {@code "relu,relu,relu,sigmoid"}).</li>
+ * <li>root attributes {@code format = "nndl4j-network"}, {@code format_version = 2},
+ *     {@code layer_dims} (int array {@code [n[0], ..., n[L]]}), {@code activations} (string array, the activation
+ *     of each layer: {@code ["relu", "relu", "relu", "sigmoid"]}) and {@code input_shape} (int array, the shape of
+ *     one raw example, flattened in row-major (C) order into a column of {@code n[0]} values: {@code [64, 64, 3]}
+ *     for the cat pictures, {@code [n[0]]} otherwise);</li>
+ * <li>if the network has an {@link InputTransform}: datasets {@code input_shift} and {@code input_scale}, 2-D
+ *     float64 of shape {@code (n[0], 1)}, so that the network's input is {@code (X - input_shift) * input_scale}
+ *     for raw inputs {@code X} of shape {@code (n[0], m)} (numpy broadcasts the columns).</li>
  * </ul>
+ * Strings are fixed-length UTF-8 (all jhdf writes): h5py 3 returns them as {@code bytes}, {@code .decode()} gives
+ * {@code str}. Files of format version 1 (activations as one comma-separated string, no input attributes) load too.
  *
  * <p>Saving is atomic: the file is written under a temporary name {@code .<name>.<random>.tmp} in the target's
  * directory and then moved over the target, so a failed save leaves any previous file untouched and no temporary
@@ -64,12 +71,15 @@ final class NetworkFile {
     /** The value of the {@code format} attribute. */
     static final String FORMAT = "nndl4j-network";
     /** The version written, and the highest one read. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     static final String ATTR_FORMAT = "format";
     static final String ATTR_VERSION = "format_version";
     static final String ATTR_LAYER_DIMS = "layer_dims";
     static final String ATTR_ACTIVATIONS = "activations";
+    static final String ATTR_INPUT_SHAPE = "input_shape";
+    static final String INPUT_SHIFT = "input_shift";
+    static final String INPUT_SCALE = "input_scale";
 
     /**
      * The byte range a writer locks, past any end of file: a lock there never overlaps the bytes the HDF5 writer
@@ -360,8 +370,14 @@ final class NetworkFile {
             out.putAttribute(ATTR_FORMAT, FORMAT);
             out.putAttribute(ATTR_VERSION, FORMAT_VERSION);
             out.putAttribute(ATTR_LAYER_DIMS, network.layerDims());
-            // one string, comma-separated ("relu,relu,sigmoid"): h5py reads it as f.attrs["activations"]
-            out.putAttribute(ATTR_ACTIVATIONS, activationNames(network.activations()));
+            // one string per layer: f.attrs["activations"] is an array of them in h5py
+            out.putAttribute(ATTR_ACTIVATIONS, network.activations().stream()
+                    .map(a -> a.name().toLowerCase(Locale.ROOT)).toArray(String[]::new));
+            out.putAttribute(ATTR_INPUT_SHAPE, network.inputShape());
+            network.inputTransform().ifPresent(t -> {
+                out.putDataset(INPUT_SHIFT, column(t.shift()));
+                out.putDataset(INPUT_SCALE, column(t.scale()));
+            });
             for (int l = 1; l <= network.numLayers(); l++) {
                 // file names are 1-based: W<l> is weights.get(l - 1)
                 out.putDataset("W" + l, network.W(l).toArray());
@@ -370,7 +386,15 @@ final class NetworkFile {
         }
     }
 
-    /** The activations as the file stores them, e.g. {@code relu,relu,sigmoid}. */
+    private static double[][] column(double[] values) {
+        double[][] rows = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            rows[i] = new double[] {values[i]};
+        }
+        return rows;
+    }
+
+    /** The activations as format version 1 stored them, e.g. {@code relu,relu,sigmoid}. */
     static String activationNames(List<Activation> activations) {
         return String.join(",", activations.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList());
     }
@@ -429,12 +453,42 @@ final class NetworkFile {
             // list index l - 1 is layer l
             layers.add(new Layer(weights.get(l - 1), biases.get(l - 1), activations.get(l - 1)));
         }
-        return Network.of(layers);
+        return withInput(h5, path, Network.of(layers), layerDims[0]);
+    }
+
+    /** The network with the input transform and example shape the file records (none in version-1 files). */
+    private static Network withInput(Hdf5Reader h5, Path path, Network network, int inputs) {
+        boolean hasShift = h5.hasDataset(INPUT_SHIFT);
+        if (hasShift != h5.hasDataset(INPUT_SCALE)) {
+            throw new ModelFileException(path, "has dataset " + (hasShift ? INPUT_SHIFT : INPUT_SCALE) + " but not "
+                    + (hasShift ? INPUT_SCALE : INPUT_SHIFT) + "; the input transform needs both");
+        }
+        InputTransform transform = null;
+        if (hasShift) {
+            int[] dims = {inputs};
+            double[] shift = matrix(h5, INPUT_SHIFT, inputs, 1, dims, path).toRowMajor();
+            double[] scale = matrix(h5, INPUT_SCALE, inputs, 1, dims, path).toRowMajor();
+            transform = new InputTransform(shift, scale);
+        }
+        int[] shape = h5.hasAttribute(ATTR_INPUT_SHAPE) ? ints(h5, ATTR_INPUT_SHAPE, path) : new int[] {inputs};
+        try {
+            return network.withInput(transform, shape);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(path, "attribute '" + ATTR_INPUT_SHAPE + "' " + Arrays.toString(shape)
+                    + " does not describe the network's " + inputs + " inputs");
+        }
     }
 
     private static List<Activation> activations(Hdf5Reader h5, Path path, int L) {
         requireAttribute(h5, ATTR_ACTIVATIONS, path);
-        String[] names = h5.attribute(ATTR_ACTIVATIONS).split(",", -1);
+        List<String> stored;
+        try {
+            stored = h5.stringsAttribute(ATTR_ACTIVATIONS);
+        } catch (Hdf5Exception e) {
+            throw new ModelFileException(path, e.problem(), e);
+        }
+        // format version 1 stored one comma-separated string, version 2 one string per layer
+        String[] names = stored.size() == 1 ? stored.get(0).split(",", -1) : stored.toArray(String[]::new);
         if (names.length != L) {
             throw new ModelFileException(path, "attribute 'activations' has " + names.length + " entries but 'layer_dims' describes "
                     + L + " layers");

@@ -61,7 +61,8 @@ class CatDeepNetworkTest {
             Run r = run(args);
             assertEquals(2, r.exit(), String.join(" ", args));
             List<String> lines = r.err().lines().toList();
-            assertEquals(2, lines.size(), r.err());
+            // issue 14: the usage now lists every flag with its default, so it spans several lines
+            assertEquals(1 + CatDeepNetwork.USAGE.lines().count(), lines.size(), r.err());
             assertTrue(lines.get(0).startsWith("CatDeepNetwork: "), r.err());
             assertTrue(lines.get(1).startsWith("usage: "), r.err());
             assertEquals("", r.out());

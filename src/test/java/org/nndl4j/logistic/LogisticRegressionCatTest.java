@@ -58,8 +58,11 @@ class LogisticRegressionCatTest {
         assertArrayEquals(SPEC_COSTS, costs, 1e-6);
         assertArrayEquals(GOLDEN.doubles("cat.lr0.005.it2000.costs"), costs, 1e-12);
         // train accuracy: 99.04306220095694 %, test accuracy: 70.0 %
-        assertEquals(99.04306220095694, d.trainAccuracy());
-        assertEquals(70.0, d.testAccuracy());
+        // accuracies are fractions now (issue 14: one unit in the API); the course's percentages are still exact
+        assertEquals(207.0 / 209, d.trainAccuracy());
+        assertEquals(0.7, d.testAccuracy());
+        assertEquals(99.04306220095694, Metrics.accuracyPercent(d.yPredictionTrain(), train.Y()));
+        assertEquals(70.0, Metrics.accuracyPercent(d.yPredictionTest(), test.Y()));
         assertArrayEquals(GOLDEN.doubles("cat.lr0.005.it2000.train_pred"), d.yPredictionTrain().toRowMajor());
         assertArrayEquals(GOLDEN.doubles("cat.lr0.005.it2000.test_pred"), d.yPredictionTest().toRowMajor());
         assertEquals(GOLDEN.scalar("cat.lr0.005.it2000.b"), d.b(), 1e-12);
@@ -92,8 +95,11 @@ class LogisticRegressionCatTest {
         LogisticModelResult d = LogisticRegression.model(train, test,
                 TrainingConfig.of(iterations, Double.parseDouble(rate)), TrainingListener.none());
         String key = "cat.lr" + rate + ".it" + iterations;
-        assertEquals(trainAccuracy, d.trainAccuracy());
-        assertEquals(testAccuracy, d.testAccuracy());
+        // the result holds fractions (issue 14); the spec's printed percentages come from Metrics.accuracyPercent
+        assertEquals(trainAccuracy, Metrics.accuracyPercent(d.yPredictionTrain(), train.Y()));
+        assertEquals(testAccuracy, Metrics.accuracyPercent(d.yPredictionTest(), test.Y()));
+        assertEquals(Metrics.accuracy(d.yPredictionTrain(), train.Y()), d.trainAccuracy());
+        assertEquals(Metrics.accuracy(d.yPredictionTest(), test.Y()), d.testAccuracy());
         assertArrayEquals(GOLDEN.doubles(key + ".costs"), d.costs().costs(), costTolerance);
         assertArrayEquals(GOLDEN.doubles(key + ".train_pred"), d.yPredictionTrain().toRowMajor());
         assertArrayEquals(GOLDEN.doubles(key + ".test_pred"), d.yPredictionTest().toRowMajor());

@@ -230,8 +230,9 @@ class LogisticRegressionTest {
         assertEquals(0.05, d.learningRate());
         assertEquals(150, d.iterations());
         assertEquals(2, d.costs().size());
-        double expectedTrain = 100 - d.yPredictionTrain().minus(Y).abs().mean() * 100;
-        assertEquals(expectedTrain, d.trainAccuracy());
+        // a fraction since issue 14 (was the course's percent 100 - mean(|Ŷ - Y|) * 100)
+        double expectedTrain = 1 - d.yPredictionTrain().minus(Y).abs().mean();
+        assertEquals(expectedTrain, d.trainAccuracy(), 1e-15);
         assertEquals(new LogisticParameters(d.w(), d.b()), d.parameters());
     }
 

@@ -64,7 +64,8 @@ class NetworkFileTest {
             assertArrayEquals(new int[] {3, 4}, hdf.getDatasetByPath("W2").getDimensions());
             assertArrayEquals(new int[] {3, 1}, hdf.getDatasetByPath("b2").getDimensions());
             assertEquals(NetworkFile.FORMAT, hdf.getAttribute("format").getData());
-            assertEquals("relu,tanh,sigmoid", hdf.getAttribute("activations").getData());
+            // issue 14: one string per layer (format version 2), no longer one comma-joined string
+            assertArrayEquals(new String[] {"relu", "tanh", "sigmoid"}, (String[]) hdf.getAttribute("activations").getData());
         }
     }
 
