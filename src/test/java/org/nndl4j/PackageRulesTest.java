@@ -126,4 +126,18 @@ class PackageRulesTest {
         }
         assertTrue(outside.isEmpty(), "exceptions that do not extend Nndl4jException: " + outside);
     }
+
+    @Test
+    void everyRefusedArgument_isAnNndl4jException() throws IOException {
+        // argument refusals are thrown as Nndl4jException (an IllegalArgumentException), so one catch takes them all
+        List<String> plain = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (Files.readString(file).contains("new IllegalArgumentException(")) {
+                    plain.add(file.toString());
+                }
+            }
+        }
+        assertTrue(plain.isEmpty(), "files throwing a plain IllegalArgumentException: " + plain);
+    }
 }

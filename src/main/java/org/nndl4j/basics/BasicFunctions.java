@@ -1,5 +1,7 @@
 package org.nndl4j.basics;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.NDArray;
@@ -58,10 +60,10 @@ public final class BasicFunctions {
      */
     public static Matrix image2vector(NDArray image) {
         if (image == null) {
-            throw new IllegalArgumentException("image2vector: image is null, expected an array of shape (length, height, depth)");
+            throw new Nndl4jException("image2vector: image is null, expected an array of shape (length, height, depth)");
         }
         if (image.rank() != 3) {
-            throw new IllegalArgumentException("image2vector: expected a 3-D array (length, height, depth), got shape "
+            throw new Nndl4jException("image2vector: expected a 3-D array (length, height, depth), got shape "
                     + NDArray.shapeString(image.shape()));
         }
         return image.reshape(-1, 1);

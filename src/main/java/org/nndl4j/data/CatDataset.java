@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,7 +40,7 @@ public record CatDataset(ImageSet train, ImageSet test) {
         Checks.notNull("CatDataset", "train", train);
         Checks.notNull("CatDataset", "test", test);
         if (train.numPx() != test.numPx()) {
-            throw new IllegalArgumentException("CatDataset: training images are " + train.numPx() + "x" + train.numPx()
+            throw new Nndl4jException("CatDataset: training images are " + train.numPx() + "x" + train.numPx()
                     + " but test images are " + test.numPx() + "x" + test.numPx());
         }
     }

@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -77,7 +79,7 @@ public final class CsvDataset {
     public static LabeledData load(Path file, String labelColumn, List<String> classNames) {
         Checks.notNull("CsvDataset.load", "classNames", classNames);
         if (classNames.size() < 2 || new LinkedHashSet<>(classNames).size() != classNames.size()) {
-            throw new IllegalArgumentException("CsvDataset.load: need at least 2 distinct class names, got " + classNames);
+            throw new Nndl4jException("CsvDataset.load: need at least 2 distinct class names, got " + classNames);
         }
         return read(file, labelColumn, List.copyOf(classNames));
     }

@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +42,10 @@ public record DigitsDataset(LabeledData train, LabeledData test) {
      */
     public DigitsDataset {
         if (train == null || test == null) {
-            throw new IllegalArgumentException("DigitsDataset: train and test must not be null");
+            throw new Nndl4jException("DigitsDataset: train and test must not be null");
         }
         if (train.features() != test.features() || train.classes() != test.classes()) {
-            throw new IllegalArgumentException("DigitsDataset: train and test differ: " + train.features() + " and "
+            throw new Nndl4jException("DigitsDataset: train and test differ: " + train.features() + " and "
                     + test.features() + " features, " + train.classes() + " and " + test.classes() + " classes");
         }
     }
@@ -79,7 +81,7 @@ public record DigitsDataset(LabeledData train, LabeledData test) {
      */
     public static DigitsDataset load(Path file) {
         if (file == null) {
-            throw new IllegalArgumentException("DigitsDataset.load: file is null");
+            throw new Nndl4jException("DigitsDataset.load: file is null");
         }
         try (Hdf5Reader h5 = Hdf5Reader.open(file)) {
             return read(h5);

@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +100,7 @@ public final class Hdf5Dataset {
                                    List<String> classNames) {
         Checks.notNull("Hdf5Dataset.read", "classNames", classNames);
         if (classNames.size() < 2) {
-            throw new IllegalArgumentException("Hdf5Dataset.read: need at least 2 class names, got " + classNames);
+            throw new Nndl4jException("Hdf5Dataset.read: need at least 2 class names, got " + classNames);
         }
         return readChecked(h5, featuresName, labelsName, orientation, List.copyOf(classNames));
     }

@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +56,7 @@ public final class ImageFolder {
     public static LabeledData load(Path folder, int numPx) {
         Checks.notNull("ImageFolder.load", "folder", folder);
         if (numPx <= 0 || numPx > ImageInput.MAX_NUM_PX) {
-            throw new IllegalArgumentException("ImageFolder.load: numPx must be between 1 and " + ImageInput.MAX_NUM_PX
+            throw new Nndl4jException("ImageFolder.load: numPx must be between 1 and " + ImageInput.MAX_NUM_PX
                     + ", got " + numPx);
         }
         String source = folder.toString();

@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
@@ -56,7 +58,7 @@ public final class ImageInput {
      */
     public static Matrix readAsColumn(Path imageFile, int numPx) {
         if (numPx <= 0 || numPx > MAX_NUM_PX) {
-            throw new IllegalArgumentException("readAsColumn: numPx must be between 1 and " + MAX_NUM_PX + ", got " + numPx);
+            throw new Nndl4jException("readAsColumn: numPx must be between 1 and " + MAX_NUM_PX + ", got " + numPx);
         }
         NDArray resized = resizeBilinear(readRgb(imageFile), numPx, numPx);
         return resized.reshape(numPx * numPx * 3, 1).div(255.0);
@@ -169,11 +171,11 @@ public final class ImageInput {
         Checks.notNull("resizeBilinear", "rgb", rgb);
         int[] shape = rgb.shape();
         if (shape.length != 3 || shape[2] != 3 || shape[0] == 0 || shape[1] == 0) {
-            throw new IllegalArgumentException("resizeBilinear: expected an image of shape (height, width, 3), got "
+            throw new Nndl4jException("resizeBilinear: expected an image of shape (height, width, 3), got "
                     + NDArray.shapeString(shape));
         }
         if (outHeight <= 0 || outWidth <= 0) {
-            throw new IllegalArgumentException("resizeBilinear: output size must be positive, got " + outHeight + "x" + outWidth);
+            throw new Nndl4jException("resizeBilinear: output size must be positive, got " + outHeight + "x" + outWidth);
         }
         int inHeight = shape[0];
         int inWidth = shape[1];

@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -31,11 +33,11 @@ public record ImageSet(NDArray images, LabeledData data) {
         Checks.notNull("ImageSet", "data", data);
         int[] shape = images.shape();
         if (shape.length != 4 || shape[1] != shape[2] || shape[3] != 3) {
-            throw new IllegalArgumentException("ImageSet: expected images of shape (m, num_px, num_px, 3), got "
+            throw new Nndl4jException("ImageSet: expected images of shape (m, num_px, num_px, 3), got "
                     + NDArray.shapeString(shape));
         }
         if (shape[0] != data.size() || (long) shape[1] * shape[2] * shape[3] != data.features()) {
-            throw new IllegalArgumentException("ImageSet: images of shape " + NDArray.shapeString(shape)
+            throw new Nndl4jException("ImageSet: images of shape " + NDArray.shapeString(shape)
                     + " do not match X of shape " + data.X().shape() + "; expected X of shape ("
                     + shape[1] * shape[2] * shape[3] + ", " + shape[0] + ")");
         }
@@ -52,7 +54,7 @@ public record ImageSet(NDArray images, LabeledData data) {
     public static ImageSet of(NDArray images, Matrix Y, List<String> classNames) {
         Checks.notNull("ImageSet.of", "images", images);
         if (images.rank() != 4) {
-            throw new IllegalArgumentException("ImageSet.of: expected images of shape (m, num_px, num_px, 3), got "
+            throw new Nndl4jException("ImageSet.of: expected images of shape (m, num_px, num_px, 3), got "
                     + NDArray.shapeString(images.shape()));
         }
         // X = x_orig.reshape(m, -1).T / 255.

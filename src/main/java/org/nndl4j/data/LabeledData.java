@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,12 +39,12 @@ public record LabeledData(Matrix X, Matrix Y, List<String> classNames) {
         }
         if (Y.rows() == 1) {
             if (classNames.size() != 2) {
-                throw new IllegalArgumentException("LabeledData: expected 2 class names (for labels 0 and 1), got " + classNames);
+                throw new Nndl4jException("LabeledData: expected 2 class names (for labels 0 and 1), got " + classNames);
             }
             Checks.binaryLabels("LabeledData", Y);
         } else {
             if (classNames.size() != Y.rows()) {
-                throw new IllegalArgumentException("LabeledData: one-hot labels of " + Y.rows() + " rows need " + Y.rows()
+                throw new Nndl4jException("LabeledData: one-hot labels of " + Y.rows() + " rows need " + Y.rows()
                         + " class names, got " + classNames.size() + ": " + classNames);
             }
             OneHot.decode(Y);
@@ -77,7 +79,7 @@ public record LabeledData(Matrix X, Matrix Y, List<String> classNames) {
      */
     public static LabeledData ofClasses(Matrix X, int[] labels, List<String> classNames) {
         if (classNames == null) {
-            throw new IllegalArgumentException("LabeledData.ofClasses: classNames is null");
+            throw new Nndl4jException("LabeledData.ofClasses: classNames is null");
         }
         return new LabeledData(X, OneHot.encode(labels, classNames.size()), classNames);
     }

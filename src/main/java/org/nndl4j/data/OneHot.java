@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 
 /** Class labels as integers and as one-hot columns, both ways. */
@@ -18,15 +20,15 @@ public final class OneHot {
      */
     public static Matrix encode(int[] labels, int classes) {
         if (labels == null) {
-            throw new IllegalArgumentException("OneHot.encode: labels is null");
+            throw new Nndl4jException("OneHot.encode: labels is null");
         }
         if (classes < 2) {
-            throw new IllegalArgumentException("OneHot.encode: need at least 2 classes, got " + classes);
+            throw new Nndl4jException("OneHot.encode: need at least 2 classes, got " + classes);
         }
         double[] Y = new double[classes * labels.length];
         for (int j = 0; j < labels.length; j++) {
             if (labels[j] < 0 || labels[j] >= classes) {
-                throw new IllegalArgumentException("OneHot.encode: labels[" + j + "] = " + labels[j] + " is not a class 0.."
+                throw new Nndl4jException("OneHot.encode: labels[" + j + "] = " + labels[j] + " is not a class 0.."
                         + (classes - 1));
             }
             // row-major: element (labels[j], j)
@@ -44,7 +46,7 @@ public final class OneHot {
      */
     public static int[] decode(Matrix Y) {
         if (Y == null) {
-            throw new IllegalArgumentException("OneHot.decode: Y is null");
+            throw new Nndl4jException("OneHot.decode: Y is null");
         }
         int[] labels = new int[Y.cols()];
         for (int j = 0; j < Y.cols(); j++) {
@@ -54,12 +56,12 @@ public final class OneHot {
                 if (y == 1.0 && found < 0) {
                     found = i;
                 } else if (y != 0.0) {
-                    throw new IllegalArgumentException("OneHot.decode: column " + j + " is not one-hot: Y[" + i + ", " + j
+                    throw new Nndl4jException("OneHot.decode: column " + j + " is not one-hot: Y[" + i + ", " + j
                             + "] = " + y + (y == 1.0 ? " is a second 1" : ""));
                 }
             }
             if (found < 0) {
-                throw new IllegalArgumentException("OneHot.decode: column " + j + " is not one-hot: it has no 1");
+                throw new Nndl4jException("OneHot.decode: column " + j + " is not one-hot: it has no 1");
             }
             labels[j] = found;
         }

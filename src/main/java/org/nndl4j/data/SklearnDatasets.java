@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -23,7 +25,7 @@ final class SklearnDatasets {
     static LabeledData makeCircles(int nSamples, double factor, double noise, NumpyRandom rng) {
         Checks.positive("makeCircles", "nSamples", nSamples);
         if (factor < 0 || factor >= 1) {
-            throw new IllegalArgumentException("makeCircles: factor must be in [0, 1), got " + factor);
+            throw new Nndl4jException("makeCircles: factor must be in [0, 1), got " + factor);
         }
         int nOut = nSamples / 2;
         int nIn = nSamples - nOut;
@@ -103,7 +105,7 @@ final class SklearnDatasets {
         Checks.finitePositive("makeGaussianQuantiles", "cov", cov);
         int nClasses = 2;
         if (nSamples < nClasses) {
-            throw new IllegalArgumentException("makeGaussianQuantiles: n_samples must be at least n_classes (2), got " + nSamples);
+            throw new Nndl4jException("makeGaussianQuantiles: n_samples must be at least n_classes (2), got " + nSamples);
         }
         // multivariate_normal(0, cov * I): standard normals times sqrt of the (diagonal) SVD values, plus the zero mean
         double scale = Math.sqrt(cov);
@@ -169,7 +171,7 @@ final class SklearnDatasets {
      */
     static double[] linspace(double start, double stop, int num, boolean endpoint) {
         if (num < 0) {
-            throw new IllegalArgumentException("linspace: num must be >= 0, got " + num);
+            throw new Nndl4jException("linspace: num must be >= 0, got " + num);
         }
         double[] y = new double[num];
         int div = endpoint ? num - 1 : num;

@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 
 import org.nndl4j.matrix.Checks;
@@ -34,12 +36,12 @@ public record Standardization(double[] mean, double[] std) {
      */
     public Standardization {
         if (mean == null || std == null || mean.length != std.length || mean.length == 0) {
-            throw new IllegalArgumentException("Standardization: need one mean and one std per feature, got "
+            throw new Nndl4jException("Standardization: need one mean and one std per feature, got "
                     + (mean == null ? "null" : mean.length) + " and " + (std == null ? "null" : std.length));
         }
         for (int i = 0; i < mean.length; i++) {
             if (!Double.isFinite(mean[i]) || !Double.isFinite(std[i]) || std[i] < 0) {
-                throw new IllegalArgumentException("Standardization: feature " + i + " has mean " + mean[i] + " and std "
+                throw new Nndl4jException("Standardization: feature " + i + " has mean " + mean[i] + " and std "
                         + std[i] + "; both must be finite and std >= 0");
             }
         }
@@ -59,7 +61,7 @@ public record Standardization(double[] mean, double[] std) {
         int n = X.rows();
         int m = X.cols();
         if (m == 0 || n == 0) {
-            throw new IllegalArgumentException("Standardization.fit: X of shape " + X.shape() + " has nothing to fit");
+            throw new Nndl4jException("Standardization.fit: X of shape " + X.shape() + " has nothing to fit");
         }
         double[] v = X.toRowMajor();
         double[] mean = new double[n];
@@ -79,7 +81,7 @@ public record Standardization(double[] mean, double[] std) {
             mean[i] = mu;
             std[i] = Math.sqrt(squares / m);
             if (!Double.isFinite(mu) || !Double.isFinite(std[i])) {
-                throw new IllegalArgumentException("Standardization.fit: feature (row) " + i
+                throw new Nndl4jException("Standardization.fit: feature (row) " + i
                         + " has a non-finite value or overflows (mean " + mu + ", std " + std[i] + ")");
             }
         }
@@ -139,7 +141,7 @@ public record Standardization(double[] mean, double[] std) {
     public Matrix apply(Matrix X) {
         Checks.notNull("Standardization.apply", "X", X);
         if (X.rows() != mean.length) {
-            throw new IllegalArgumentException("Standardization.apply: fitted on " + mean.length + " features, X has shape "
+            throw new Nndl4jException("Standardization.apply: fitted on " + mean.length + " features, X has shape "
                     + X.shape());
         }
         double[] scale = inverseStd();

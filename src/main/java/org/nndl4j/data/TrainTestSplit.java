@@ -1,5 +1,7 @@
 package org.nndl4j.data;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 
 import org.nndl4j.matrix.Checks;
@@ -25,7 +27,7 @@ public record TrainTestSplit(LabeledData train, LabeledData test) {
         Checks.notNull("TrainTestSplit", "train", train);
         Checks.notNull("TrainTestSplit", "test", test);
         if (train.features() != test.features() || !train.classNames().equals(test.classNames())) {
-            throw new IllegalArgumentException("TrainTestSplit: the parts differ: train has " + train.features()
+            throw new Nndl4jException("TrainTestSplit: the parts differ: train has " + train.features()
                     + " features and classes " + train.classNames() + ", test " + test.features() + " and " + test.classNames());
         }
     }
@@ -56,13 +58,13 @@ public record TrainTestSplit(LabeledData train, LabeledData test) {
         Checks.notNull("TrainTestSplit.of", "data", data);
         Checks.notNull("TrainTestSplit.of", "random", random);
         if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("TrainTestSplit.of: testFraction must be between 0 and 1 (exclusive), got "
+            throw new Nndl4jException("TrainTestSplit.of: testFraction must be between 0 and 1 (exclusive), got "
                     + testFraction);
         }
         int m = data.size();
         int nTest = (int) Math.ceil(testFraction * m);
         if (nTest >= m) {
-            throw new IllegalArgumentException("TrainTestSplit.of: a test fraction of " + testFraction + " of " + m
+            throw new Nndl4jException("TrainTestSplit.of: a test fraction of " + testFraction + " of " + m
                     + " examples leaves no training examples (" + nTest + " test)");
         }
         int[] p = random.permutation(m);

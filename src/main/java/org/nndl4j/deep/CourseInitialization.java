@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,12 +100,12 @@ public enum CourseInitialization {
 
     static void requireLayerDims(String operation, int[] layerDims) {
         if (layerDims == null || layerDims.length < 2) {
-            throw new IllegalArgumentException(operation + ": layerDims needs the input size and at least one layer size, got "
+            throw new Nndl4jException(operation + ": layerDims needs the input size and at least one layer size, got "
                     + (layerDims == null ? "null" : java.util.Arrays.toString(layerDims)));
         }
         for (int i = 0; i < layerDims.length; i++) {
             if (layerDims[i] < 1) {
-                throw new IllegalArgumentException(operation + ": layer sizes must be >= 1, got layerDims["
+                throw new Nndl4jException(operation + ": layer sizes must be >= 1, got layerDims["
                         + i + "] = " + layerDims[i] + " in " + java.util.Arrays.toString(layerDims));
             }
         }

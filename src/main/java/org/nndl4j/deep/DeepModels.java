@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 
 import org.nndl4j.data.LabeledData;
@@ -108,11 +110,11 @@ public final class DeepModels {
         Checks.notNull("lLayerModel", "initialization", initialization);
         CourseInitialization.requireLayerDims("lLayerModel", layerDims);
         if (layerDims[0] != data.features()) {
-            throw new IllegalArgumentException("lLayerModel: layerDims[0] = " + layerDims[0] + " but X has "
+            throw new Nndl4jException("lLayerModel: layerDims[0] = " + layerDims[0] + " but X has "
                     + data.features() + " features (rows), in layerDims " + Arrays.toString(layerDims));
         }
         if (layerDims[layerDims.length - 1] != 1) {
-            throw new IllegalArgumentException("lLayerModel: the last layer size must be 1 (one sigmoid output), got "
+            throw new Nndl4jException("lLayerModel: the last layer size must be 1 (one sigmoid output), got "
                     + Arrays.toString(layerDims));
         }
         Training.check("lLayerModel", layerDims, data.X(), data.Y(), config);

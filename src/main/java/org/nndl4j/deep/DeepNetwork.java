@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,7 +156,7 @@ public final class DeepNetwork {
     public static double computeCost(Matrix AL, Matrix Y) {
         Checks.sameShape("computeCost", "AL", AL, "Y", Y);
         if (Y.cols() == 0) {
-            throw new IllegalArgumentException("computeCost: no examples (m = 0) in Y of shape " + Y.shape());
+            throw new Nndl4jException("computeCost: no examples (m = 0) in Y of shape " + Y.shape());
         }
         Checks.binaryLabels("computeCost", Y);
         Checks.probabilities("computeCost", "AL", AL);
@@ -238,7 +240,7 @@ public final class DeepNetwork {
         Checks.notNull("lModelBackward", "caches", caches);
         Checks.notNull("lModelBackward", "hidden activation", hidden);
         if (caches.isEmpty()) {
-            throw new IllegalArgumentException("lModelBackward: caches is empty, expected one per layer");
+            throw new Nndl4jException("lModelBackward: caches is empty, expected one per layer");
         }
         Checks.sameShape("lModelBackward", "AL", AL, "Y", Y);
         int L = caches.size();
@@ -271,7 +273,7 @@ public final class DeepNetwork {
         Checks.notNull("updateParameters", "grads", grads);
         Checks.finitePositive("updateParameters", "learning rate", learningRate);
         if (grads.numLayers() != parameters.numLayers()) {
-            throw new IllegalArgumentException("updateParameters: parameters have " + parameters.numLayers()
+            throw new Nndl4jException("updateParameters: parameters have " + parameters.numLayers()
                     + " layers but grads have " + grads.numLayers());
         }
         List<LayerParameters> updated = new ArrayList<>(parameters.numLayers());

@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +32,7 @@ public record DeepParameters(List<LayerParameters> layers) {
         Checks.notNull("DeepParameters", "layers", layers);
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("DeepParameters: a network needs at least one layer, got none");
+            throw new Nndl4jException("DeepParameters: a network needs at least one layer, got none");
         }
         for (int i = 1; i < layers.size(); i++) {
             Matrix previous = layers.get(i - 1).W();
@@ -53,7 +55,7 @@ public record DeepParameters(List<LayerParameters> layers) {
      */
     public static DeepParameters of(Matrix... WAndB) {
         if (WAndB.length == 0 || WAndB.length % 2 != 0) {
-            throw new IllegalArgumentException("DeepParameters.of: expected W1, b1, ..., WL, bL (an even, non-zero count), got "
+            throw new Nndl4jException("DeepParameters.of: expected W1, b1, ..., WL, bL (an even, non-zero count), got "
                     + WAndB.length + " matrices");
         }
         List<LayerParameters> layers = new ArrayList<>();

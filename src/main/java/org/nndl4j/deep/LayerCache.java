@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -22,7 +24,7 @@ public record LayerCache(LinearCache linear, Matrix Z) {
      */
     public LayerCache {
         if (linear == null || Z == null) {
-            throw new IllegalArgumentException("LayerCache: linear and Z must not be null");
+            throw new Nndl4jException("LayerCache: linear and Z must not be null");
         }
         if (Z.rows() != linear.W().rows() || Z.cols() != linear.A().cols()) {
             throw new ShapeException("LayerCache", linear.W().shape(), Z.shape(),

@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -21,7 +23,7 @@ public record LayerParameters(Matrix W, Matrix b) {
      */
     public LayerParameters {
         if (W == null || b == null) {
-            throw new IllegalArgumentException("LayerParameters: W and b must not be null");
+            throw new Nndl4jException("LayerParameters: W and b must not be null");
         }
         if (b.cols() != 1 || b.rows() != W.rows()) {
             throw new ShapeException("LayerParameters", W.shape(), b.shape(),

@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -23,7 +25,7 @@ public record LinearCache(Matrix A, Matrix W, Matrix b) {
      */
     public LinearCache {
         if (A == null || W == null || b == null) {
-            throw new IllegalArgumentException("LinearCache: A, W and b must not be null");
+            throw new Nndl4jException("LinearCache: A, W and b must not be null");
         }
         if (W.cols() != A.rows()) {
             throw new ShapeException("LinearCache", W.shape(), A.shape(),

@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 
 /**
@@ -21,7 +23,7 @@ public record LinearGradients(Matrix dAPrev, Matrix dW, Matrix db) {
      */
     public LinearGradients {
         if (dAPrev == null || dW == null || db == null) {
-            throw new IllegalArgumentException("LinearGradients: dAPrev, dW and db must not be null");
+            throw new Nndl4jException("LinearGradients: dAPrev, dW and db must not be null");
         }
     }
 }

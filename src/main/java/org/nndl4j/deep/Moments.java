@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,7 @@ public record Moments(List<Matrix> dW, List<Matrix> db) {
         dW = List.copyOf(dW);
         db = List.copyOf(db);
         if (dW.size() != db.size()) {
-            throw new IllegalArgumentException("Moments: " + dW.size() + " dW but " + db.size() + " db");
+            throw new Nndl4jException("Moments: " + dW.size() + " dW but " + db.size() + " db");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.nndl4j.deep;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -223,7 +225,7 @@ public final class Optimization {
         Checks.notNull(operation, "grads", grads);
         Checks.notNull(operation, "moments", moments);
         if (grads.numLayers() != parameters.numLayers() || moments.numLayers() != parameters.numLayers()) {
-            throw new IllegalArgumentException(operation + ": parameters have " + parameters.numLayers() + " layers, grads "
+            throw new Nndl4jException(operation + ": parameters have " + parameters.numLayers() + " layers, grads "
                     + grads.numLayers() + " and the moments " + moments.numLayers());
         }
         for (int l = 1; l <= parameters.numLayers(); l++) {

@@ -1,5 +1,7 @@
 package org.nndl4j.engine;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -258,7 +260,7 @@ public final class NetworkEngine {
         requirePrimal("batchGradients");
         int mb = to - from;
         if (from < 0 || mb < 1 || to > m || (order != null && order.length != m)) {
-            throw new IllegalArgumentException("batchGradients: examples [" + from + ", " + to + ") of " + m
+            throw new Nndl4jException("batchGradients: examples [" + from + ", " + to + ") of " + m
                     + (order == null ? "" : " with an order of " + order.length));
         }
         Pass pass;
@@ -301,7 +303,7 @@ public final class NetworkEngine {
      */
     public void regularize(double lambda, double[] keepProb, Supplier<NumpyRandom> masks) {
         if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("regularize: lambda must be a finite number >= 0, got " + lambda);
+            throw new Nndl4jException("regularize: lambda must be a finite number >= 0, got " + lambda);
         }
         if (gram && lambda > 0.0) {
             throw new UnsupportedOperationException("regularize: the GRAM computation does not take L2 "
@@ -311,12 +313,12 @@ public final class NetworkEngine {
         java.util.Arrays.fill(keep, 1.0);
         if (keepProb != null) {
             if (keepProb.length > L - 1) {
-                throw new IllegalArgumentException("regularize: " + keepProb.length + " keep probabilities for "
+                throw new Nndl4jException("regularize: " + keepProb.length + " keep probabilities for "
                         + (L - 1) + " hidden layers (the output layer keeps all its units)");
             }
             for (int i = 0; i < keepProb.length; i++) {
                 if (!(keepProb[i] > 0.0 && keepProb[i] <= 1.0)) {
-                    throw new IllegalArgumentException("regularize: keep probability of layer " + (i + 1)
+                    throw new Nndl4jException("regularize: keep probability of layer " + (i + 1)
                             + " must be in (0, 1], got " + keepProb[i]);
                 }
                 // list index i is layer i + 1
@@ -328,7 +330,7 @@ public final class NetworkEngine {
             dropout |= k < 1.0;
         }
         if (dropout && masks == null) {
-            throw new IllegalArgumentException("regularize: dropout needs a generator for its masks");
+            throw new Nndl4jException("regularize: dropout needs a generator for its masks");
         }
         this.lambda = lambda;
         this.keepProb = dropout ? keep : null;

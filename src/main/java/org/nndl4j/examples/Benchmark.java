@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +91,7 @@ public final class Benchmark {
                     return w;
                 }
             }
-            throw new IllegalArgumentException("unknown workload '" + id + "'; use logistic, flower, two-layer, l-layer");
+            throw new Nndl4jException("unknown workload '" + id + "'; use logistic, flower, two-layer, l-layer");
         }
     }
 
@@ -138,7 +140,7 @@ public final class Benchmark {
                             workloads.add(Workload.byId(id.strip()));
                         }
                     }
-                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                    default -> throw new Nndl4jException("unknown argument '" + args[i] + "'");
                 }
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
@@ -371,7 +373,7 @@ public final class Benchmark {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new IllegalArgumentException(flag + " must be a whole number >= 1, got '" + s + "'");
+        throw new Nndl4jException(flag + " must be a whole number >= 1, got '" + s + "'");
     }
 
     private static String cpuModel() {

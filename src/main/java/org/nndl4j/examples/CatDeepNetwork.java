@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -128,7 +130,7 @@ public final class CatDeepNetwork {
             switch (flag) {
                 case "--skip-two-layer", "--two-layer" -> {
                     if (skipTwoLayer != null) {
-                        throw new IllegalArgumentException("--skip-two-layer and --two-layer exclude each other");
+                        throw new Nndl4jException("--skip-two-layer and --two-layer exclude each other");
                     }
                     skipTwoLayer = flag.equals("--skip-two-layer");
                 }
@@ -141,27 +143,27 @@ public final class CatDeepNetwork {
                     try {
                         iterations = Integer.parseInt(v);
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--iterations needs a whole number, got '" + v + "'");
+                        throw new Nndl4jException("--iterations needs a whole number, got '" + v + "'");
                     }
                     if (iterations < 1) {
-                        throw new IllegalArgumentException("--iterations must be >= 1, got " + iterations);
+                        throw new Nndl4jException("--iterations must be >= 1, got " + iterations);
                     }
                 }
                 case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, flag));
                 case "-h", "--help" -> {
                     return null;
                 }
-                default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
+                default -> throw new Nndl4jException("unknown argument '" + flag + "'");
             }
         }
         if (save != null && load != null) {
-            throw new IllegalArgumentException("--save and --load exclude each other (--load skips training)");
+            throw new Nndl4jException("--save and --load exclude each other (--load skips training)");
         }
         if (load != null && !Files.isRegularFile(load)) {
-            throw new IllegalArgumentException("--load: no such file " + load);
+            throw new Nndl4jException("--load: no such file " + load);
         }
         if (image != null && !Files.isRegularFile(image)) {
-            throw new IllegalArgumentException("--image: no such file " + image);
+            throw new Nndl4jException("--image: no such file " + image);
         }
         // a loaded model needs no two-layer model beside it unless asked for
         boolean skip = skipTwoLayer != null ? skipTwoLayer : load != null;
@@ -183,7 +185,7 @@ public final class CatDeepNetwork {
             try {
                 picture = ImageInput.readAsColumn(options.image(), PICTURE_SHAPE[0]);
             } catch (DatasetException e) {
-                throw new IllegalArgumentException("--image: " + e.getMessage(), e);
+                throw new Nndl4jException("--image: " + e.getMessage(), e);
             }
         }
         return new Inputs(loaded, picture);

@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -76,7 +78,7 @@ public final class CatLogisticRegression {
                 case "--out" -> out = Path.of(CommandLine.value(args, ++i, arg));
                 case "--image" -> image = Path.of(CommandLine.value(args, ++i, arg));
                 case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+                default -> throw new Nndl4jException("unknown argument '" + arg + "'");
             }
         }
         return new Options(out, image, engine);

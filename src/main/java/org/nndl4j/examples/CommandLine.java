@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -60,7 +62,7 @@ final class CommandLine {
     /** The value after {@code flag} at {@code args[i]}; refuses a missing one. */
     static String value(String[] args, int i, String flag) {
         if (i >= args.length || args[i].startsWith("--") || args[i].isBlank()) {
-            throw new IllegalArgumentException(flag + " needs a value");
+            throw new Nndl4jException(flag + " needs a value");
         }
         return args[i];
     }
@@ -72,7 +74,7 @@ final class CommandLine {
                 return e;
             }
         }
-        throw new IllegalArgumentException("--engine must be one of auto, primal, gram, reference; got '" + name + "'");
+        throw new Nndl4jException("--engine must be one of auto, primal, gram, reference; got '" + name + "'");
     }
 
     /** A one-line description; java.nio's FileSystemExceptions carry only the path, so their kind is added. */
@@ -94,16 +96,16 @@ final class CommandLine {
             existing = existing.getParent();
         }
         if (existing != null && !java.nio.file.Files.isDirectory(existing)) {
-            throw new IllegalArgumentException(flag + " " + dir + ": cannot be used as the output folder: " + existing
+            throw new Nndl4jException(flag + " " + dir + ": cannot be used as the output folder: " + existing
                     + " is a file, not a folder");
         }
         try {
             java.nio.file.Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IllegalArgumentException(flag + " " + dir + ": cannot create the output folder: " + describe(e), e);
+            throw new Nndl4jException(flag + " " + dir + ": cannot create the output folder: " + describe(e), e);
         }
         if (!java.nio.file.Files.isWritable(dir)) {
-            throw new IllegalArgumentException(flag + " " + dir + ": the output folder is not writable");
+            throw new Nndl4jException(flag + " " + dir + ": the output folder is not writable");
         }
     }
 
@@ -118,13 +120,13 @@ final class CommandLine {
     static void requireWritableFile(java.nio.file.Path file, String flag) {
         java.nio.file.Path parent = file.toAbsolutePath().normalize().getParent();
         if (java.nio.file.Files.isDirectory(file)) {
-            throw new IllegalArgumentException(flag + " " + file + ": is a folder, not a file");
+            throw new Nndl4jException(flag + " " + file + ": is a folder, not a file");
         }
         if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
-            throw new IllegalArgumentException(flag + " " + file + ": the folder " + parent + " does not exist");
+            throw new Nndl4jException(flag + " " + file + ": the folder " + parent + " does not exist");
         }
         if (!java.nio.file.Files.isWritable(parent)) {
-            throw new IllegalArgumentException(flag + " " + file + ": the folder " + parent + " is not writable");
+            throw new Nndl4jException(flag + " " + file + ": the folder " + parent + " is not writable");
         }
     }
 
@@ -134,10 +136,10 @@ final class CommandLine {
         try {
             n = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
+            throw new Nndl4jException(flag + " needs a whole number, got '" + value + "'");
         }
         if (n < 1) {
-            throw new IllegalArgumentException(flag + " must be >= 1, got " + n);
+            throw new Nndl4jException(flag + " must be >= 1, got " + n);
         }
         return n;
     }
@@ -198,7 +200,7 @@ final class CommandLine {
             } else if (switches.contains(arg)) {
                 given.add(arg);
             } else {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'");
+                throw new Nndl4jException("unknown argument '" + arg + "'");
             }
         }
         return new Flags(values, given);

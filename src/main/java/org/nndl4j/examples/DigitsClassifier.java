@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -116,7 +118,7 @@ public final class DigitsClassifier {
                 : fullBatch ? LEARNING_RATE : ADAM_LEARNING_RATE;
         Engine engine = flags.engine();
         if (engine == Engine.GRAM && !fullBatch) {
-            throw new IllegalArgumentException("--engine gram computes full-batch gradient descent only: add --full-batch");
+            throw new Nndl4jException("--engine gram computes full-batch gradient descent only: add --full-batch");
         }
         Options options = new Options(flags.out(), fullBatch, n, rate, engine);
         // checks the values now, before anything is loaded
@@ -238,7 +240,7 @@ public final class DigitsClassifier {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
+            throw new Nndl4jException(flag + " needs a whole number, got '" + value + "'");
         }
     }
 
@@ -246,7 +248,7 @@ public final class DigitsClassifier {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
+            throw new Nndl4jException(flag + " needs a number, got '" + value + "'");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.io.PrintStream;
 
 import org.nndl4j.matrix.Matrix;
@@ -39,7 +41,7 @@ public final class GradientChecking {
                         return null;
                     }
                     if (a.length > 0) {
-                        throw new IllegalArgumentException("unknown argument '" + a[0] + "'");
+                        throw new Nndl4jException("unknown argument '" + a[0] + "'");
                     }
                     return Boolean.TRUE;
                 }, (o, out) -> run(out));

@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -102,7 +104,7 @@ public final class MoonsOptimizers {
         }
         Engine engine = flags.engine();
         if (engine == Engine.GRAM) {
-            throw new IllegalArgumentException("--engine gram computes full-batch gradient descent only; these runs use "
+            throw new Nndl4jException("--engine gram computes full-batch gradient descent only; these runs use "
                     + "mini-batches: use auto, primal or reference");
         }
         return new Options(flags.out(), flags.positive("--epochs", 10_000), flags.has("--decay"), engine);

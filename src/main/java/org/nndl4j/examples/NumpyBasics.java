@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
@@ -47,7 +49,7 @@ public final class NumpyBasics {
         }
         int size = flags.positive("--size", 1_000_000);
         if (size < 16) {
-            throw new IllegalArgumentException("--size must be an integer >= 16, got " + size);
+            throw new Nndl4jException("--size must be an integer >= 16, got " + size);
         }
         return size;
     }

@@ -1,5 +1,7 @@
 package org.nndl4j.examples;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,7 +92,7 @@ public final class PlanarFlower {
                 }
                 case "--out" -> out = Path.of(CommandLine.value(args, ++i, arg));
                 case "--engine" -> engine = CommandLine.engine(CommandLine.value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+                default -> throw new Nndl4jException("unknown argument '" + arg + "'");
             }
         }
         return new Options(out, engine);
@@ -200,7 +202,7 @@ public final class PlanarFlower {
      */
     static LabeledData requirePlanar(LabeledData data) {
         if (data == null) {
-            throw new IllegalArgumentException("PlanarFlower: data is null");
+            throw new Nndl4jException("PlanarFlower: data is null");
         }
         if (data.features() != 2) {
             throw new ShapeException("PlanarFlower", "X of shape (2, m) (two features per example, to plot them)",

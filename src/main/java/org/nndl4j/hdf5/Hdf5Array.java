@@ -1,5 +1,7 @@
 package org.nndl4j.hdf5;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -39,13 +41,13 @@ public final class Hdf5Array {
         long size = 1;
         for (int d : dimensions) {
             if (d < 0) {
-                throw new IllegalArgumentException("Hdf5Array: dimensions " + Arrays.toString(dimensions)
+                throw new Nndl4jException("Hdf5Array: dimensions " + Arrays.toString(dimensions)
                         + " have a negative entry");
             }
             size *= d;
         }
         if (size != values.length) {
-            throw new IllegalArgumentException("Hdf5Array: shape " + Hdf5Errors.shapeString(dimensions) + " needs "
+            throw new Nndl4jException("Hdf5Array: shape " + Hdf5Errors.shapeString(dimensions) + " needs "
                     + size + " values, got " + values.length);
         }
         return new Hdf5Array(dimensions, values);

@@ -1,5 +1,7 @@
 package org.nndl4j.hdf5;
 
+import org.nndl4j.Nndl4jException;
+
 import static org.nndl4j.hdf5.Hdf5Errors.summarize;
 
 import java.io.IOException;
@@ -271,7 +273,7 @@ public final class Hdf5Reader implements AutoCloseable {
      */
     public Hdf5Array readArray(String path, int expectedRank) {
         if (expectedRank < 0) {
-            throw new IllegalArgumentException("readArray: expectedRank must be >= 0, got " + expectedRank);
+            throw new Nndl4jException("readArray: expectedRank must be >= 0, got " + expectedRank);
         }
         return readNumbers(path, expectedRank).array();
     }

@@ -1,5 +1,7 @@
 package org.nndl4j.logistic;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.List;
 
 import org.nndl4j.matrix.Matrix;
@@ -24,7 +26,7 @@ public record LogisticGradients(Matrix dw, double db) {
      */
     public LogisticGradients {
         if (dw == null) {
-            throw new IllegalArgumentException("LogisticGradients: dw is null");
+            throw new Nndl4jException("LogisticGradients: dw is null");
         }
         if (dw.cols() != 1) {
             throw new ShapeException("LogisticGradients", "dw of shape (n_x, 1)", dw.shape());
@@ -39,7 +41,7 @@ public record LogisticGradients(Matrix dw, double db) {
      */
     public static LogisticGradients from(Gradients grads) {
         if (grads == null || grads.numLayers() != 1 || grads.dW(1).rows() != 1) {
-            throw new IllegalArgumentException("LogisticGradients.from: need the gradients of 1 layer with 1 unit");
+            throw new Nndl4jException("LogisticGradients.from: need the gradients of 1 layer with 1 unit");
         }
         // dw = dW1ᵀ
         return new LogisticGradients(grads.dW(1).reshape(grads.dW(1).cols(), 1), grads.db(1).item());

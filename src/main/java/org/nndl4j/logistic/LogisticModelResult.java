@@ -1,5 +1,7 @@
 package org.nndl4j.logistic;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.train.CostHistory;
@@ -32,7 +34,7 @@ public record LogisticModelResult(TrainingResult training, Matrix yPredictionTes
      */
     public LogisticModelResult {
         if (training == null || yPredictionTest == null || yPredictionTrain == null) {
-            throw new IllegalArgumentException("LogisticModelResult: training and predictions must not be null");
+            throw new Nndl4jException("LogisticModelResult: training and predictions must not be null");
         }
         if (yPredictionTest.rows() != 1) {
             throw new ShapeException("LogisticModelResult", "yPredictionTest of shape (1, m_test)", yPredictionTest.shape());

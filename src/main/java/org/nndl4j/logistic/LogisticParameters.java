@@ -1,5 +1,7 @@
 package org.nndl4j.logistic;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Layer;
@@ -24,7 +26,7 @@ public record LogisticParameters(Matrix w, double b) {
      */
     public LogisticParameters {
         if (w == null) {
-            throw new IllegalArgumentException("LogisticParameters: w is null");
+            throw new Nndl4jException("LogisticParameters: w is null");
         }
         if (w.cols() != 1) {
             throw new ShapeException("LogisticParameters", "w of shape (n_x, 1)", w.shape());
@@ -59,7 +61,7 @@ public record LogisticParameters(Matrix w, double b) {
      */
     public static LogisticParameters from(Network network) {
         if (network == null || network.numLayers() != 1 || network.outputSize() != 1) {
-            throw new IllegalArgumentException("LogisticParameters.from: need a network of 1 layer with 1 unit, got "
+            throw new Nndl4jException("LogisticParameters.from: need a network of 1 layer with 1 unit, got "
                     + (network == null ? "null" : network.toString()));
         }
         // w = W1ᵀ

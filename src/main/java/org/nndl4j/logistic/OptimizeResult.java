@@ -1,5 +1,7 @@
 package org.nndl4j.logistic;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.train.CostHistory;
 import org.nndl4j.train.TrainingResult;
 
@@ -19,7 +21,7 @@ public record OptimizeResult(TrainingResult training, LogisticGradients grads) {
      */
     public OptimizeResult {
         if (training == null || grads == null) {
-            throw new IllegalArgumentException("OptimizeResult: training and grads must not be null");
+            throw new Nndl4jException("OptimizeResult: training and grads must not be null");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.nndl4j.logistic;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * What {@link LogisticRegression#propagate} returns: the cost of the current parameters and its gradients.
  *
@@ -17,7 +19,7 @@ public record Propagation(double cost, LogisticGradients grads) {
      */
     public Propagation {
         if (grads == null) {
-            throw new IllegalArgumentException("Propagation: grads is null");
+            throw new Nndl4jException("Propagation: grads is null");
         }
     }
 }

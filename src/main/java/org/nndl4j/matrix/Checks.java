@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * The library's argument checks, in one place, so that every refusal reads alike: the message starts with the
  * operation, then names the argument, what was expected and what was received, e.g. {@code propagate: X is null} or
@@ -32,7 +34,7 @@ public final class Checks {
      */
     public static <T> T notNull(String operation, String name, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(operation + ": " + name + " is null");
+            throw new Nndl4jException(operation + ": " + name + " is null");
         }
         return value;
     }
@@ -155,11 +157,11 @@ public final class Checks {
                     "differ in number of examples: X has " + X.cols() + " columns, Y has " + Y.cols());
         }
         if (X.cols() == 0) {
-            throw new IllegalArgumentException(operation + ": no examples (m = 0) in X of shape " + X.shape()
+            throw new Nndl4jException(operation + ": no examples (m = 0) in X of shape " + X.shape()
                     + " and Y of shape " + Y.shape());
         }
         if (X.rows() == 0) {
-            throw new IllegalArgumentException(operation + ": no features (n_x = 0) in X of shape " + X.shape()
+            throw new Nndl4jException(operation + ": no features (n_x = 0) in X of shape " + X.shape()
                     + "; every example needs at least one input value");
         }
         return X.cols();
@@ -179,7 +181,7 @@ public final class Checks {
             for (int i = 0; i < Y.rows(); i++) {
                 double y = Y.get(i, j);
                 if (y != 0.0 && y != 1.0) {
-                    throw new IllegalArgumentException(operation + ": labels must be 0 or 1, but Y[" + i + ", " + j
+                    throw new Nndl4jException(operation + ": labels must be 0 or 1, but Y[" + i + ", " + j
                             + "] = " + y);
                 }
             }
@@ -219,7 +221,7 @@ public final class Checks {
      */
     public static int positive(String operation, String name, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(operation + ": " + name + " must be >= 1, got " + value);
+            throw new Nndl4jException(operation + ": " + name + " must be >= 1, got " + value);
         }
         return value;
     }
@@ -235,7 +237,7 @@ public final class Checks {
      */
     public static int nonNegative(String operation, String name, int value) {
         if (value < 0) {
-            throw new IllegalArgumentException(operation + ": " + name + " must be >= 0, got " + value);
+            throw new Nndl4jException(operation + ": " + name + " must be >= 0, got " + value);
         }
         return value;
     }
@@ -251,7 +253,7 @@ public final class Checks {
      */
     public static double finite(String operation, String name, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(operation + ": " + name + " must be a finite number, got " + value);
+            throw new Nndl4jException(operation + ": " + name + " must be a finite number, got " + value);
         }
         return value;
     }
@@ -267,7 +269,7 @@ public final class Checks {
      */
     public static double finitePositive(String operation, String name, double value) {
         if (!(value > 0.0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(operation + ": " + name + " must be a finite number > 0, got " + value);
+            throw new Nndl4jException(operation + ": " + name + " must be a finite number > 0, got " + value);
         }
         return value;
     }
@@ -284,7 +286,7 @@ public final class Checks {
      */
     public static long atMost(String operation, String name, long value, long max) {
         if (value > max) {
-            throw new IllegalArgumentException(operation + ": " + name + " must be <= " + max + ", got " + value);
+            throw new Nndl4jException(operation + ": " + name + " must be <= " + max + ", got " + value);
         }
         return value;
     }
@@ -302,11 +304,11 @@ public final class Checks {
      */
     public static int elementCount(String operation, int rows, int cols) {
         if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException(operation + ": dimensions must be >= 0, got (" + rows + ", " + cols + ")");
+            throw new Nndl4jException(operation + ": dimensions must be >= 0, got (" + rows + ", " + cols + ")");
         }
         long n = (long) rows * cols;
         if (n > MAX_ELEMENTS) {
-            throw new IllegalArgumentException(operation + ": (" + rows + ", " + cols + ") has more than "
+            throw new Nndl4jException(operation + ": (" + rows + ", " + cols + ") has more than "
                     + MAX_ELEMENTS + " elements");
         }
         return (int) n;
@@ -330,7 +332,7 @@ public final class Checks {
             for (int i = 0; i < M.rows(); i++) {
                 double v = M.get(i, j);
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
+                    throw new Nndl4jException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
                             + " in column (example) " + j + " is not a finite number");
                 }
             }
@@ -352,7 +354,7 @@ public final class Checks {
             for (int i = 0; i < M.rows(); i++) {
                 double v = M.get(i, j);
                 if (!(v >= 0.0 && v <= 1.0)) {
-                    throw new IllegalArgumentException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
+                    throw new Nndl4jException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
                             + " is not a probability in [0, 1]");
                 }
             }
@@ -375,7 +377,7 @@ public final class Checks {
             for (int i = 0; i < M.rows(); i++) {
                 double v = M.get(i, j);
                 if (!(v >= 0.0 && v < classes && v == Math.rint(v))) {
-                    throw new IllegalArgumentException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
+                    throw new Nndl4jException(operation + ": " + name + "[" + i + ", " + j + "] = " + v
                             + " is not a class index " + (classes == Integer.MAX_VALUE ? "(a whole number >= 0)"
                             : "0.." + (classes - 1)));
                 }
@@ -404,7 +406,7 @@ public final class Checks {
         long max = runtime.maxMemory();
         long inUse = runtime.totalMemory() - runtime.freeMemory();
         if (bytes > max - inUse) {
-            throw new IllegalArgumentException(operation + ": " + what + " need an estimated " + gigabytes(bytes)
+            throw new Nndl4jException(operation + ": " + what + " need an estimated " + gigabytes(bytes)
                     + " (" + bytes + " bytes), more than the heap can give: Runtime.maxMemory() = " + gigabytes(max)
                     + " (" + max + " bytes), of which " + gigabytes(inUse) + " (" + inUse + " bytes) in use; "
                     + "use smaller sizes or a larger -Xmx");

@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -127,7 +129,7 @@ public final class Gemm {
 
     private static void checkThreads(String op, int n) {
         if (n < 1) {
-            throw new IllegalArgumentException(op + ": the thread count must be >= 1, got " + n);
+            throw new Nndl4jException(op + ": the thread count must be >= 1, got " + n);
         }
     }
 
@@ -394,7 +396,7 @@ public final class Gemm {
         int cols = M[0].length;
         for (int i = 1; i < M.length; i++) {
             if (M[i].length != cols) {
-                throw new IllegalArgumentException("Gemm: ragged rows: row 0 has " + cols + " values but row "
+                throw new Nndl4jException("Gemm: ragged rows: row 0 has " + cols + " values but row "
                         + i + " has " + M[i].length);
             }
         }

@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -91,7 +93,7 @@ public final class Matrix {
         for (int i = 0; i < rows; i++) {
             double[] row = Checks.notNull("Matrix.of", "row " + i, values[i]);
             if (row.length != cols) {
-                throw new IllegalArgumentException("Matrix.of: ragged rows: row 0 has " + cols
+                throw new Nndl4jException("Matrix.of: ragged rows: row 0 has " + cols
                         + " values but row " + i + " has " + row.length);
             }
             System.arraycopy(row, 0, m.data, i * cols, cols);
@@ -133,7 +135,7 @@ public final class Matrix {
         Checks.notNull("Matrix.fromRowMajor", "values", values);
         Shape shape = checkedShape(rows, cols);
         if (values.length != shape.size()) {
-            throw new IllegalArgumentException("Matrix.fromRowMajor: shape " + shape + " needs "
+            throw new Nndl4jException("Matrix.fromRowMajor: shape " + shape + " needs "
                     + shape.size() + " values, got " + values.length);
         }
         return new Matrix(new DMatrixRMaj(rows, cols, true, values.clone()));
@@ -845,7 +847,7 @@ public final class Matrix {
             CommonOps_DDRM.sumRows(data, out);
             return new Matrix(out);
         }
-        throw new IllegalArgumentException("sum: axis must be 0 or 1 for a 2-D matrix, got " + axis);
+        throw new Nndl4jException("sum: axis must be 0 or 1 for a 2-D matrix, got " + axis);
     }
 
     /**
@@ -892,7 +894,7 @@ public final class Matrix {
     public Matrix max(int axis) {
         requireNotEmpty("max");
         if (axis != 0 && axis != 1) {
-            throw new IllegalArgumentException("max: axis must be 0 or 1 for a 2-D matrix, got " + axis);
+            throw new Nndl4jException("max: axis must be 0 or 1 for a 2-D matrix, got " + axis);
         }
         double[] out = new double[axis == 0 ? cols() : rows()];
         Arrays.fill(out, Double.NEGATIVE_INFINITY);
@@ -1009,7 +1011,7 @@ public final class Matrix {
 
     static Shape resolveReshape(String operation, Object from, int size, int rows, int cols) {
         if (rows < -1 || cols < -1 || (rows == -1 && cols == -1)) {
-            throw new IllegalArgumentException(operation + ": cannot reshape " + from + " into ("
+            throw new Nndl4jException(operation + ": cannot reshape " + from + " into ("
                     + rows + ", " + cols + "): only one dimension may be -1 and none below it");
         }
         int r = rows;
@@ -1020,7 +1022,7 @@ public final class Matrix {
             c = r == 0 ? 0 : size / r;
         }
         if ((long) r * c != size) {
-            throw new IllegalArgumentException(operation + ": cannot reshape array of size " + size
+            throw new Nndl4jException(operation + ": cannot reshape array of size " + size
                     + " and shape " + from + " into shape (" + rows + ", " + cols + ")");
         }
         return new Shape(r, c);
@@ -1028,7 +1030,7 @@ public final class Matrix {
 
     private void requireNotEmpty(String operation) {
         if (size() == 0) {
-            throw new IllegalArgumentException(operation + ": matrix of shape " + shape() + " is empty");
+            throw new Nndl4jException(operation + ": matrix of shape " + shape() + " is empty");
         }
     }
 }

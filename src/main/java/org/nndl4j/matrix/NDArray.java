@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 import java.util.function.DoublePredicate;
 import java.util.function.IntToDoubleFunction;
@@ -32,7 +34,7 @@ public final class NDArray {
         Checks.notNull("NDArray.of", "shape", shape);
         long size = sizeOf(shape);
         if (size != values.length) {
-            throw new IllegalArgumentException("NDArray.of: shape " + shapeString(shape) + " needs " + size
+            throw new Nndl4jException("NDArray.of: shape " + shapeString(shape) + " needs " + size
                     + " values, got " + values.length);
         }
         return new NDArray(shape.clone(), values.clone());
@@ -66,7 +68,7 @@ public final class NDArray {
         Checks.notNull("NDArray.ofUnsignedBytes", "values", values);
         long size = sizeOf(shape);
         if (size != values.length) {
-            throw new IllegalArgumentException("NDArray.ofUnsignedBytes: shape " + shapeString(shape) + " needs "
+            throw new Nndl4jException("NDArray.ofUnsignedBytes: shape " + shapeString(shape) + " needs "
                     + size + " values, got " + values.length);
         }
         double[] d = new double[values.length];
@@ -124,7 +126,7 @@ public final class NDArray {
      */
     public double get(int... index) {
         if (index.length != shape.length) {
-            throw new IllegalArgumentException("get: index has " + index.length + " coordinates but the array has shape "
+            throw new Nndl4jException("get: index has " + index.length + " coordinates but the array has shape "
                     + shapeString(shape));
         }
         int flat = 0;
@@ -171,7 +173,7 @@ public final class NDArray {
     public Matrix examplesAsColumns(DoubleUnaryOperator f) {
         Checks.notNull("examplesAsColumns", "function", f);
         if (shape.length == 0) {
-            throw new IllegalArgumentException("examplesAsColumns: a 0-dimensional array has no examples");
+            throw new Nndl4jException("examplesAsColumns: a 0-dimensional array has no examples");
         }
         int m = shape[0];
         int features = m == 0 ? 0 : data.length / m;
@@ -259,11 +261,11 @@ public final class NDArray {
         long n = 1;
         for (int d : shape) {
             if (d < 0) {
-                throw new IllegalArgumentException("shape " + shapeString(shape) + " has a negative dimension");
+                throw new Nndl4jException("shape " + shapeString(shape) + " has a negative dimension");
             }
             n *= d;
             if (n > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("shape " + shapeString(shape) + " is too large for one array");
+                throw new Nndl4jException("shape " + shapeString(shape) + " is too large for one array");
             }
         }
         return n;

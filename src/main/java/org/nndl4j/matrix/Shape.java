@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * The shape of a 2-D {@link Matrix}: {@code rows} by {@code cols}, printed the way numpy prints it,
  * {@code (rows, cols)}.
@@ -15,7 +17,7 @@ public record Shape(int rows, int cols) {
      */
     public Shape {
         if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("shape: dimensions must be >= 0, got (" + rows + ", " + cols + ")");
+            throw new Nndl4jException("shape: dimensions must be >= 0, got (" + rows + ", " + cols + ")");
         }
     }
 

@@ -68,7 +68,7 @@ public class ShapeException extends Nndl4jException {
      */
     public static void requireShape(String operation, String what, Matrix actual, Shape expected) {
         if (actual == null) {
-            throw new IllegalArgumentException(operation + ": " + what + " is null, expected shape " + expected);
+            throw new Nndl4jException(operation + ": " + what + " is null, expected shape " + expected);
         }
         if (!actual.shape().equals(expected)) {
             throw new ShapeException(operation, what + " of shape " + expected, actual.shape());

@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.MathFunctions;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
@@ -317,7 +319,7 @@ public enum Activation {
      */
     public Matrix forward(Matrix Z) {
         if (Z == null) {
-            throw new IllegalArgumentException(opName("forward") + ": Z is null");
+            throw new Nndl4jException(opName("forward") + ": Z is null");
         }
         if (isElementWise()) {
             return Z.map(this::apply);
@@ -340,7 +342,7 @@ public enum Activation {
     public Matrix backward(Matrix dA, Matrix Z) {
         String op = opName("backward");
         if (dA == null || Z == null) {
-            throw new IllegalArgumentException(op + ": dA and Z must not be null");
+            throw new Nndl4jException(op + ": dA and Z must not be null");
         }
         if (!dA.shape().equals(Z.shape())) {
             throw new ShapeException(op, dA.shape(), Z.shape(), "differ: dA must have the shape of Z");

@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class Backpropagation {
     public static Gradients gradients(Network network, Matrix X, Matrix Y, double lambda) {
         check("gradients", network, X, Y);
         if (!(lambda >= 0.0)) {
-            throw new IllegalArgumentException("gradients: lambda must be >= 0, got " + lambda);
+            throw new Nndl4jException("gradients: lambda must be >= 0, got " + lambda);
         }
         int L = network.numLayers();
         int m = X.cols();
@@ -128,7 +130,7 @@ public final class Backpropagation {
         Checks.notNull("update", "network", network);
         Checks.notNull("update", "grads", grads);
         if (grads.numLayers() != network.numLayers()) {
-            throw new IllegalArgumentException("update: " + grads.numLayers() + " layers of gradients for a network of "
+            throw new Nndl4jException("update: " + grads.numLayers() + " layers of gradients for a network of "
                     + network.numLayers() + " layers");
         }
         List<Layer> layers = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -58,14 +60,14 @@ public final class GradientCheck {
      */
     public static Result check(double[] theta, ToDoubleFunction<double[]> cost, double[] gradient, double epsilon) {
         if (theta == null || cost == null || gradient == null) {
-            throw new IllegalArgumentException("GradientCheck.check: theta, cost and gradient must not be null");
+            throw new Nndl4jException("GradientCheck.check: theta, cost and gradient must not be null");
         }
         if (gradient.length != theta.length) {
-            throw new IllegalArgumentException("GradientCheck.check: " + gradient.length + " gradient components for "
+            throw new Nndl4jException("GradientCheck.check: " + gradient.length + " gradient components for "
                     + theta.length + " parameters");
         }
         if (!(epsilon > 0.0)) {
-            throw new IllegalArgumentException("GradientCheck.check: epsilon must be > 0, got " + epsilon);
+            throw new Nndl4jException("GradientCheck.check: epsilon must be > 0, got " + epsilon);
         }
         double[] point = theta.clone();
         double[] approx = new double[theta.length];
@@ -153,7 +155,7 @@ public final class GradientCheck {
      */
     public static Network fromVector(double[] theta, Network like) {
         if (theta == null || like == null || theta.length != like.parameterCount()) {
-            throw new IllegalArgumentException("GradientCheck.fromVector: need " + (like == null ? "?" : like.parameterCount())
+            throw new Nndl4jException("GradientCheck.fromVector: need " + (like == null ? "?" : like.parameterCount())
                     + " values, got " + (theta == null ? "null" : theta.length));
         }
         List<Layer> layers = new ArrayList<>();

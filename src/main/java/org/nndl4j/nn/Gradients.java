@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.List;
 
 import org.nndl4j.matrix.Matrix;
@@ -28,7 +30,7 @@ public record Gradients(List<Matrix> dW, List<Matrix> db) {
         dW = List.copyOf(dW);
         db = List.copyOf(db);
         if (dW.isEmpty() || dW.size() != db.size()) {
-            throw new IllegalArgumentException("Gradients: need one dW and one db per layer, got " + dW.size() + " and "
+            throw new Nndl4jException("Gradients: need one dW and one db per layer, got " + dW.size() + " and "
                     + db.size());
         }
         for (int i = 0; i < dW.size(); i++) {

@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -82,7 +84,7 @@ public enum Initialization {
     public Matrix drawWeights(NumpyRandom random, int n, int nPrev) {
         Checks.notNull("drawWeights", "random", random);
         if (n < 1 || nPrev < 1) {
-            throw new IllegalArgumentException("drawWeights: layer sizes must be >= 1, got (" + n + ", " + nPrev + ")");
+            throw new Nndl4jException("drawWeights: layer sizes must be >= 1, got (" + n + ", " + nPrev + ")");
         }
         MemoryBudget.requireParameters("drawWeights", new int[] {nPrev, n});
         return weights(random, n, nPrev);
@@ -106,7 +108,7 @@ public enum Initialization {
         MemoryBudget.requireParameters("initialize", layerDims);
         Checks.notNull("initialize", "activations", activations);
         if (activations.size() != layerDims.length - 1) {
-            throw new IllegalArgumentException("initialize: layerDims " + Arrays.toString(layerDims) + " describe "
+            throw new Nndl4jException("initialize: layerDims " + Arrays.toString(layerDims) + " describe "
                     + (layerDims.length - 1) + " layers, but there are " + activations.size() + " activations");
         }
         List<Layer> layers = new ArrayList<>();
@@ -137,12 +139,12 @@ public enum Initialization {
 
     private static void requireLayerDims(int[] layerDims) {
         if (layerDims == null || layerDims.length < 2) {
-            throw new IllegalArgumentException("initialize: layerDims needs the input size and at least one layer size, got "
+            throw new Nndl4jException("initialize: layerDims needs the input size and at least one layer size, got "
                     + Arrays.toString(layerDims));
         }
         for (int i = 0; i < layerDims.length; i++) {
             if (layerDims[i] < 1) {
-                throw new IllegalArgumentException("initialize: layer sizes must be >= 1, got layerDims[" + i + "] = "
+                throw new Nndl4jException("initialize: layer sizes must be >= 1, got layerDims[" + i + "] = "
                         + layerDims[i] + " in " + Arrays.toString(layerDims));
             }
         }

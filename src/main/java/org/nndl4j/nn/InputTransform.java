@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 
 import org.nndl4j.matrix.Matrix;
@@ -21,12 +23,12 @@ public record InputTransform(double[] shift, double[] scale) {
      */
     public InputTransform {
         if (shift == null || scale == null || shift.length != scale.length || shift.length == 0) {
-            throw new IllegalArgumentException("InputTransform: need one shift and one scale per feature, got "
+            throw new Nndl4jException("InputTransform: need one shift and one scale per feature, got "
                     + (shift == null ? "null" : shift.length) + " and " + (scale == null ? "null" : scale.length));
         }
         for (int i = 0; i < shift.length; i++) {
             if (!Double.isFinite(shift[i]) || !Double.isFinite(scale[i])) {
-                throw new IllegalArgumentException("InputTransform: feature " + i + " has shift " + shift[i] + " and scale "
+                throw new Nndl4jException("InputTransform: feature " + i + " has shift " + shift[i] + " and scale "
                         + scale[i] + "; both must be finite");
             }
         }
@@ -84,7 +86,7 @@ public record InputTransform(double[] shift, double[] scale) {
      */
     public Matrix apply(Matrix X) {
         if (X == null || X.rows() != shift.length) {
-            throw new IllegalArgumentException("InputTransform.apply: X must have " + shift.length + " rows, got "
+            throw new Nndl4jException("InputTransform.apply: X must have " + shift.length + " rows, got "
                     + (X == null ? "null" : X.shape().toString()));
         }
         double[][] rows = X.toArray();

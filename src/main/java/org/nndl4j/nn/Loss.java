@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.MathFunctions;
 import org.nndl4j.matrix.Matrix;
@@ -67,14 +69,14 @@ public enum Loss {
         @Override
         void checkLabels(String operation, Matrix Y, int outputUnits) {
             if (outputUnits != 1 || Y.rows() != 1) {
-                throw new IllegalArgumentException(operation + ": a SIGMOID output with the binary cross-entropy needs one "
+                throw new Nndl4jException(operation + ": a SIGMOID output with the binary cross-entropy needs one "
                         + "output unit and labels of shape (1, m), got " + outputUnits + " output units and labels of shape "
                         + Y.shape() + (Y.rows() > 1 ? "; for " + Y.rows() + " one-hot classes use a SOFTMAX output" : ""));
             }
             for (int j = 0; j < Y.cols(); j++) {
                 double y = Y.get(0, j);
                 if (y != 0.0 && y != 1.0) {
-                    throw new IllegalArgumentException(operation + ": binary labels must be 0 or 1, but Y[0, " + j + "] = " + y);
+                    throw new Nndl4jException(operation + ": binary labels must be 0 or 1, but Y[0, " + j + "] = " + y);
                 }
             }
         }
@@ -125,7 +127,7 @@ public enum Loss {
         @Override
         void checkLabels(String operation, Matrix Y, int outputUnits) {
             if (outputUnits < 2 || Y.rows() != outputUnits) {
-                throw new IllegalArgumentException(operation + ": a SOFTMAX output with the categorical cross-entropy needs "
+                throw new Nndl4jException(operation + ": a SOFTMAX output with the categorical cross-entropy needs "
                         + "C >= 2 output units and one-hot labels of shape (C, m), got " + outputUnits
                         + " output units and labels of shape " + Y.shape()
                         + (Y.rows() == 1 ? "; for binary 0/1 labels use a SIGMOID output of one unit" : ""));
@@ -135,13 +137,13 @@ public enum Loss {
                 for (int i = 0; i < Y.rows(); i++) {
                     double y = Y.get(i, j);
                     if (y != 0.0 && y != 1.0) {
-                        throw new IllegalArgumentException(operation + ": one-hot labels must be 0 or 1, but Y[" + i + ", " + j
+                        throw new Nndl4jException(operation + ": one-hot labels must be 0 or 1, but Y[" + i + ", " + j
                                 + "] = " + y);
                     }
                     ones += (int) y;
                 }
                 if (ones != 1) {
-                    throw new IllegalArgumentException(operation + ": one-hot column " + j + " of Y has " + ones
+                    throw new Nndl4jException(operation + ": one-hot column " + j + " of Y has " + ones
                             + " ones, expected exactly 1");
                 }
             }
@@ -243,7 +245,7 @@ public enum Loss {
                 return loss;
             }
         }
-        throw new IllegalArgumentException("no loss pairs with a " + output + " output: train a classifier with a SIGMOID "
+        throw new Nndl4jException("no loss pairs with a " + output + " output: train a classifier with a SIGMOID "
                 + "output (one unit, binary cross-entropy) or a SOFTMAX output (C units, categorical cross-entropy)");
     }
 

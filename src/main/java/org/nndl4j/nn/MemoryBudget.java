@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 
 import org.nndl4j.matrix.Checks;
@@ -164,12 +166,12 @@ public final class MemoryBudget {
     private static void requireSizes(String operation, int[] layerDims) {
         Checks.notNull(operation, "layerDims", layerDims);
         if (layerDims.length < 2) {
-            throw new IllegalArgumentException(operation + ": layerDims needs the input size and at least one layer "
+            throw new Nndl4jException(operation + ": layerDims needs the input size and at least one layer "
                     + "size, got " + Arrays.toString(layerDims));
         }
         for (int i = 0; i < layerDims.length; i++) {
             if (layerDims[i] < 1) {
-                throw new IllegalArgumentException(operation + ": layer sizes must be >= 1, got layerDims[" + i
+                throw new Nndl4jException(operation + ": layer sizes must be >= 1, got layerDims[" + i
                         + "] = " + layerDims[i] + " in " + Arrays.toString(layerDims));
             }
         }
@@ -177,7 +179,7 @@ public final class MemoryBudget {
 
     private static void requireExamples(String operation, int m) {
         if (m < 1) {
-            throw new IllegalArgumentException(operation + ": no examples (m = " + m + ")");
+            throw new Nndl4jException(operation + ": no examples (m = " + m + ")");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.nndl4j.nn;
 
+import org.nndl4j.Nndl4jException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +45,7 @@ public final class Network {
         this.inputShape = inputShape == null ? null : inputShape.clone();
         Checks.notNull("Network", "layers", layers);
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("Network: a network needs at least one layer, got none");
+            throw new Nndl4jException("Network: a network needs at least one layer, got none");
         }
         this.layers = List.copyOf(layers);
         for (int i = 1; i < this.layers.size(); i++) {
@@ -72,7 +74,7 @@ public final class Network {
             for (int i = 0; i < layers.size(); i++) {
                 if (layers.get(i) == null) {
                     // list index i is layer i + 1
-                    throw new IllegalArgumentException("Network: layer " + (i + 1) + " is null");
+                    throw new Nndl4jException("Network: layer " + (i + 1) + " is null");
                 }
             }
         }
@@ -287,20 +289,20 @@ public final class Network {
      */
     public Network withInput(InputTransform transform, int... exampleShape) {
         if (transform != null && transform.features() != inputSize()) {
-            throw new IllegalArgumentException("Network.withInput: the transform has " + transform.features()
+            throw new Nndl4jException("Network.withInput: the transform has " + transform.features()
                     + " features but the network takes " + inputSize() + " inputs");
         }
         Checks.notNull("Network.withInput", "exampleShape", exampleShape);
         long product = 1;
         for (int n : exampleShape) {
             if (n < 1) {
-                throw new IllegalArgumentException("Network.withInput: example shape " + Arrays.toString(exampleShape)
+                throw new Nndl4jException("Network.withInput: example shape " + Arrays.toString(exampleShape)
                         + " has a size < 1");
             }
             product *= n;
         }
         if (exampleShape.length == 0 || product != inputSize()) {
-            throw new IllegalArgumentException("Network.withInput: example shape " + Arrays.toString(exampleShape)
+            throw new Nndl4jException("Network.withInput: example shape " + Arrays.toString(exampleShape)
                     + " holds " + product + " values but the network takes " + inputSize() + " inputs");
         }
         return new Network(layers, transform, exampleShape.length == 1 ? null : exampleShape);
@@ -376,7 +378,7 @@ public final class Network {
             }
             return Matrix.rowVector(labels);
         }
-        throw new IllegalArgumentException("predict: a " + output + " output of " + A.rows() + " units has no class "
+        throw new Nndl4jException("predict: a " + output + " output of " + A.rows() + " units has no class "
                 + "labels; predict needs a SIGMOID output of one unit or a SOFTMAX output");
     }
 

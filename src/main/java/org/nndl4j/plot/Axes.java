@@ -1,5 +1,7 @@
 package org.nndl4j.plot;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -94,7 +96,7 @@ final class Axes {
 
     private static void requireRoom(String operation, int width, int height, int extent) {
         if (extent < 24) {
-            throw new IllegalArgumentException(operation + ": image " + width + " x " + height
+            throw new Nndl4jException(operation + ": image " + width + " x " + height
                     + " is too small for the axes and their labels");
         }
     }

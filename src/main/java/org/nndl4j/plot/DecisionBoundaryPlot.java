@@ -1,5 +1,7 @@
 package org.nndl4j.plot;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -123,7 +125,7 @@ public final class DecisionBoundaryPlot {
     private static void checkPoints(Matrix X, Matrix Y) {
         Checks.notNull(OPERATION, "X", X);
         if (X.rows() != 2) {
-            throw new IllegalArgumentException(OPERATION + ": expected data with 2 features, X of shape (2, m), "
+            throw new Nndl4jException(OPERATION + ": expected data with 2 features, X of shape (2, m), "
                     + "got X of shape " + X.shape());
         }
         Checks.binaryExamples(OPERATION, X, Y);
@@ -190,7 +192,7 @@ public final class DecisionBoundaryPlot {
     /** The predictor's output as 0, 1 or NaN per grid point, after checking its shape. */
     private static double[] classes(Matrix prediction, Shape input) {
         if (prediction == null) {
-            throw new IllegalArgumentException(OPERATION + ": the predictor returned null for points of shape " + input);
+            throw new Nndl4jException(OPERATION + ": the predictor returned null for points of shape " + input);
         }
         if (prediction.rows() != 1 || prediction.cols() != input.cols()) {
             throw new ShapeException(OPERATION, input, prediction.shape(), "do not fit: the predictor must map the "

@@ -1,5 +1,7 @@
 package org.nndl4j.plot;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -50,17 +52,17 @@ public final class ImageGrid {
      */
     public static BufferedImage rgb(NDArray image, int scale) {
         if (image == null) {
-            throw new IllegalArgumentException("ImageGrid.rgb: image is null");
+            throw new Nndl4jException("ImageGrid.rgb: image is null");
         }
         int[] shape = image.shape();
         if (shape.length != 3 || shape[2] != 3 || shape[0] < 1 || shape[1] < 1) {
-            throw new IllegalArgumentException("ImageGrid.rgb: expected an RGB image of shape (h, w, 3), got shape "
+            throw new Nndl4jException("ImageGrid.rgb: expected an RGB image of shape (h, w, 3), got shape "
                     + NDArray.shapeString(shape));
         }
         int h = shape[0];
         int w = shape[1];
         if (scale < 1 || (long) w * scale * h * scale > MAX_PIXELS) {
-            throw new IllegalArgumentException("ImageGrid.rgb: scale must be >= 1 and give at most " + MAX_PIXELS
+            throw new Nndl4jException("ImageGrid.rgb: scale must be >= 1 and give at most " + MAX_PIXELS
                     + " pixels, got scale " + scale + " for an image of shape " + NDArray.shapeString(shape));
         }
         double[] v = image.toFlatArray();
@@ -95,7 +97,7 @@ public final class ImageGrid {
      */
     public static BufferedImage captioned(BufferedImage image, String caption) {
         if (image == null || caption == null) {
-            throw new IllegalArgumentException("ImageGrid.captioned: image and caption must not be null");
+            throw new Nndl4jException("ImageGrid.captioned: image and caption must not be null");
         }
         String[] lines = caption.isEmpty() ? new String[0] : caption.split("\n", -1);
         Graphics2D probe = Style.begin(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
@@ -135,18 +137,18 @@ public final class ImageGrid {
      */
     public static BufferedImage of(List<? extends BufferedImage> images, int columns, String title) {
         if (images == null || images.isEmpty()) {
-            throw new IllegalArgumentException("ImageGrid.of: expected at least one image, got "
+            throw new Nndl4jException("ImageGrid.of: expected at least one image, got "
                     + (images == null ? "null" : "an empty list"));
         }
         if (columns < 1) {
-            throw new IllegalArgumentException("ImageGrid.of: columns must be >= 1, got " + columns);
+            throw new Nndl4jException("ImageGrid.of: columns must be >= 1, got " + columns);
         }
         int cellWidth = 0;
         int cellHeight = 0;
         for (int i = 0; i < images.size(); i++) {
             BufferedImage image = images.get(i);
             if (image == null) {
-                throw new IllegalArgumentException("ImageGrid.of: image " + i + " of " + images.size() + " is null");
+                throw new Nndl4jException("ImageGrid.of: image " + i + " of " + images.size() + " is null");
             }
             cellWidth = Math.max(cellWidth, image.getWidth());
             cellHeight = Math.max(cellHeight, image.getHeight());

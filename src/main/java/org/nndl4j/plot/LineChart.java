@@ -1,5 +1,7 @@
 package org.nndl4j.plot;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -72,10 +74,10 @@ public final class LineChart {
      */
     public LineChart addSeries(String label, double[] x, double[] y) {
         if (x == null || y == null) {
-            throw new IllegalArgumentException("LineChart.addSeries: x and y must not be null (series '" + label + "')");
+            throw new Nndl4jException("LineChart.addSeries: x and y must not be null (series '" + label + "')");
         }
         if (x.length != y.length) {
-            throw new IllegalArgumentException("LineChart.addSeries: x and y must have the same length, got x.length = "
+            throw new Nndl4jException("LineChart.addSeries: x and y must have the same length, got x.length = "
                     + x.length + " and y.length = " + y.length + " (series '" + label + "')");
         }
         Color color = Style.SERIES_COLORS[series.size() % Style.SERIES_COLORS.length];
@@ -93,7 +95,7 @@ public final class LineChart {
      */
     public LineChart addSeries(String label, double[] y) {
         if (y == null) {
-            throw new IllegalArgumentException("LineChart.addSeries: y must not be null (series '" + label + "')");
+            throw new Nndl4jException("LineChart.addSeries: y must not be null (series '" + label + "')");
         }
         double[] x = new double[y.length];
         for (int i = 0; i < x.length; i++) {
@@ -167,7 +169,7 @@ public final class LineChart {
 
     private int checkedWidth(int width, int height) {
         if (series.isEmpty()) {
-            throw new IllegalArgumentException("LineChart.render: the chart has no series; add one with addSeries");
+            throw new Nndl4jException("LineChart.render: the chart has no series; add one with addSeries");
         }
         Style.requireFigureSize("LineChart.render", width, height, MIN_WIDTH, MIN_HEIGHT);
         return width;

@@ -1,5 +1,7 @@
 package org.nndl4j.plot;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -34,7 +36,7 @@ public final class Png {
      */
     public static Path write(RenderedImage image, Path file) throws IOException {
         if (image == null || file == null) {
-            throw new IllegalArgumentException("Png.write: image and file must not be null, got image " + image
+            throw new Nndl4jException("Png.write: image and file must not be null, got image " + image
                     + " and file " + file);
         }
         Path target = file.toAbsolutePath();

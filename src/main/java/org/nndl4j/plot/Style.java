@@ -1,5 +1,7 @@
 package org.nndl4j.plot;
 
+import org.nndl4j.Nndl4jException;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -92,7 +94,7 @@ final class Style {
     /** Checks the size of a rendered figure. */
     static void requireFigureSize(String operation, int width, int height, int minWidth, int minHeight) {
         if (width < minWidth || height < minHeight || width > MAX_SIDE || height > MAX_SIDE) {
-            throw new IllegalArgumentException(operation + ": image size must be between " + minWidth + " x "
+            throw new Nndl4jException(operation + ": image size must be between " + minWidth + " x "
                     + minHeight + " and " + MAX_SIDE + " x " + MAX_SIDE + " pixels, got " + width + " x " + height);
         }
     }

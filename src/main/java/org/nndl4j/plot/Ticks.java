@@ -1,5 +1,7 @@
 package org.nndl4j.plot;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Locale;
 
 /**
@@ -24,7 +26,7 @@ record Ticks(double[] values, String[] labels, double step) {
      */
     static Ticks of(double lo, double hi, int maxTicks) {
         if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
-            throw new IllegalArgumentException("Ticks.of: expected a finite range lo < hi, got [" + lo + ", " + hi + "]");
+            throw new Nndl4jException("Ticks.of: expected a finite range lo < hi, got [" + lo + ", " + hi + "]");
         }
         int n = Math.max(2, maxTicks);
         int exponent = (int) Math.floor(Math.log10((hi - lo) / n));

@@ -1,5 +1,7 @@
 package org.nndl4j.random;
 
+import org.nndl4j.Nndl4jException;
+
 
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
@@ -54,7 +56,7 @@ public final class NumpyRandom {
      */
     public void seed(long seed) {
         if (seed < 0 || seed > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("seed: must be between 0 and 2**32 - 1, got " + seed);
+            throw new Nndl4jException("seed: must be between 0 and 2**32 - 1, got " + seed);
         }
         // init_genrand (Matsumoto & Nishimura), which numpy's mt19937_seed implements
         mt[0] = (int) seed;
@@ -234,7 +236,7 @@ public final class NumpyRandom {
      */
     public double[] normal(double loc, double scale, int n) {
         if (!(scale >= 0)) {
-            throw new IllegalArgumentException("normal: scale must be >= 0, got " + scale);
+            throw new Nndl4jException("normal: scale must be >= 0, got " + scale);
         }
         double[] out = new double[Checks.nonNegative("normal", "n", n)];
         for (int i = 0; i < n; i++) {
@@ -254,7 +256,7 @@ public final class NumpyRandom {
      */
     public long interval(long max) {
         if (max < 0) {
-            throw new IllegalArgumentException("interval: max must be >= 0, got " + max);
+            throw new Nndl4jException("interval: max must be >= 0, got " + max);
         }
         if (max == 0) {
             return 0;
@@ -294,7 +296,7 @@ public final class NumpyRandom {
      */
     public long[] randint(long low, long high, int n) {
         if (high <= low) {
-            throw new IllegalArgumentException("randint: low >= high (" + low + " >= " + high + ")");
+            throw new Nndl4jException("randint: low >= high (" + low + " >= " + high + ")");
         }
         long[] out = new long[Checks.nonNegative("randint", "n", n)];
         long range = high - low - 1;

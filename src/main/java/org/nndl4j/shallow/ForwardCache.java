@@ -1,5 +1,7 @@
 package org.nndl4j.shallow;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -22,7 +24,7 @@ public record ForwardCache(Matrix Z1, Matrix A1, Matrix Z2, Matrix A2) {
      */
     public ForwardCache {
         if (Z1 == null || A1 == null || Z2 == null || A2 == null) {
-            throw new IllegalArgumentException("ForwardCache: Z1, A1, Z2 and A2 must not be null");
+            throw new Nndl4jException("ForwardCache: Z1, A1, Z2 and A2 must not be null");
         }
         if (!Z1.shape().equals(A1.shape())) {
             throw new ShapeException("ForwardCache", Z1.shape(), A1.shape(), "differ: Z1 and A1 must have the same shape");

@@ -1,5 +1,7 @@
 package org.nndl4j.shallow;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Matrix;
 
 /**
@@ -20,10 +22,10 @@ public record ShallowForward(Matrix A2, ForwardCache cache) {
      */
     public ShallowForward {
         if (A2 == null || cache == null) {
-            throw new IllegalArgumentException("ShallowForward: A2 and cache must not be null");
+            throw new Nndl4jException("ShallowForward: A2 and cache must not be null");
         }
         if (!A2.equals(cache.A2())) {
-            throw new IllegalArgumentException("ShallowForward: A2 must be the cache's A2");
+            throw new Nndl4jException("ShallowForward: A2 must be the cache's A2");
         }
     }
 }

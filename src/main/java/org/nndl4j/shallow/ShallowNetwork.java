@@ -1,5 +1,7 @@
 package org.nndl4j.shallow;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Loss;
@@ -172,7 +174,7 @@ public final class ShallowNetwork {
 
     private static void requireExamples(Matrix Y) {
         if (Y.cols() == 0) {
-            throw new IllegalArgumentException("computeCost: no examples (m = 0) in Y of shape " + Y.shape());
+            throw new Nndl4jException("computeCost: no examples (m = 0) in Y of shape " + Y.shape());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.nndl4j.shallow;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.Shape;
@@ -65,7 +67,7 @@ public record ShallowParameters(Matrix W1, Matrix b1, Matrix W2, Matrix b2) {
      */
     public static ShallowParameters from(Network network) {
         if (network == null || network.numLayers() != 2) {
-            throw new IllegalArgumentException("ShallowParameters.from: need a network of 2 layers, got "
+            throw new Nndl4jException("ShallowParameters.from: need a network of 2 layers, got "
                     + (network == null ? "null" : network.numLayers() + " layers: " + network));
         }
         return new ShallowParameters(network.W(1), network.b(1), network.W(2), network.b(2));

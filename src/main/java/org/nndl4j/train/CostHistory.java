@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 
 /**
@@ -20,10 +22,10 @@ public record CostHistory(int recordEvery, double[] costs, double[] learningRate
      */
     public CostHistory {
         if (recordEvery < 1) {
-            throw new IllegalArgumentException("recordEvery must be >= 1, got " + recordEvery);
+            throw new Nndl4jException("recordEvery must be >= 1, got " + recordEvery);
         }
         if (costs == null || learningRates == null || costs.length != learningRates.length) {
-            throw new IllegalArgumentException("CostHistory: need as many learning rates as costs");
+            throw new Nndl4jException("CostHistory: need as many learning rates as costs");
         }
         costs = costs.clone();
         learningRates = learningRates.clone();

@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * How the learning rate changes from epoch to epoch: a value, chosen on the {@link TrainingConfig}. Epoch 0 runs at
  * the configured rate {@code α0}; after epoch {@code e} the rate becomes {@link #rate(double, int) rate(α0, e)}, as
@@ -82,7 +84,7 @@ public sealed interface LearningRateSchedule
         public ScheduledDecay {
             requireDecayRate(decayRate);
             if (interval < 1) {
-                throw new IllegalArgumentException("ScheduledDecay: interval must be >= 1, got " + interval);
+                throw new Nndl4jException("ScheduledDecay: interval must be >= 1, got " + interval);
             }
         }
 
@@ -94,7 +96,7 @@ public sealed interface LearningRateSchedule
 
     private static void requireDecayRate(double decayRate) {
         if (!(decayRate >= 0.0) || Double.isInfinite(decayRate)) {
-            throw new IllegalArgumentException("learning-rate decay: decayRate must be a finite number >= 0, got " + decayRate);
+            throw new Nndl4jException("learning-rate decay: decayRate must be a finite number >= 0, got " + decayRate);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
@@ -58,7 +60,7 @@ public final class Metrics {
      */
     public static double accuracy(Matrix predictions, Matrix Y, int classes) {
         if (classes < 2) {
-            throw new IllegalArgumentException("accuracy: need at least 2 classes, got " + classes);
+            throw new Nndl4jException("accuracy: need at least 2 classes, got " + classes);
         }
         return accuracy("accuracy", predictions, Y, classes);
     }
@@ -73,7 +75,7 @@ public final class Metrics {
 
     private static void requireLabels(String operation, Matrix Y) {
         if (Y.size() == 0) {
-            throw new IllegalArgumentException(operation + ": no examples (m = 0) in Y of shape " + Y.shape());
+            throw new Nndl4jException(operation + ": no examples (m = 0) in Y of shape " + Y.shape());
         }
     }
 
@@ -108,7 +110,7 @@ public final class Metrics {
     public static ConfusionMatrix confusionMatrix(Matrix predictions, Matrix Y, int classes) {
         Checks.sameShape("confusionMatrix", "predictions", predictions, "Y", Y);
         if (classes < 2) {
-            throw new IllegalArgumentException("confusionMatrix: need at least 2 classes, got " + classes);
+            throw new Nndl4jException("confusionMatrix: need at least 2 classes, got " + classes);
         }
         int[][] counts = new int[classes][classes];
         for (int j = 0; j < Y.cols(); j++) {
@@ -120,7 +122,7 @@ public final class Metrics {
     private static int classIndex(Matrix labels, int j, int classes, String what) {
         double v = labels.get(0, j);
         if (v != Math.rint(v) || v < 0 || v >= classes) {
-            throw new IllegalArgumentException("confusionMatrix: " + what + "[0, " + j + "] = " + v + " is not a class 0.."
+            throw new Nndl4jException("confusionMatrix: " + what + "[0, " + j + "] = " + v + " is not a class 0.."
                     + (classes - 1));
         }
         return (int) v;

@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.random.NumpyRandom;
 
 /**
@@ -151,7 +153,7 @@ public final class MiniBatches {
 
     private static void requireSize(int size) {
         if (size < 1) {
-            throw new IllegalArgumentException("MiniBatches: size must be >= 1, got " + size);
+            throw new Nndl4jException("MiniBatches: size must be >= 1, got " + size);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * How the parameters move once the gradients of a step are known: a value, chosen on the {@link TrainingConfig}.
  * Each optimizer makes its own state ({@link OptimizerState}: velocities, squared-gradient averages, the step counter)
@@ -127,13 +129,13 @@ public sealed interface Optimizer permits Optimizer.GradientDescent, Optimizer.M
 
     private static void requireDecay(String optimizer, String name, double value) {
         if (!(value >= 0.0 && value < 1.0)) {
-            throw new IllegalArgumentException(optimizer + ": " + name + " must be in [0, 1), got " + value);
+            throw new Nndl4jException(optimizer + ": " + name + " must be in [0, 1), got " + value);
         }
     }
 
     private static void requireEpsilon(String optimizer, double epsilon) {
         if (!(epsilon > 0.0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException(optimizer + ": epsilon must be a finite number > 0, got " + epsilon);
+            throw new Nndl4jException(optimizer + ": epsilon must be a finite number > 0, got " + epsilon);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.engine.ParameterUpdate;
 
 /**
@@ -20,7 +22,7 @@ public final class OptimizerState implements ParameterUpdate {
 
     OptimizerState(Optimizer optimizer, int[] layerDims) {
         if (optimizer == null || layerDims == null || layerDims.length < 2) {
-            throw new IllegalArgumentException("OptimizerState: need an optimizer and layer sizes [n0, ..., nL]");
+            throw new Nndl4jException("OptimizerState: need an optimizer and layer sizes [n0, ..., nL]");
         }
         this.optimizer = optimizer;
         int L = layerDims.length - 1;

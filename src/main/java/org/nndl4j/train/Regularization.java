@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -31,11 +33,11 @@ public final class Regularization {
 
     private Regularization(double lambda, double[] keepProb, boolean reseedEachPass, long seed) {
         if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("Regularization: lambda must be a finite number >= 0, got " + lambda);
+            throw new Nndl4jException("Regularization: lambda must be a finite number >= 0, got " + lambda);
         }
         for (int i = 0; i < keepProb.length; i++) {
             if (!(keepProb[i] > 0.0 && keepProb[i] <= 1.0)) {
-                throw new IllegalArgumentException("Regularization: keep probability of hidden layer " + (i + 1)
+                throw new Nndl4jException("Regularization: keep probability of hidden layer " + (i + 1)
                         + " must be in (0, 1], got " + keepProb[i]);
             }
         }
@@ -151,7 +153,7 @@ public final class Regularization {
 
     private static double[] requireKeep(double[] keepProb) {
         if (keepProb == null || keepProb.length == 0) {
-            throw new IllegalArgumentException("Regularization: dropout needs at least one keep probability");
+            throw new Nndl4jException("Regularization: dropout needs at least one keep probability");
         }
         return keepProb;
     }

@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -46,7 +48,7 @@ public final class Training {
      */
     public static TrainingResult fit(Network initial, LabeledData data, TrainingConfig config, TrainingListener listener) {
         if (initial == null || data == null || config == null || listener == null) {
-            throw new IllegalArgumentException("Training.fit: initial, data, config and listener must not be null "
+            throw new Nndl4jException("Training.fit: initial, data, config and listener must not be null "
                     + "(use TrainingListener.none())");
         }
         Checks.examples("Training.fit", data.X(), data.Y());
@@ -81,7 +83,7 @@ public final class Training {
     public static Trainable trainable(Network initial, Matrix X, Matrix Y, TrainingConfig config,
                                       Function<Network, Trainable> reference) {
         if (config == null) {
-            throw new IllegalArgumentException("Training.trainable: initial, X, Y, config and reference must not be null");
+            throw new Nndl4jException("Training.trainable: initial, X, Y, config and reference must not be null");
         }
         return trainable(initial, X, Y, config, reference, config.iterations());
     }
@@ -89,7 +91,7 @@ public final class Training {
     private static Trainable trainable(Network initial, Matrix X, Matrix Y, TrainingConfig config,
                                        Function<Network, Trainable> reference, long iterations) {
         if (initial == null || X == null || Y == null || config == null || reference == null) {
-            throw new IllegalArgumentException("Training.trainable: initial, X, Y, config and reference must not be null");
+            throw new Nndl4jException("Training.trainable: initial, X, Y, config and reference must not be null");
         }
         Engine engine = engine("Training.trainable", initial.layerDims(), X, Y, config, iterations);
         Regularization regularization = config.regularization();
@@ -97,7 +99,7 @@ public final class Training {
         switch (engine) {
             case REFERENCE:
                 if (regularization.hasDropout()) {
-                    throw new IllegalArgumentException("Training: dropout runs on the PRIMAL and GRAM engines; the "
+                    throw new Nndl4jException("Training: dropout runs on the PRIMAL and GRAM engines; the "
                             + "REFERENCE computation has no masks");
                 }
                 Trainable own = reference.apply(initial);
@@ -108,7 +110,7 @@ public final class Training {
                         : new ReferenceTrainable(initial, X, Y, regularization.lambda());
             case GRAM:
                 if (!gramExact) {
-                    throw new IllegalArgumentException("Training: the GRAM engine computes full-batch gradient descent "
+                    throw new Nndl4jException("Training: the GRAM engine computes full-batch gradient descent "
                             + "exactly and nothing else; " + config.optimizer() + " on " + config.miniBatches()
                             + (regularization.lambda() > 0 ? " with L2" : "") + " needs Engine.PRIMAL (or AUTO)");
                 }
@@ -208,7 +210,7 @@ public final class Training {
     public static Trainable trainable(Network initial, Matrix X, Matrix Y, Engine choice,
                                       Function<Network, Trainable> reference) {
         if (choice == null) {
-            throw new IllegalArgumentException("Training.trainable: choice is null");
+            throw new Nndl4jException("Training.trainable: choice is null");
         }
         // the number of steps is not known here: AUTO weighs GRAM's one-off cost against a long training
         return trainable(initial, X, Y, new TrainingConfig(1, 1.0, 1, choice), reference, Long.MAX_VALUE);

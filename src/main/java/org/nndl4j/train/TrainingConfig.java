@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import org.nndl4j.matrix.Gemm;
 
 /**
@@ -43,31 +45,31 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig {
         if (iterations < 0) {
-            throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+            throw new Nndl4jException("iterations must be >= 0, got " + iterations);
         }
         if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a finite number > 0, got " + learningRate);
+            throw new Nndl4jException("learning rate must be a finite number > 0, got " + learningRate);
         }
         if (recordEvery < 1) {
-            throw new IllegalArgumentException("recordEvery must be >= 1, got " + recordEvery);
+            throw new Nndl4jException("recordEvery must be >= 1, got " + recordEvery);
         }
         if (engine == null) {
-            throw new IllegalArgumentException("engine must not be null (use Engine.AUTO)");
+            throw new Nndl4jException("engine must not be null (use Engine.AUTO)");
         }
         if (optimizer == null) {
-            throw new IllegalArgumentException("optimizer must not be null (use Optimizer.gradientDescent())");
+            throw new Nndl4jException("optimizer must not be null (use Optimizer.gradientDescent())");
         }
         if (miniBatches == null) {
-            throw new IllegalArgumentException("miniBatches must not be null (use MiniBatches.fullBatch())");
+            throw new Nndl4jException("miniBatches must not be null (use MiniBatches.fullBatch())");
         }
         if (schedule == null) {
-            throw new IllegalArgumentException("schedule must not be null (use LearningRateSchedule.constant())");
+            throw new Nndl4jException("schedule must not be null (use LearningRateSchedule.constant())");
         }
         if (regularization == null) {
-            throw new IllegalArgumentException("regularization must not be null (use Regularization.none())");
+            throw new Nndl4jException("regularization must not be null (use Regularization.none())");
         }
         if (threads < 0) {
-            throw new IllegalArgumentException("threads must be >= 1, or TrainingConfig.DEFAULT_THREADS (0) for "
+            throw new Nndl4jException("threads must be >= 1, or TrainingConfig.DEFAULT_THREADS (0) for "
                     + "Gemm's default, got " + threads);
         }
     }

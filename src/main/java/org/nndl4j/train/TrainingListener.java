@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * Receives progress at every recorded epoch (see {@link TrainingConfig#recordEvery()}) and, if it wants, after every
  * step ({@link #stepTaken}; a mini-batch's step). Library code never prints; examples attach a listener that prints
@@ -33,7 +35,7 @@ public interface TrainingListener {
      */
     static TrainingListener onSteps(java.util.function.Consumer<StepProgress> steps) {
         if (steps == null) {
-            throw new IllegalArgumentException("TrainingListener.onSteps: steps is null");
+            throw new Nndl4jException("TrainingListener.onSteps: steps is null");
         }
         return new TrainingListener() {
             @Override

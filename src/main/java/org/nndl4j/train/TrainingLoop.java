@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import java.time.Duration;
 
 import org.nndl4j.engine.ParameterUpdate;
@@ -43,12 +45,12 @@ public final class TrainingLoop {
      */
     public static TrainingResult run(Trainable model, TrainingConfig config, TrainingListener listener) {
         if (model == null || config == null || listener == null) {
-            throw new IllegalArgumentException("TrainingLoop.run: model, config and listener must not be null "
+            throw new Nndl4jException("TrainingLoop.run: model, config and listener must not be null "
                     + "(use TrainingListener.none())");
         }
         boolean fullBatchGd = config.isFullBatchGradientDescent();
         if (!fullBatchGd && !model.supportsBatches()) {
-            throw new IllegalArgumentException("TrainingLoop.run: " + model.engine() + " computes full-batch gradient "
+            throw new Nndl4jException("TrainingLoop.run: " + model.engine() + " computes full-batch gradient "
                     + "descent only, but the configuration asks for " + config.optimizer() + " on " + config.miniBatches());
         }
         // the configuration's thread count holds for this training's products, whatever Gemm.setThreads does

@@ -1,5 +1,7 @@
 package org.nndl4j.train;
 
+import org.nndl4j.Nndl4jException;
+
 import java.time.Duration;
 
 import org.nndl4j.data.LabeledData;
@@ -30,10 +32,10 @@ public record TrainingResult(Network network, CostHistory costs, Engine engine, 
      */
     public TrainingResult {
         if (network == null || costs == null || engine == null || wallTime == null) {
-            throw new IllegalArgumentException("TrainingResult: network, costs, engine and wallTime must not be null");
+            throw new Nndl4jException("TrainingResult: network, costs, engine and wallTime must not be null");
         }
         if (iterations < 0) {
-            throw new IllegalArgumentException("TrainingResult: iterations must be >= 0, got " + iterations);
+            throw new Nndl4jException("TrainingResult: iterations must be >= 0, got " + iterations);
         }
     }
 
