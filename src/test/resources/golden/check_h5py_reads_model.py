@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Manual interoperability check: does Python's h5py read a model file saved by nndl4j?
+"""Manual interoperability check: does Python's h5py read a model file saved by nndl4j, and can numpy run it from
+the raw pixels without knowing any Java?
 
 Usage:  /usr/bin/python3 check_h5py_reads_model.py MODEL.h5 [test_catvnoncat.h5]
 
-Prints the root attributes and every dataset's name, shape and dtype, then runs the course's
-L_model_forward ([LINEAR->RELU] x (L-1) -> LINEAR->SIGMOID) with the arrays read under the course's
-names W1, b1, ..., WL, bL: on 3 random columns, and, if the cat test file is given, on the test set,
-printing the accuracy the way the course's predict does.
+Prints the root attributes and every dataset's name, shape and dtype; reads the activations (an array of strings
+since format_version 2, one comma-joined string before), the expected input shape (`input_shape`) and, if present,
+the input preprocessing (`input_shift`, `input_scale`: x' = (x - shift) * scale per feature); then runs the
+network's forward pass with the arrays read under the course's names W1, b1, ..., WL, bL: on 3 random columns, and,
+if the cat test file is given, on its RAW pixels (flattened per example as numpy's reshape does), applying the
+file's own preprocessing, printing the accuracy the way the course's predict does.
 Not run by the test suite (tests never need Python).
 """
 import sys
@@ -15,11 +18,32 @@ import h5py
 import numpy as np
 
 
-def L_model_forward(X, params, L):
+def text(value):
+    """h5py gives jhdf's fixed-length strings as bytes: decode them."""
+    return value.decode() if isinstance(value, (bytes, np.bytes_)) else str(value)
+
+
+def activation(name, Z):
+    if name == "relu":
+        return np.maximum(0, Z)
+    if name == "leaky_relu":
+        return np.where(Z > 0, Z, 0.01 * Z)
+    if name == "tanh":
+        return np.tanh(Z)
+    if name == "sigmoid":
+        return 1 / (1 + np.exp(-Z))
+    if name == "linear":
+        return Z
+    if name == "softmax":
+        E = np.exp(Z - Z.max(axis=0, keepdims=True))
+        return E / E.sum(axis=0, keepdims=True)
+    raise ValueError("unknown activation " + name)
+
+
+def forward(X, params, activations):
     A = X
-    for l in range(1, L + 1):
-        Z = np.dot(params["W%d" % l], A) + params["b%d" % l]
-        A = 1 / (1 + np.exp(-Z)) if l == L else np.maximum(0, Z)
+    for l, g in enumerate(activations, start=1):
+        A = activation(g, np.dot(params["W%d" % l], A) + params["b%d" % l])
     return A
 
 
@@ -27,24 +51,32 @@ def main(path, cat_test=None):
     with h5py.File(path, "r") as f:
         for key, value in f.attrs.items():
             print("attribute %s = %r" % (key, value))
-        activations = f.attrs["activations"]
-        activations = activations.decode() if isinstance(activations, bytes) else str(activations)
-        print("activations per layer: %s" % activations.split(","))
-        names = sorted(f.keys(), key=lambda n: (int(n[1:]), n[0] != "W"))
-        for name in names:
+        raw = f.attrs["activations"]
+        activations = ([text(a) for a in raw] if isinstance(raw, np.ndarray) and raw.ndim == 1
+                       else text(raw).split(","))
+        print("activations per layer: %s" % activations)
+        names = sorted((n for n in f.keys() if n[0] in "Wb" and n[1:].isdigit()), key=lambda n: (int(n[1:]), n[0] != "W"))
+        for name in list(names) + [n for n in f.keys() if n.startswith("input_")]:
             d = f[name]
             print("dataset %s shape=%s dtype=%s" % (name, d.shape, d.dtype))
-        L = len(f.attrs["layer_dims"]) - 1
         params = {name: f[name][...] for name in names}
-    AL = L_model_forward(np.random.RandomState(0).rand(params["W1"].shape[1], 3), params, L)
-    print("L_model_forward on 3 random columns: AL shape %s, values %s" % (AL.shape, AL.ravel()))
+        shift = f["input_shift"][...] if "input_shift" in f else None
+        scale = f["input_scale"][...] if "input_scale" in f else None
+        shape = tuple(f.attrs["input_shape"]) if "input_shape" in f.attrs else None
+    print("input shape per example: %s; preprocessing: %s" % (shape, "none" if shift is None else
+          "(x - shift) * scale, scale[0] = %r" % float(scale[0, 0])))
+    AL = forward(np.random.RandomState(0).rand(params["W1"].shape[1], 3), params, activations)
+    print("forward on 3 random columns: AL shape %s, values %s" % (AL.shape, AL.ravel()))
     if cat_test:
         with h5py.File(cat_test, "r") as t:
             x = np.array(t["test_set_x"][:])
             y = np.array(t["test_set_y"][:]).reshape(1, -1)
-        X = x.reshape(x.shape[0], -1).T / 255.
-        p = (L_model_forward(X, params, L) > 0.5).astype(float)
-        print("numpy on the cat test set: Accuracy: " + str(np.sum((p == y) / X.shape[1])))
+        X = x.reshape(x.shape[0], -1).T.astype(float)          # raw pixels 0..255, one example per column
+        if shift is not None:
+            X = (X - shift) * scale
+        p = (forward(X, params, activations) > 0.5).astype(float)
+        print("numpy on the cat test set (raw pixels, the file's preprocessing): Accuracy: "
+              + str(np.sum((p == y) / X.shape[1])))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,10 @@
  *       classes), bundled.</li>
  *   <li>{@link org.nndl4j.data.Course2Datasets}: the moons, circles and football positions of "Improving Deep Neural
  *       Networks", exactly as its loaders return them, bundled.</li>
+ *   <li>Your own data: {@link org.nndl4j.data.Hdf5Dataset} (any HDF5 file's features and labels by name, examples as
+ *       rows or columns), {@link org.nndl4j.data.CsvDataset} (numbers with a header and a label column),
+ *       {@link org.nndl4j.data.ImageFolder} (one sub-folder of images per class), {@link org.nndl4j.data.TrainTestSplit}
+ *       (seeded) and {@link org.nndl4j.data.Standardization} (mean and std of the training part).</li>
  *   <li>{@link org.nndl4j.data.CatDataset}: the cat / non-cat images (209 training, 50 test, 64x64 RGB), bundled
  *       in the jar under {@code org/nndl4j/datasets/} and loadable from your own files; each split an
  *       {@link org.nndl4j.data.ImageSet} of raw images (m, num_px, num_px, 3) and flattened, standardised
