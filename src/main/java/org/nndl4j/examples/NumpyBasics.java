@@ -7,6 +7,7 @@ import java.util.function.DoubleSupplier;
 
 import org.nndl4j.basics.BasicFunctions;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.NumpyFormat;
 import org.nndl4j.matrix.NDArray;
 import org.nndl4j.random.NumpyRandom;
 

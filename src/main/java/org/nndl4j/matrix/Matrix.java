@@ -982,6 +982,16 @@ public final class Matrix {
         return h;
     }
 
+    /**
+     * This matrix as numpy's {@code print(array)} shows it: 8 significant decimals at most, decimal points aligned, one
+     * row per line (see {@link NumpyFormat}).
+     *
+     * @return the numpy text
+     */
+    public String format() {
+        return NumpyFormat.matrix(this);
+    }
+
     /** numpy-like text, e.g. {@code [[1.0, 2.0], [3.0, 4.0]]}; long matrices are summarised. */
     @Override
     public String toString() {

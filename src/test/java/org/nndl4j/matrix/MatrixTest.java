@@ -172,4 +172,10 @@ class MatrixTest {
         assertEquals("[[1.0, 2.0], [3.0, 4.0]]", Matrix.of(new double[][] {{1, 2}, {3, 4}}).toString());
         assertEquals("(12288, 209)", new Shape(12288, 209).toString());
     }
+
+    @Test
+    void format_printsLikeNumpy() {
+        assertEquals("[[0.73105858 0.88079708]\n [1.         2.5       ]]",
+                Matrix.of(new double[][] {{0.7310585786300049, 0.8807970779778823}, {1, 2.5}}).format());
+    }
 }

@@ -1,9 +1,8 @@
-package org.nndl4j.examples;
+package org.nndl4j.matrix;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.nndl4j.matrix.Matrix;
 
 /**
  * Prints matrices the way numpy's {@code print(array)} does by default (8 significant decimals at
