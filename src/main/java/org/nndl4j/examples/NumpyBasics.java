@@ -105,7 +105,7 @@ public final class NumpyBasics {
         NumpyRandom random = new NumpyRandom(1);
         double[] x1 = random.rand(n);
         double[] x2 = random.rand(n);
-        int outerSide = (int) Math.min(2000, n);
+        int outerSide = Math.min(2000, n);
         double[] o1 = java.util.Arrays.copyOf(x1, outerSide);
         double[] o2 = java.util.Arrays.copyOf(x2, outerSide);
         double[] w = random.rand(3 * n);

@@ -70,7 +70,7 @@ public final class Metrics {
         requireLabels(operation, Y);
         Checks.classIndices(operation, "Y", Y, classes);
         Checks.classIndices(operation, "predictions", predictions, classes);
-        return (double) predictions.equalTo(Y).sum() / Y.size();
+        return predictions.equalTo(Y).sum() / Y.size();
     }
 
     private static void requireLabels(String operation, Matrix Y) {
