@@ -108,10 +108,13 @@ public final class DatasetSummary {
     }
 
     private static void usage(String problem) {
-        if (problem != null) {
-            System.err.println(problem);
+        if (problem == null) {
+            // --help: the usage on standard output, success
+            System.out.println(USAGE);
+            System.exit(0);
         }
+        System.err.println("DatasetSummary: " + problem);
         System.err.println(USAGE);
-        System.exit(problem == null ? 0 : 2);
+        System.exit(2);
     }
 }
