@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -83,6 +84,28 @@ class SparkEquivalenceTest {
         TrainingConfig config = TrainingConfig.of(200, 0.01).withRecordEvery(5)
                 .withOptimizer(Optimizer.adam()).withSchedule(LearningRateSchedule.inverseTime(0.01));
         assertEquivalent(initial, SparkTestData.Source.DIGITS_TRAIN, digits.test(), config, 5);
+    }
+
+    @Test
+    void rddOfExamples_withAnEmptyPartition_asSingleMachine() {
+        Network initial = Initialization.HE.initialize(new int[] {64, 25, 12, 10}, Activation.RELU,
+                Activation.SOFTMAX, new NumpyRandom(1));
+        TrainingConfig config = TrainingConfig.of(60, 0.1).withRecordEvery(5).withOptimizer(Optimizer.momentum(0.9));
+        LabeledData train = digits.train();
+        // partitions 0..5 with partition 3 empty: 1437 examples as 300, 300, 300, 0, 300, 237
+        JavaRDD<LabeledExample> examples = SparkTestData.rdd(spark, SparkTestData.Source.DIGITS_TRAIN, 6,
+                new int[] {0, 300, 600, 900, 900, 1200, 1437});
+        SparkTrainingResult distributed = SparkTraining.fit(initial, examples, config, TrainingListener.none());
+        TrainingResult single = Training.fit(initial, train, config.withEngine(Engine.PRIMAL), TrainingListener.none());
+
+        assertEquals(6, distributed.partitions());
+        assertEquals(1437, distributed.examples());
+        for (int k = 0; k < single.costs().size(); k++) {
+            double e = single.costs().cost(k);
+            assertEquals(e, distributed.training().costs().cost(k), 1e-12 * Math.abs(e));
+        }
+        assertArrayEquals(single.network().predict(digits.test().X()).toRowMajor(),
+                distributed.training().network().predict(digits.test().X()).toRowMajor());
     }
 
     private void assertEquivalent(Network initial, SparkTestData.Source source, LabeledData test,
