@@ -27,9 +27,11 @@ import org.nndl4j.train.CostHistory;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.LearningRateSchedule;
 import org.nndl4j.train.Optimizer;
+import org.nndl4j.train.StepProgress;
 import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
+import org.nndl4j.train.TrainingProgress;
 import org.nndl4j.train.TrainingResult;
 
 /**
@@ -106,6 +108,51 @@ class SparkEquivalenceTest {
         }
         assertArrayEquals(single.network().predict(digits.test().X()).toRowMajor(),
                 distributed.training().network().predict(digits.test().X()).toRowMajor());
+    }
+
+    /**
+     * Everything a listener hears: the events as text (iterations, steps, learning rates: exact), and the numbers
+     * that carry the sums' rounding (the costs, the network's first weight) apart.
+     */
+    private static final class Transcript implements TrainingListener {
+        final List<String> lines = new ArrayList<>();
+        final List<Double> numbers = new ArrayList<>();
+
+        @Override
+        public void costRecorded(TrainingProgress p) {
+            lines.add("cost at " + p.iteration() + ", rate " + p.learningRate());
+            numbers.add(p.cost());
+            numbers.add(p.network().W(1).get(0, 0));
+        }
+
+        @Override
+        public void stepTaken(StepProgress step) {
+            lines.add("step " + step.epoch() + " " + step.batch() + " " + step.lastInEpoch() + " " + step.step()
+                    + " rate " + step.learningRate());
+            numbers.add(step.cost());
+        }
+    }
+
+    @Test
+    void listener_hearsWhatItHearsInOneJvm() {
+        Network initial = Initialization.HE.initialize(new int[] {64, 25, 12, 10}, Activation.RELU,
+                Activation.SOFTMAX, new NumpyRandom(1));
+        for (TrainingConfig config : List.of(TrainingConfig.of(12, 0.1).withRecordEvery(3),
+                TrainingConfig.of(12, 0.01).withRecordEvery(4).withOptimizer(Optimizer.adam())
+                        .withSchedule(LearningRateSchedule.inverseTime(0.5)))) {
+            Transcript distributed = new Transcript();
+            SparkTraining.fit(initial, SparkTestData.rdd(spark, SparkTestData.Source.DIGITS_TRAIN, 3), config,
+                    distributed);
+            Transcript single = new Transcript();
+            Training.fit(initial, digits.train(), config.withEngine(Engine.PRIMAL), single);
+            assertEquals(single.lines, distributed.lines);
+            assertEquals(12 + 12 / config.recordEvery(), single.lines.size());
+            assertEquals(single.numbers.size(), distributed.numbers.size());
+            for (int k = 0; k < single.numbers.size(); k++) {
+                double e = single.numbers.get(k);
+                assertEquals(e, distributed.numbers.get(k), 1e-12 * Math.abs(e), "number " + k);
+            }
+        }
     }
 
     private void assertEquivalent(Network initial, SparkTestData.Source source, LabeledData test,
