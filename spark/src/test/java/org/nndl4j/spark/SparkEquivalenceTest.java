@@ -183,6 +183,14 @@ class SparkEquivalenceTest {
         assertArrayEquals(b.predict(train.X()).toRowMajor(), a.predict(train.X()).toRowMajor());
         assertArrayEquals(b.predict(test.X()).toRowMajor(), a.predict(test.X()).toRowMajor());
         assertEquals(single.accuracy(test), distributed.training().accuracy(test), 0.0);
+        // and the default single-machine training (AUTO: GRAM for the wide cat data), which sums in another order
+        TrainingResult auto = Training.fit(initial, train, config, TrainingListener.none());
+        for (int k = 0; k < auto.costs().size(); k++) {
+            double e = auto.costs().cost(k);
+            assertEquals(e, actual.cost(k), 1e-12 * Math.abs(e), "cost at iteration " + auto.costs().iteration(k)
+                    + " against " + auto.engine());
+        }
+        assertArrayEquals(auto.network().predict(test.X()).toRowMajor(), a.predict(test.X()).toRowMajor());
         for (int l = 1; l <= b.numLayers(); l++) {
             assertTrue(relative(b.W(l).toRowMajor(), a.W(l).toRowMajor()) < 1e-10, "W" + l);
         }
