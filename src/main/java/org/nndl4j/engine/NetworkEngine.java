@@ -66,9 +66,10 @@ public final class NetworkEngine {
     static final int HELD_VALUES = 1 << 22;
 
     /**
-     * Examples per panel (at most; fewer for very wide layers, see {@link Pass#width}). A multiple of 4, so that the
-     * kernel adds a panel's products into {@code dW} in the same groups and order as one product over all examples:
-     * the results do not depend on the panels.
+     * Examples per panel (at most; fewer for very wide layers, see {@code Pass.width}). {@link Gemm} adds the products
+     * of each element of {@code dW} in the order of the examples, so panels taken in order give the same sums, bit for
+     * bit, as one product over all examples ({@code NetworkEnginePanelsTest}); a multiple of 128 keeps panel edges on
+     * the edges of any kernel block of 4 to 128 examples.
      */
     static final int PANEL_COLUMNS = 512;
 
@@ -149,7 +150,7 @@ public final class NetworkEngine {
                 widest = Math.max(widest, W[l].length);
             }
             // a panel's transposed operand holds at most HELD_VALUES values (and at least 4 examples)
-            width = Math.min(PANEL_COLUMNS, Math.max(4, HELD_VALUES / widest / 4 * 4));
+            width = Math.min(panelColumns, Math.max(4, heldValues / widest / 4 * 4));
             for (int l = 1; l <= L; l++) {
                 int n = W[l].length;
                 int nPrev = l == 1 ? n0 : W[l - 1].length;
@@ -259,7 +260,13 @@ public final class NetworkEngine {
     private final double[][] C;
     private boolean W1current;
 
-    private NetworkEngine(Network network, Matrix X, Matrix Y, boolean gram) {
+    /** {@link #HELD_VALUES} and {@link #PANEL_COLUMNS} of this engine (tests make panels of small data). */
+    private final int heldValues;
+    private final int panelColumns;
+
+    private NetworkEngine(Network network, Matrix X, Matrix Y, boolean gram, int heldValues, int panelColumns) {
+        this.heldValues = heldValues;
+        this.panelColumns = panelColumns;
         checkData(network, X, Y);
         // refuse before the buffers are allocated, by the library's one memory rule
         MemoryBudget.requireTraining("NetworkEngine", network.layerDims(), X.cols(), 0, gram);
@@ -283,7 +290,7 @@ public final class NetworkEngine {
         n0 = X.rows();
         m = X.cols();
         // X as rows when the Gram matrix needs them or they are small; else read in panels (HELD_VALUES)
-        Xrows = gram || (double) n0 * m <= HELD_VALUES ? InputCache.rows(X) : null;
+        Xrows = gram || (double) n0 * m <= heldValues ? InputCache.rows(X) : null;
         Yrows = Y.toArray();
         if (gram) {
             full = new Pass(Xrows, Yrows, m, true);
@@ -313,7 +320,19 @@ public final class NetworkEngine {
      *                                  buffers cannot fit in the heap ({@link MemoryBudget#requireTraining})
      */
     public static NetworkEngine primal(Network network, Matrix X, Matrix Y) {
-        return new NetworkEngine(network, X, Y, false);
+        return new NetworkEngine(network, X, Y, false, HELD_VALUES, PANEL_COLUMNS);
+    }
+
+    /**
+     * {@link #primal} with other thresholds for reading X and transposing activations in panels, for tests: with
+     * {@code heldValues = 0} every X is read in panels of at most {@code panelColumns} examples.
+     */
+    static NetworkEngine primal(Network network, Matrix X, Matrix Y, int heldValues, int panelColumns) {
+        if (panelColumns < 4 || panelColumns % 4 != 0 || heldValues < 0) {
+            throw new Nndl4jException("NetworkEngine.primal: panels of a multiple of 4 columns, got " + panelColumns
+                    + " (held values " + heldValues + ")");
+        }
+        return new NetworkEngine(network, X, Y, false, heldValues, panelColumns);
     }
 
     /**
@@ -329,7 +348,7 @@ public final class NetworkEngine {
      *                                  buffers cannot fit in the heap ({@link MemoryBudget#requireTraining})
      */
     public static NetworkEngine gram(Network network, Matrix X, Matrix Y) {
-        return new NetworkEngine(network, X, Y, true);
+        return new NetworkEngine(network, X, Y, true, HELD_VALUES, PANEL_COLUMNS);
     }
 
     /**
