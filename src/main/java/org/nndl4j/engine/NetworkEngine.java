@@ -57,21 +57,16 @@ public final class NetworkEngine {
      */
     private static final int TRANSPOSE_THRESHOLD = 64;
 
-    /**
-     * An operand of more values than this (32 MB) is never copied whole: the examples X are then read from the caller's
-     * matrix, and a large {@code A[l-1]ᵀ} is formed, a panel of columns at a time ({@link #PANEL_COLUMNS}), so that a
-     * full-batch step holds no second copy of X and no transposed copy of anything large. Smaller operands are copied
-     * whole (X as rows and Xᵀ once per training), which is faster.
-     */
-    static final int HELD_VALUES = 1 << 22;
+    /** The engine's rule for copying operands whole or reading them in panels: {@link MemoryBudget#HELD_VALUES}. */
+    static final int HELD_VALUES = MemoryBudget.HELD_VALUES;
 
     /**
-     * Examples per panel (at most; fewer for very wide layers, see {@code Pass.width}). {@link Gemm} adds the products
-     * of each element of {@code dW} in the order of the examples, so panels taken in order give the same sums, bit for
-     * bit, as one product over all examples ({@code NetworkEnginePanelsTest}); a multiple of 128 keeps panel edges on
-     * the edges of any kernel block of 4 to 128 examples.
+     * Examples per panel (at most; fewer for very wide layers, see {@code Pass.width}): {@link MemoryBudget#PANEL_COLUMNS}.
+     * {@link Gemm} adds the products of each element of {@code dW} in the order of the examples, so panels taken in
+     * order give the same sums, bit for bit, as one product over all examples ({@code NetworkEnginePanelsTest}); a
+     * multiple of 128 keeps panel edges on the edges of any kernel block of 4 to 128 examples.
      */
-    static final int PANEL_COLUMNS = 512;
+    static final int PANEL_COLUMNS = MemoryBudget.PANEL_COLUMNS;
 
     private final int L;
     private final boolean gram;
@@ -87,6 +82,8 @@ public final class NetworkEngine {
     private double lambda;
     private double[] keepProb;
     private Supplier<NumpyRandom> masks;
+    /** L2's scratch for the squares of the largest W, reused from step to step. */
+    private double[] squares;
 
     /** The number of training examples. */
     private final int m;
@@ -606,13 +603,15 @@ public final class NetworkEngine {
         for (int l = 1; l <= L; l++) {
             double[][] w = l == 1 && !W1current ? materialisedW1() : W[l];
             int cols = w[0].length;
-            double[] squares = new double[w.length * cols];
+            if (squares == null || squares.length < w.length * cols) {
+                squares = new double[w.length * cols];
+            }
             for (int i = 0; i < w.length; i++) {
                 for (int j = 0; j < cols; j++) {
                     squares[i * cols + j] = w[i][j] * w[i][j];
                 }
             }
-            total += MathFunctions.pairwiseSum(squares, 0, squares.length);
+            total += MathFunctions.pairwiseSum(squares, 0, w.length * cols);
         }
         return total;
     }

@@ -157,7 +157,13 @@ class NetworkEnginePanelsTest {
     void fullBatchSteps_allocateNothingOfTheirOwn() {
         LabeledData d = data(70, 2, 13);
         Network start = network(Activation.RELU, Activation.SIGMOID, 1, 14);
-        for (NetworkEngine engine : new NetworkEngine[] {whole(start, d), NetworkEngine.primal(start, d.X(), d.Y(), 0, 8)}) {
+        LabeledData classes = data(70, 3, 15);
+        Network softmax = network(Activation.RELU, Activation.SOFTMAX, 3, 16);
+        NetworkEngine l2 = NetworkEngine.primal(softmax, classes.X(), classes.Y(), 0, 8);
+        NumpyRandom masks = new NumpyRandom(17);
+        l2.regularize(0.1, new double[] {0.9, 1.0}, () -> masks);
+        for (NetworkEngine engine : new NetworkEngine[] {whole(start, d), NetworkEngine.primal(start, d.X(), d.Y(), 0, 8),
+                NetworkEngine.primal(softmax, classes.X(), classes.Y(), 0, 8), l2}) {
             // the first step makes the buffers (Z, A, dZ of every layer are 70 kB to 107 kB here)
             engine.step(0.01);
             com.sun.management.ThreadMXBean threads =
