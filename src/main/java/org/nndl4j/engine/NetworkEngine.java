@@ -154,7 +154,8 @@ public final class NetworkEngine {
                 Z[l] = new double[n][m];
                 // A = g(Z) in place when g' can be read from A alone: Z is not kept (see derivativeFromOutput)
                 A[l] = sharesZ(l) ? Z[l] : new double[n][m];
-                dZ[l] = new double[n][m];
+                // with X read in panels, layer 1's gradients are made a panel at a time, without a whole dZ1
+                dZ[l] = l == 1 && X == null && !gram && L > 1 ? null : new double[n][m];
                 boolean needsGradient = l > 1 || !gram;
                 if (l == 1 && X == null) {
                     panelled[l] = true;
@@ -234,6 +235,9 @@ public final class NetworkEngine {
         /** For each panelled layer l: A[l-1]ᵀ of the panel (width, n[l-1]) and dZ[l] of the panel (n[l], width). */
         final double[][][] APrevT;
         final double[][][] dZ;
+        /** Without a whole dZ1: dZ2's panel (n[2], width), and layer 1's A (or g(Z) before dropout) if not Z itself. */
+        final double[][] dZ2;
+        double[][] A1;
 
         Panel(Pass p, int width) {
             this.width = width;
@@ -248,6 +252,8 @@ public final class NetworkEngine {
                     dZ[l] = new double[W[l].length][width];
                 }
             }
+            boolean noWholeDZ1 = p.dZ[1] == null;
+            dZ2 = noWholeDZ1 ? new double[W[2].length][width] : null;
         }
     }
 
@@ -639,24 +645,20 @@ public final class NetworkEngine {
             }
         }
         for (int l = L; l >= 1; l--) {
+            if (p.dZ[l] == null) {
+                // layer 1 with X read in panels: dZ1, db1 and dW1 a panel at a time
+                inputLayerGradients(p, scaledFirst);
+                break;
+            }
             // db = (1/m) Σ_j dZ
             for (int i = 0; i < db[l].length; i++) {
                 db[l][i] = scaledFirst ? sum(p.dZ[l][i], mb) : sum(p.dZ[l][i], mb) / mb;
             }
             if (l > 1 || !gram) {
                 weightGradient(p, l, scaledFirst ? 1.0 : scale);
-                if (lambda > 0.0) {
-                    // dW = dW + (λ·W)/m, in the course's order
-                    for (int i = 0; i < dW[l].length; i++) {
-                        double[] dw = dW[l][i];
-                        double[] w = W[l][i];
-                        for (int j = 0; j < dw.length; j++) {
-                            dw[j] = dw[j] + lambda * w[j] / mb;
-                        }
-                    }
-                }
+                addWeightDecay(l, mb);
             }
-            if (l > 1) {
+            if (l > 1 && p.dZ[l - 1] != null) {
                 // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev) in place; there is no dA0 for the input layer
                 double[][] dAPrev = p.dZ[l - 1];
                 zero(dAPrev);
@@ -679,6 +681,89 @@ public final class NetworkEngine {
             }
         }
         stepped = true;
+    }
+
+    /** dW = dW + (λ·W)/m, in the course's order (nothing without L2). */
+    private void addWeightDecay(int l, int mb) {
+        if (lambda > 0.0) {
+            for (int i = 0; i < dW[l].length; i++) {
+                double[] dw = dW[l][i];
+                double[] w = W[l][i];
+                for (int j = 0; j < dw.length; j++) {
+                    dw[j] = dw[j] + lambda * w[j] / mb;
+                }
+            }
+        }
+    }
+
+    /**
+     * Layer 1's gradients when X is read in panels, a panel of examples at a time and without a whole dZ1 (nothing
+     * needs dA0, so dZ1 only feeds db1 and dW1): {@code dA1 = W2ᵀ·dZ2}, the dropout mask, {@code dZ1 = dA1 * g1'},
+     * then {@code db1} and {@code dW1 = dZ1·Xᵀ} accumulated panel after panel in the order of the examples: the same
+     * sums as the whole computation, bit for bit.
+     */
+    private void inputLayerGradients(Pass p, boolean scaledFirst) {
+        int mb = p.m;
+        boolean dropped = keepProb != null && keepProb[1] < 1.0;
+        double keep = dropped ? keepProb[1] : 1.0;
+        // g' from g(Z) before dropout
+        double[][] activated = dropped ? p.G[1] : p.A[1];
+        double[] dbSum = db[1];
+        Arrays.fill(dbSum, 0.0);
+        zero(dW[1]);
+        for (int j0 = 0; j0 < mb; j0 += p.width) {
+            Panel q = p.panel(j0);
+            int w = q.width;
+            double[][] dZ1 = q.dZ[1];
+            // dA1 = W2ᵀ · dZ2, on this panel's examples
+            copyColumns(p.dZ[2], j0, w, q.dZ2);
+            zero(dZ1);
+            Gemm.multAddTransA(1.0, W[2], q.dZ2, dZ1);
+            for (int i = 0; dropped && i < dZ1.length; i++) {
+                double[] da = dZ1[i];
+                double[] d = p.D[1][i];
+                for (int j = 0; j < w; j++) {
+                    da[j] = da[j] * d[j0 + j];
+                    da[j] = da[j] / keep;
+                }
+            }
+            // dZ1 = dA1 * g'(Z1), in place
+            copyColumns(p.Z[1], j0, w, q.Z1);
+            double[][] a = q.Z1;
+            if (activated != p.Z[1]) {
+                if (q.A1 == null) {
+                    q.A1 = new double[W[1].length][w];
+                }
+                copyColumns(activated, j0, w, q.A1);
+                a = q.A1;
+            }
+            g[1].backward(dZ1, q.Z1, a, dZ1, w);
+            // db1 = Σ_j dZ1, the running sums carried from panel to panel
+            for (int i = 0; i < dZ1.length; i++) {
+                double s = dbSum[i];
+                double[] dz = dZ1[i];
+                for (int j = 0; j < w; j++) {
+                    s += dz[j];
+                }
+                dbSum[i] = s;
+            }
+            // dW1 += alpha · dZ1 · Xᵀ of the panel
+            X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[1]);
+            Gemm.multAdd(scaledFirst ? 1.0 : 1.0 / mb, dZ1, q.APrevT[1], dW[1]);
+        }
+        if (!scaledFirst) {
+            for (int i = 0; i < dbSum.length; i++) {
+                dbSum[i] = dbSum[i] / mb;
+            }
+        }
+        addWeightDecay(1, mb);
+    }
+
+    /** T[i][j] = M[i][j0 + j] for j < w. */
+    private static void copyColumns(double[][] M, int j0, int w, double[][] T) {
+        for (int i = 0; i < M.length; i++) {
+            System.arraycopy(M[i], j0, T[i], 0, w);
+        }
     }
 
     /** The pass for batches of {@code mb} examples, made on first use. */
