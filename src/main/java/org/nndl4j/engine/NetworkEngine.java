@@ -42,6 +42,13 @@ import org.nndl4j.random.NumpyRandom;
  *     loss, since only {@code dZ1} enters.</li>
  * </ul>
  *
+ * <p>Memory: a step allocates nothing; the buffers are made once per number of examples. A small X (at most
+ * {@link MemoryBudget#HELD_VALUES} values) is copied once as rows, with its transpose; a larger one is never copied
+ * whole but read from the caller's matrix a panel of examples at a time, and so are large transposed activations and
+ * layer 1's gradients (which need no {@code dA0}, so no whole {@code dZ1} either). {@code dA} is computed into
+ * {@code dZ}, and {@code A = g(Z)} overwrites Z where {@code g'} reads A alone. None of this changes a bit of the
+ * results.
+ *
  * <p>Arrays here hold layer {@code l} at index {@code l} (1-based, like W1..WL); index 0 of the activations is the
  * input {@code X}. Matrices are held as arrays of rows.
  *

@@ -34,7 +34,9 @@ import org.nndl4j.train.TrainingResult;
  *
  * <p>Prints each iteration's cost and wall time, then one summary line: the engine, the median seconds per
  * iteration (the first left out), GFLOP/s (multiply-adds counted twice; the products a step needs, without
- * {@code dA0}), and the process's peak resident memory ({@code VmHWM} of {@code /proc/self/status}, Linux only).
+ * {@code dA0}), and the process's peak resident memory so far ({@code VmHWM} of {@code /proc/self/status}, Linux
+ * only; the kernel updates it lazily, so {@code /usr/bin/time -v}'s "Maximum resident set size" at exit is the figure
+ * to compare with other programs).
  *
  * <pre>
  * java -cp target/classes:... org.nndl4j.examples.TallWorkload [--examples M] [--iterations N] [--threads T]
@@ -138,7 +140,7 @@ public final class TallWorkload {
         });
         double median = median(seconds.size() > 1 ? seconds.subList(1, seconds.size()) : seconds);
         double gflop = flopsPerEpoch(options.examples()) / 1e9;
-        out.printf(Locale.ROOT, "%s, %s, m = %d, %d thread(s): %.4f s per %s (median), %.1f GFLOP/s, peak RSS %s%n",
+        out.printf(Locale.ROOT, "%s, %s, m = %d, %d thread(s): %.4f s per %s (median), %.1f GFLOP/s, peak RSS so far %s%n",
                 result.engine(), options.adam() ? "Adam, batches of " + options.batchSize() : "full-batch gradient descent",
                 options.examples(), options.threads(), median, options.adam() ? "epoch" : "iteration", gflop / median,
                 peakRss());
