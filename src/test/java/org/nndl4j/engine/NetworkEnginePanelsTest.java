@@ -182,4 +182,25 @@ class NetworkEnginePanelsTest {
             assertTrue(least < 8 * 100, "bytes allocated in 100 full-batch steps: " + least);
         }
     }
+
+    @Test
+    void aLargeX_isNeverCopiedWhole() {
+        // 1100 x 4000 = 4.4 million values (35 MB), above the 2^22 values the engine copies whole
+        NumpyRandom r = new NumpyRandom(18);
+        Matrix X = r.rand(1100, 4000);
+        LabeledData d = LabeledData.of(X, X.row(0).greaterThan(0.5));
+        Network narrow = Network.of(List.of(new Layer(r.randn(4, 1100).div(40.0), Matrix.zeros(4, 1), Activation.RELU),
+                new Layer(r.randn(1, 4), Matrix.zeros(1, 1), Activation.SIGMOID)));
+        long xBytes = 8L * 1100 * 4000;
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        NetworkEngine engine = NetworkEngine.primal(narrow, d.X(), d.Y());
+        engine.step(0.1);
+        engine.batchGradients(r.permutation(4000), 0, 256);
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        // the buffers: panels of 512 and 416 examples of X and Xᵀ (16 MB), a batch of 256 and its transpose (4.5 MB),
+        // Z, A, dZ of 4 units (0.1 MB): 21 MB; X as rows would be 35 MB more, and Xᵀ 35 MB again
+        assertTrue(allocated < xBytes, "allocated " + allocated + " bytes for an X of " + xBytes);
+    }
 }
