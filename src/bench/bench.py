@@ -53,16 +53,20 @@ def parse():
     p.add_argument("--nndl4j-precisions", default="f64",
                    help="nndl4j's precisions (f64; add f32 once nndl4j has a float32 path)")
     p.add_argument("--skip", action="append", default=[], help="PEER=REASON: a peer run.sh could not set up")
-    p.add_argument("--data", required=True, help="the directory PeerWorkloads prepare wrote")
-    p.add_argument("--classpath", required=True, help="nndl4j's class path")
+    p.add_argument("--data", help="the directory PeerWorkloads prepare wrote")
+    p.add_argument("--classpath", help="nndl4j's class path")
     p.add_argument("--dl4j-classpath", default="", help="the DL4J side's class path")
     p.add_argument("--jvm-flags", default="", help="flags for nndl4j's JVM (e.g. --add-modules jdk.incubator.vector)")
     p.add_argument("--numpy-python", default="python3")
     p.add_argument("--torch-python", default="/usr/bin/python3")
-    p.add_argument("--course-numpy", required=True, help="course_numpy.py (the numpy trainings of the example)")
+    p.add_argument("--course-numpy", help="course_numpy.py (the numpy trainings of the example)")
     p.add_argument("--out", required=True, help="the Markdown file to write")
     p.add_argument("--log", required=True, help="the JSON-lines file of every process's result")
+    p.add_argument("--report-only", nargs="+", metavar="LOG",
+                   help="measure nothing: rebuild the tables from the JSON-lines logs of earlier runs")
     a = p.parse_args()
+    if not a.report_only and not (a.data and a.classpath and a.course_numpy):
+        p.error("--data, --classpath and --course-numpy are needed to measure")
     a.runs = a.runs or (1 if a.quick else 3)
     a.threads = [int(t) for t in (a.threads or ("1" if a.quick else "1,2")).split(",")]
     a.workloads = a.workloads.split(",")
@@ -162,7 +166,7 @@ def median_of(runs, key):
     return statistics.median(values) if values else None
 
 
-def seconds_cell(runs, gflop):
+def seconds_cell(runs, gflop, asked):
     if not runs:
         return "—"
     s = median_of(runs, "seconds")
@@ -172,6 +176,8 @@ def seconds_cell(runs, gflop):
     text = f"{s:.4g}"
     if len(spread) > 1:
         text += f" ({min(spread):.3g}–{max(spread):.3g})"
+    if len(spread) < asked:
+        text += f" [{len(spread)} run{'s' if len(spread) > 1 else ''}]"
     return text + f" · {gflop / s:.1f} GF/s"
 
 
@@ -198,7 +204,7 @@ def tables(a, results, cols):
                     row.append("—" if not why else "skipped")
                     mem.append(row[-1])
                     continue
-                row.append(seconds_cell(runs, gflop))
+                row.append(seconds_cell(runs, gflop, a.runs))
                 rss = median_of(runs, "peak_rss")
                 mem.append(mb(rss) if rss else "—")
             ours = median_of(results.get((workload, threads, "nndl4j", "f64"), []), "seconds")
@@ -234,7 +240,7 @@ def tables(a, results, cols):
     return lines, memory, guard, mismatches
 
 
-def run_optimizers(a):
+def run_optimizers(a, log):
     """The existing OptimizerBenchmark (nndl4j against the course's numpy), pinned, at each thread count."""
     out = []
     for threads in a.threads:
@@ -246,6 +252,8 @@ def run_optimizers(a):
         print(f"  optimizers {threads}T: OptimizerBenchmark --runs {a.runs} --threads {threads}", flush=True)
         stdout, err, rc, rss, wall = timed_process(cmd, threads, f"optimizers {threads}T")
         table = [l for l in stdout.splitlines() if l.startswith("|")]
+        log.write(json.dumps({"workload": "optimizers", "threads": threads, "runs": a.runs,
+                              "table": table if rc == 0 else [], "error": "" if rc == 0 else err.strip()[-300:]}) + "\n")
         out += [f"#### Mini-batch trainings against numpy, {threads} thread{'s' if threads > 1 else ''} "
                 f"(OptimizerBenchmark, median of {a.runs}; numpy and nndl4j in one process pair, numpy after nndl4j)",
                 ""]
@@ -277,6 +285,10 @@ def run_example(a, log):
                     print(f"  example run {r + 1}/{a.runs} numpy trainings: {seconds}", flush=True)
                     log.write(json.dumps({"peer": "numpy", "workload": "example", "seconds": seconds,
                                           "peak_rss": rss}) + "\n")
+    return render_example(java, numpy_runs)
+
+
+def render_example(java, numpy_runs):
     out = ["### The whole CatDeepNetwork example against the numpy trainings it replaces (one core, back to back)", "",
            "| | runs | seconds (median) | peak RSS |", "|---|---:|---:|---:|"]
     if java:
@@ -306,30 +318,74 @@ def machine():
     return f"{model}, {os.cpu_count()} cores"
 
 
+def from_logs(a):
+    """The results of earlier runs, read back from their JSON-lines logs (--report-only)."""
+    results, optimizers, java, numpy_runs, headers = {}, [], [], [], []
+    for name in a.report_only:
+        with open(name) as f:
+            for line in f:
+                r = json.loads(line)
+                if "header" in r:
+                    headers.append(r["header"])
+                elif r.get("workload") in WORKLOADS:
+                    results.setdefault((r["workload"], r["threads"], r["peer"], r["precision"]), []).append(r)
+                elif r.get("workload") == "optimizers":
+                    optimizers += [f"#### Mini-batch trainings against numpy, {r['threads']} thread"
+                                   f"{'s' if r['threads'] > 1 else ''} (OptimizerBenchmark, median of {r['runs']}; "
+                                   f"nndl4j's runs first, then numpy's)", ""]
+                    optimizers += (r["table"] or [f"failed: {r['error']}"]) + [""]
+                elif r.get("workload") == "example":
+                    if r["peer"] == "nndl4j":
+                        java.append((r["wall"], r["peak_rss"]))
+                    else:
+                        numpy_runs.append((r["seconds"], r["peak_rss"]))
+    example = render_example(java, numpy_runs) if java or numpy_runs else []
+    return results, optimizers, example, headers
+
+
 def main():
     a = parse()
     started = time.time()
     load_before = os.getloadavg()
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     cols = columns(a)
-    print(f"peer benchmark: {', '.join(TITLES[c] for c in cols)}; threads {a.threads}; median of {a.runs}", flush=True)
-    for peer, why in a.skipped.items():
-        print(f"  skipped {peer}: {why}", flush=True)
-    with open(a.log, "w") as log:
-        results = run_peer_workloads(a, log)
-        optimizers = run_optimizers(a) if "optimizers" in a.workloads and "nndl4j" in a.peers else []
-        example = run_example(a, log) if "example" in a.workloads and "nndl4j" in a.peers else []
+    headers = []
+    if a.report_only:
+        results, optimizers, example, headers = from_logs(a)
+        if headers:
+            when = headers[0]["when"]
+            a.runs = max(h["runs"] for h in headers)
+            a.threads = sorted({t for h in headers for t in h["threads"]})
+            load_before = (0, max(h["load5"] for h in headers), 0)
+    else:
+        print(f"peer benchmark: {', '.join(TITLES[c] for c in cols)}; threads {a.threads}; median of {a.runs}",
+              flush=True)
+        for peer, why in a.skipped.items():
+            print(f"  skipped {peer}: {why}", flush=True)
+        with open(a.log, "w") as log:
+            log.write(json.dumps({"header": {"when": when, "load5": load_before[1], "runs": a.runs,
+                                             "threads": a.threads}}) + "\n")
+            results = run_peer_workloads(a, log)
+            optimizers = run_optimizers(a, log) if "optimizers" in a.workloads and "nndl4j" in a.peers else []
+            example = run_example(a, log) if "example" in a.workloads and "nndl4j" in a.peers else []
     load_after = os.getloadavg()
     speed, memory, guard, mismatches = tables(a, results, cols)
     versions = sorted({r["version"] for runs in results.values() for r in runs if "version" in r})
     quiet = max(load_before[1], load_after[1]) < 0.5
+    if a.report_only:
+        load = (f"Load average (5 min) at the start of the run: {load_before[1]:.2f}" if headers
+                else "Load average: not in the log")
+        quiet = bool(headers) and load_before[1] < 0.5
+    else:
+        load = f"Load average (5 min) {load_before[1]:.2f} before, {load_after[1]:.2f} after"
     doc = [f"## Peer benchmark, {when}", "",
-           f"Machine: {machine()}. Load average (5 min) {load_before[1]:.2f} before, {load_after[1]:.2f} after"
+           f"Machine: {machine()}. {load}"
            + ("." if quiet else ": **measured while the machine was shared**; indicative only."),
            f"Median of {a.runs} run(s) per cell; threads {', '.join(map(str, a.threads))}; each process pinned "
            f"(taskset) with its thread count set; runs interleaved; warm-up excluded "
            f"({'quick mode' if a.quick else 'cat: 10 warm-up + 50 timed iterations; tall: 1 + 3; Adam: 1 epoch + 1 timed'}); "
-           f"{(time.time() - started) / 60:.1f} min in all.",
+           + (f"rebuilt from {', '.join(map(os.path.basename, a.report_only))}." if a.report_only
+            else f"{(time.time() - started) / 60:.1f} min in all."),
            "Versions: " + "; ".join(versions) + ".",
            "GFLOP/s counts the products of forward + backward without dA0: 2·m·(3·Σ n[l]·n[l−1] − n[1]·n[0]) "
            + "; ".join(f"{w}: {gemm_flops(d, m) / 1e9:.4g} GFLOP" for w, (_, d, m) in WORKLOADS.items()
