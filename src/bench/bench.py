@@ -43,7 +43,7 @@ def gemm_flops(dims, m):
 
 
 def parse():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(description=" ".join(__doc__.split("\n")[:2]))
     p.add_argument("--quick", action="store_true", help="one run, one thread, fewer iterations: to try it")
     p.add_argument("--runs", type=int, help="runs of every process; the median is reported (default 3, quick 1)")
     p.add_argument("--threads", help="thread counts, comma-separated (default 1,2; quick 1)")

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # nndl4j against numpy, PyTorch and DL4J on the same workloads in one run: the README's speed tables.
 #
-#   src/bench/run.sh              # the full run: median of 3, 1 and 2 threads (about 15-20 min on a quiet machine)
-#   src/bench/run.sh --quick      # one run, one thread, fewer iterations (about 5 min): to try it
+#   src/bench/run.sh              # the full run: median of 3, 1 and 2 threads
+#   src/bench/run.sh --quick      # one run, one thread, fewer iterations: to try it
 #   src/bench/run.sh --help       # every flag (passed on to src/bench/bench.py)
+#
+# How long: the set-up (both builds, the data) about 1 min once the peers are installed. Measured on the shared
+# 2-core machine (load average ~12): --quick 9 min; the full run had done two thirds of its processes after 33 min.
+# Estimated from the per-process times for a quiet machine: --quick about 5 min, the full run 15-20 min.
 #
 # It installs the peers itself, never through the core build (the root pom knows nothing of this folder):
 #   numpy    pyenv's (or PATH's) python3 with numpy, as found (NUMPY_PYTHON to choose another)
 #   PyTorch  Debian's python3-torch and libopenblas0-pthread via apt-get (once; its interpreter is /usr/bin/python3,
-#            TORCH_PYTHON to choose another); without OpenBLAS, Debian's torch runs on the reference BLAS, ~10x slower
+#            TORCH_PYTHON to choose another); without OpenBLAS, Debian's torch runs on the reference BLAS, 5-6x slower
 #   DL4J     src/bench/dl4j, a separate Maven project: deeplearning4j-core and nd4j-native 1.0.0-M2.1 with its
 #            linux-x86_64 classifier from Maven Central (about 0.9 GB into ~/.m2, once)
 # A peer that cannot be installed is skipped with the reason in the output (--strict: stop instead). The tables go
@@ -30,7 +34,7 @@ for arg in "$@"; do
   case "$arg" in
     --strict) STRICT=1 ;;
     -h|--help)
-      sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
       echo
       exec "$NUMPY_PYTHON" "$BENCH/bench.py" --help ;;
     *) ARGS+=("$arg") ;;
