@@ -16,6 +16,7 @@ import java.util.Map;
 import org.nndl4j.data.Course2Datasets;
 import org.nndl4j.data.DigitsDataset;
 import org.nndl4j.data.LabeledData;
+import org.nndl4j.matrix.Gemm;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.TrainingListener;
 
@@ -29,8 +30,9 @@ import org.nndl4j.train.TrainingListener;
  * mvn -q compile exec:java -Dexec.mainClass=org.nndl4j.examples.OptimizerBenchmark [-Dexec.args="--runs 3"]
  * </pre>
  *
- * Flags: {@code --runs N} (default 3; the median is reported), {@code --python CMD} (default python3),
- * {@code --no-numpy}. One thread on both sides ({@code OPENBLAS_NUM_THREADS=1}). Not a unit test.
+ * Flags: {@code --runs N} (default 3; the median is reported), {@code --threads T} (default 1: the kernel's threads
+ * and numpy's {@code OPENBLAS_NUM_THREADS}), {@code --python CMD} (default python3), {@code --no-numpy}. Not a unit
+ * test.
  */
 public final class OptimizerBenchmark {
 
@@ -47,27 +49,31 @@ public final class OptimizerBenchmark {
      */
     public static void main(String[] args) throws Exception {
         int runs = 3;
+        int threads = 1;
         String python = "python3";
         boolean numpy = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = CommandLine.positiveInt(CommandLine.value(args, ++i, "--runs"), "--runs");
+                case "--threads" -> threads = CommandLine.positiveInt(CommandLine.value(args, ++i, "--threads"), "--threads");
                 case "--python" -> python = CommandLine.value(args, ++i, "--python");
                 case "--no-numpy" -> numpy = false;
                 case "--help", "-h" -> {
-                    System.out.println("usage: OptimizerBenchmark [--runs N] [--python CMD] [--no-numpy]");
+                    System.out.println("usage: OptimizerBenchmark [--runs N] [--threads T] [--python CMD] [--no-numpy]");
                     return;
                 }
                 default -> {
                     System.err.println("OptimizerBenchmark: unknown argument '" + args[i] + "'");
-                    System.err.println("usage: OptimizerBenchmark [--runs N] [--python CMD] [--no-numpy]");
+                    System.err.println("usage: OptimizerBenchmark [--runs N] [--threads T] [--python CMD] [--no-numpy]");
                     System.exit(2);
                 }
             }
         }
+        Gemm.setThreads(threads);
         LabeledData moons = Course2Datasets.moons();
         DigitsDataset digits = DigitsDataset.loadBundled();
-        System.out.printf(Locale.ROOT, "Java %s; one thread; median of %d runs%n", System.getProperty("java.version"), runs);
+        System.out.printf(Locale.ROOT, "Java %s; %d thread(s); median of %d runs%n", System.getProperty("java.version"),
+                threads, runs);
         Map<String, double[]> javaSeconds = new LinkedHashMap<>();
         Map<String, double[]> javaCosts = new LinkedHashMap<>();
         for (String w : WORKLOADS) {
@@ -83,7 +89,7 @@ public final class OptimizerBenchmark {
         Map<String, List<Double>> numpySeconds = new LinkedHashMap<>();
         Map<String, double[]> numpyCosts = new LinkedHashMap<>();
         if (numpy) {
-            runNumpy(python, moons, digits, runs, numpySeconds, numpyCosts);
+            runNumpy(python, moons, digits, runs, threads, numpySeconds, numpyCosts);
         }
         System.out.println();
         System.out.println("| training | numpy (course code) | nndl4j | speed-up | max relative cost difference |");
@@ -110,7 +116,7 @@ public final class OptimizerBenchmark {
         return MoonsOptimizers.train(moons, run, 10_000, Engine.AUTO, TrainingListener.none()).costs().costs();
     }
 
-    private static void runNumpy(String python, LabeledData moons, DigitsDataset digits, int runs,
+    private static void runNumpy(String python, LabeledData moons, DigitsDataset digits, int runs, int threads,
                                  Map<String, List<Double>> seconds, Map<String, double[]> costs) throws IOException {
         Path dir = Files.createTempDirectory("nndl4j-optimizer-benchmark");
         try {
@@ -128,7 +134,7 @@ public final class OptimizerBenchmark {
             ProcessBuilder pb = new ProcessBuilder(python, script.toString(), dir.toString(), Integer.toString(runs),
                     String.join(",", WORKLOADS));
             for (String v : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}) {
-                pb.environment().put(v, "1");
+                pb.environment().put(v, Integer.toString(threads));
             }
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
             Process p;

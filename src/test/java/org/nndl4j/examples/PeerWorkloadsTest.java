@@ -1,0 +1,74 @@
+package org.nndl4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nndl4j.Nndl4jException;
+import org.nndl4j.data.CatDataset;
+import org.nndl4j.deep.CourseInitialization;
+import org.nndl4j.deep.DeepModels;
+import org.nndl4j.train.Engine;
+import org.nndl4j.train.TrainingConfig;
+import org.nndl4j.train.TrainingListener;
+
+/** The peer benchmark's nndl4j side: its cat workload is the course's L-layer model, and its flags are checked. */
+class PeerWorkloadsTest {
+
+    private static String run(String... args) {
+        String[] full = new String[args.length + 1];
+        full[0] = "run";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return PeerWorkloads.run(PeerWorkloads.Options.parse(full));
+    }
+
+    @Test
+    void catGd_firstCostIsTheCourseModelsFirstCost_atOneAndTwoThreads() {
+        // the course's building blocks step by step (REFERENCE), from the course's initialisation
+        double course = DeepModels.lLayerModel(CatDataset.loadBundled().train().data(), PeerData.CAT_DIMS,
+                CourseInitialization.APPLICATION, new TrainingConfig(1, PeerData.CAT_LEARNING_RATE, 1, Engine.REFERENCE),
+                TrainingListener.none()).costs().cost(0);
+        for (String threads : new String[] {"1", "2"}) {
+            String json = run("cat-gd", "--threads", threads, "--warmup", "0", "--iterations", "2");
+            double first = Double.parseDouble(BenchmarkOutput.field(json, "first_cost"));
+            assertEquals(course, first, 1e-12 * course, json);
+            assertEquals(threads, BenchmarkOutput.field(json, "threads"));
+            assertEquals("iteration", BenchmarkOutput.field(json, "per"));
+            assertEquals("2", BenchmarkOutput.field(json, "timed"));
+            assertTrue(Double.parseDouble(BenchmarkOutput.field(json, "seconds")) > 0, json);
+        }
+    }
+
+    @Test
+    void options_defaultsPerWorkload() {
+        PeerWorkloads.Options cat = PeerWorkloads.Options.parse(new String[] {"run", "cat-gd"});
+        assertEquals(10, cat.warmup());
+        assertEquals(50, cat.iterations());
+        assertEquals(1, cat.threads());
+        assertEquals("f64", cat.precision());
+        PeerWorkloads.Options tall = PeerWorkloads.Options.parse(new String[] {"run", "tall-gd", "--threads", "2"});
+        assertEquals(1, tall.warmup());
+        assertEquals(3, tall.iterations());
+        assertEquals(2, tall.threads());
+    }
+
+    @Test
+    void options_float32IsRefusedUntilNndl4jHasIt() {
+        Nndl4jException e = assertThrows(Nndl4jException.class,
+                () -> PeerWorkloads.Options.parse(new String[] {"run", "tall-gd", "--precision", "f32"}));
+        assertTrue(e.getMessage().contains("float32"), e.getMessage());
+    }
+
+    @Test
+    void options_unknownWorkloadOrFlag_isRefusedNamingIt() {
+        Nndl4jException workload = assertThrows(Nndl4jException.class,
+                () -> PeerWorkloads.Options.parse(new String[] {"run", "wide-gd"}));
+        assertTrue(workload.getMessage().contains("wide-gd"), workload.getMessage());
+        Nndl4jException flag = assertThrows(Nndl4jException.class,
+                () -> PeerWorkloads.Options.parse(new String[] {"run", "cat-gd", "--thread", "2"}));
+        assertTrue(flag.getMessage().contains("--thread"), flag.getMessage());
+        assertThrows(Nndl4jException.class,
+                () -> PeerWorkloads.Options.parse(new String[] {"run", "cat-gd", "--precision", "f16"}));
+    }
+}
