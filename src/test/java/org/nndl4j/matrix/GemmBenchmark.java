@@ -11,15 +11,21 @@ import java.util.Random;
  * <pre>
  * mvn -q -o test-compile
  * java -Xmx3g --add-modules jdk.incubator.vector -cp target/classes:target/test-classes \
- *     org.nndl4j.matrix.GemmBenchmark [runs]
+ *     org.nndl4j.matrix.GemmBenchmark [runs] [part of a product's name]
  * </pre>
  *
  * and {@code gemm_numpy.py} (in the test resources) for numpy's figures on the same shapes.
  */
 public final class GemmBenchmark {
 
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private GemmBenchmark() {
     }
+
+    /** Only the products whose name contains this. */
+    private static String only = "";
 
     private interface Product {
         void run();
@@ -28,10 +34,11 @@ public final class GemmBenchmark {
     /**
      * Prints one line per product, kernel and thread count.
      *
-     * @param args the number of timed runs per figure (default 5)
+     * @param args the number of timed runs per figure (default 5), then optionally a part of the products' names
      */
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        only = args.length > 1 ? args[1] : "";
         System.out.println("vector kernel available: " + (Gemm.vectorKernel() != null));
         // tall [784, 128, 64, 1], m = 60,000
         double[][] X = random(784, 60000, 1);
@@ -69,6 +76,9 @@ public final class GemmBenchmark {
     }
 
     private static void time(String name, long multiplyAdds, int runs, Product product) {
+        if (!name.contains(only)) {
+            return;
+        }
         boolean vector = Gemm.vectorKernel() != null;
         for (boolean useVector : vector ? new boolean[] {false, true} : new boolean[] {false}) {
             Gemm.useVectorKernel(useVector);
@@ -77,21 +87,30 @@ public final class GemmBenchmark {
                 // repeat small products so one timing lasts at least ~20 ms
                 int repeat = (int) Math.max(1, 2_000_000_000L / multiplyAdds);
                 double[] seconds = new double[runs];
+                double[] cpuSeconds = new double[runs];
                 for (int r = -2; r < runs; r++) {
+                    long c0 = PROCESS.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     for (int i = 0; i < repeat; i++) {
                         product.run();
                     }
                     double s = (System.nanoTime() - t0) / 1e9 / repeat;
                     if (r >= 0) {
-                        seconds[r] = s; // the first two runs warm the JIT up
+                        // the first two runs warm the JIT up
+                        seconds[r] = s;
+                        cpuSeconds[r] = (PROCESS.getProcessCpuTime() - c0) / 1e9 / repeat;
                     }
                 }
                 Arrays.sort(seconds);
+                Arrays.sort(cpuSeconds);
                 double median = seconds[runs / 2];
-                System.out.println(String.format(Locale.ROOT, "%-45s %-6s %d thread(s): %8.2f ms  %6.1f GFLOP/s (best %.1f)",
-                        name, Gemm.kernel(), threads, median * 1e3, 2.0 * multiplyAdds / median / 1e9,
-                        2.0 * multiplyAdds / seconds[0] / 1e9));
+                double flop = 2.0 * multiplyAdds;
+                // wall-clock rate, and the rate per second of CPU time (what one core does while it runs, however
+                // busy the machine is; for 2 threads, per core)
+                System.out.println(String.format(Locale.ROOT,
+                        "%-45s %-6s %d thread(s): %8.2f ms  %6.1f GFLOP/s wall (best %.1f)  %6.1f GFLOP/s per CPU-s",
+                        name, Gemm.kernel(), threads, median * 1e3, flop / median / 1e9, flop / seconds[0] / 1e9,
+                        flop / cpuSeconds[runs / 2] / 1e9));
             }
         }
     }

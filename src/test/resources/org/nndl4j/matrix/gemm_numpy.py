@@ -30,14 +30,20 @@ products = [
 for name, madds, f in products:
     repeat = max(1, 2_000_000_000 // madds)
     times = []
+    cpu = []
     for r in range(runs + 2):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         for _ in range(repeat):
             f()
         t = (time.perf_counter() - t0) / repeat
         if r >= 2:
             times.append(t)
+            cpu.append((time.process_time() - c0) / repeat)
     times.sort()
+    cpu.sort()
     med = times[len(times) // 2]
-    print("%-30s numpy  %s thread(s): %8.2f ms  %6.1f GFLOP/s (best %.1f)" % (
-        name, os.environ.get("OPENBLAS_NUM_THREADS", "?"), med * 1e3, 2 * madds / med / 1e9, 2 * madds / times[0] / 1e9))
+    flop = 2 * madds
+    print("%-30s numpy  %s thread(s): %8.2f ms  %6.1f GFLOP/s wall (best %.1f)  %6.1f GFLOP/s per CPU-s" % (
+        name, os.environ.get("OPENBLAS_NUM_THREADS", "?"), med * 1e3, flop / med / 1e9, flop / times[0] / 1e9,
+        flop / cpu[len(cpu) // 2] / 1e9))
