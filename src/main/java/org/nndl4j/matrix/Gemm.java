@@ -12,12 +12,12 @@ import java.util.function.Supplier;
  *
  * <p>Two kernels. Large products (at least {@value #PACKED_THRESHOLD} multiply-adds) run, when the JVM has the
  * Java Vector API, on a register-blocked kernel as the best BLAS libraries do it: panels of A and B are packed
- * into per-thread buffers and an 8 x 16 tile of C is held in vector registers, one fused multiply-add per element
- * and step (near the core's peak; several times the plain-Java kernel's speed). The Vector API is still an
- * incubator module in Java 17: it is used only when the JVM starts with
- * {@code --add-modules jdk.incubator.vector} (see {@link #kernel()}); without the flag, and for smaller products
- * (whose results therefore do not change with the flag), a plain-Java kernel runs that C2 auto-vectorises and that
- * sums the shared dimension {@code p} in order, as the textbook does. The system property
+ * into per-thread buffers and a tile of C of 8 rows by two vectors (8 x 16 with AVX-512) is held in registers, one
+ * fused multiply-add per element and step (about twice the plain-Java kernel's speed on the large products of
+ * training; see the README). The Vector API is still an incubator module in Java 17: it is used only when the JVM
+ * starts with {@code --add-modules jdk.incubator.vector} (see {@link #kernel()}); without the flag, and for
+ * smaller products (whose results therefore do not change with the flag), a plain-Java kernel runs that C2
+ * auto-vectorises and that sums the shared dimension {@code p} in order, as the textbook does. The system property
  * {@code nndl4j.gemm.kernel=rows} forces the plain-Java kernel. The two kernels agree to rounding, not bit for bit.
  *
  * <p>Products of at least {@value #PARALLEL_THRESHOLD} multiply-adds are split by rows or columns of {@code C}
@@ -283,7 +283,7 @@ public final class Gemm {
         return T;
     }
 
-    /** Whether a product goes to the vector kernel: large, and at least one tile (8 x 16) wide and 16 deep. */
+    /** Whether a product goes to the vector kernel: large, and at least one tile wide and 16 deep. */
     private static boolean usesVectorKernel(int m, int n, int k) {
         return packed && (long) m * n * k >= PACKED_THRESHOLD && m >= VECTOR.rows() && n >= VECTOR.cols() && k >= 16;
     }

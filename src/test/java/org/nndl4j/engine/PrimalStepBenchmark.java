@@ -17,7 +17,8 @@ import org.nndl4j.random.NumpyRandom;
  * {@code --add-modules jdk.incubator.vector} it times the plain-Java kernel.
  *
  * <pre>
- * java -Xmx3g --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat cp.txt) \
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/deps.txt
+ * java -Xmx6g --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat target/deps.txt) \
  *     org.nndl4j.engine.PrimalStepBenchmark [runs] [tall|cat]
  * </pre>
  */
