@@ -45,6 +45,9 @@ public final class Gemm {
     /** The calling thread's count set by {@link #withThreads} ({@code [0]}; 0 = none, use {@link #threads}). */
     private static final ThreadLocal<int[]> SCOPED = ThreadLocal.withInitial(() -> new int[1]);
 
+    /** The calling thread is inside {@link #inTextbookOrder} ({@code [0]}). */
+    private static final ThreadLocal<boolean[]> TEXTBOOK = ThreadLocal.withInitial(() -> new boolean[1]);
+
     /** The Vector API micro-kernel, or null when the JVM lacks {@code jdk.incubator.vector} or it is turned off. */
     private static final MicroKernel VECTOR = loadVectorKernel();
     /** Whether large products use {@link #VECTOR}: a switch for tests of the fallback. */
@@ -85,6 +88,30 @@ public final class Gemm {
      */
     public static String kernel() {
         return packed ? "vector" : "rows";
+    }
+
+    /**
+     * Runs {@code work} on the calling thread with every product in the plain-Java kernel's order (the textbook's:
+     * the shared dimension in order, no fused multiply-add), whether or not the Vector API kernel is available, and
+     * restores the previous mode afterwards. For computations whose printed figures must not move in the last
+     * digits with the JVM flag: the GRAM computation of the course's trainings runs in it. Other threads are not
+     * affected.
+     *
+     * @param work what to compute
+     * @param <T>  the result type
+     * @return what {@code work} returns
+     * @throws IllegalArgumentException if {@code work} is null
+     */
+    public static <T> T inTextbookOrder(Supplier<T> work) {
+        Checks.notNull("Gemm.inTextbookOrder", "work", work);
+        boolean[] textbook = TEXTBOOK.get();
+        boolean previous = textbook[0];
+        textbook[0] = true;
+        try {
+            return work.get();
+        } finally {
+            textbook[0] = previous;
+        }
     }
 
     /**
@@ -285,7 +312,8 @@ public final class Gemm {
 
     /** Whether a product goes to the vector kernel: large, and at least one tile wide and 16 deep. */
     private static boolean usesVectorKernel(int m, int n, int k) {
-        return packed && (long) m * n * k >= PACKED_THRESHOLD && m >= VECTOR.rows() && n >= VECTOR.cols() && k >= 16;
+        return packed && (long) m * n * k >= PACKED_THRESHOLD && m >= VECTOR.rows() && n >= VECTOR.cols() && k >= 16
+                && !TEXTBOOK.get()[0];
     }
 
     /** How many threads a product of {@code m·n·k} multiply-adds splittable into {@code units} parts uses. */

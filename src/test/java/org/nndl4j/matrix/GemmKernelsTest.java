@@ -149,6 +149,21 @@ class GemmKernelsTest {
         assertTrue(Arrays.deepEquals(expected, Ct));
     }
 
+    @Test
+    void inTextbookOrder_runsLargeProductsOnThePlainKernel_thenRestoresTheVectorKernel() {
+        double[][] A = random(21, 300, 11);
+        double[][] B = random(300, 700, 12);
+        double[][] expected = new double[21][700];
+        textbookOrder(1.0, A, false, B, expected, 300);
+        double[][] inOrder = Gemm.inTextbookOrder(() -> Gemm.inTextbookOrder(() -> Gemm.mult(A, B)));
+        assertTrue(Arrays.deepEquals(expected, inOrder), "the plain kernel's bits inside inTextbookOrder");
+        double[][] vector = Gemm.mult(A, B);
+        double[][] packedOrder = new double[21][700];
+        packedOrder(1.0, A, false, B, false, packedOrder, 300);
+        assertTrue(Arrays.deepEquals(packedOrder, vector), "the vector kernel's bits again after it");
+        assertTrue(!Arrays.deepEquals(expected, vector), "the two orders differ somewhere on this product");
+    }
+
     /** The course's and the benchmark's shapes: the first layer of the cat network and of the tall workload. */
     @ParameterizedTest(name = "vector kernel: {0}")
     @ValueSource(booleans = {true, false})
