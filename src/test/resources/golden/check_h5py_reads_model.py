@@ -4,12 +4,15 @@ the raw pixels without knowing any Java?
 
 Usage:  /usr/bin/python3 check_h5py_reads_model.py MODEL.h5 [test_catvnoncat.h5]
 
-Prints the root attributes and every dataset's name, shape and dtype; reads the activations (an array of strings
-since format_version 2, one comma-joined string before), the expected input shape (`input_shape`) and, if present,
-the input preprocessing (`input_shift`, `input_scale`: x' = (x - shift) * scale per feature); then runs the
-network's forward pass with the arrays read under the course's names W1, b1, ..., WL, bL: on 3 random columns, and,
-if the cat test file is given, on its RAW pixels (flattened per example as numpy's reshape does), applying the
-file's own preprocessing, printing the accuracy the way the course's predict does.
+Prints the root attributes with the Python type h5py gives each (and its elements' types for arrays), and checks
+that every string comes back as `str`, not `bytes` (nndl4j writes variable-length UTF-8 strings), that the
+attributes are exactly the documented ones (no library-internal ones such as jhdf's `_jHDF`), and prints every
+dataset's name, shape and dtype. Then reads the activations (an array of strings), the expected input shape
+(`input_shape`) and, if present, the input preprocessing (`input_shift`, `input_scale`: x' = (x - shift) * scale
+per feature), and runs the network's forward pass with the arrays read under the course's names W1, b1, ..., WL,
+bL: on 3 random columns, and, if the cat test file is given, on its RAW pixels (flattened per example as numpy's
+reshape does), applying the file's own preprocessing, printing the accuracy the way the course's predict does
+(the Java example prints `Accuracy: 0.8` for the same model). Exits non-zero if a check fails.
 Not run by the test suite (tests never need Python).
 """
 import sys
@@ -18,9 +21,34 @@ import h5py
 import numpy as np
 
 
-def text(value):
-    """h5py gives jhdf's fixed-length strings as bytes: decode them."""
-    return value.decode() if isinstance(value, (bytes, np.bytes_)) else str(value)
+ATTRIBUTES = {"format", "format_version", "layer_dims", "activations", "input_shape"}
+
+
+def type_names(value):
+    """The type h5py returned, with the element types of an array, e.g. `ndarray of str`."""
+    if isinstance(value, np.ndarray):
+        kinds = sorted({type(e).__name__ for e in value.ravel()})
+        return "%s (dtype %s) of %s" % (type(value).__name__, value.dtype, "/".join(kinds))
+    return type(value).__name__
+
+
+def check_attributes(attrs):
+    """Every string a str (bytes would need .decode()), and exactly the documented attributes."""
+    problems = []
+    for key, value in attrs.items():
+        elements = value.ravel() if isinstance(value, np.ndarray) else [value]
+        for e in elements:
+            if isinstance(e, (bytes, np.bytes_)):
+                problems.append("attribute %s holds bytes %r, expected str" % (key, e))
+            elif not isinstance(e, (str, np.integer)):
+                problems.append("attribute %s holds a %s, expected str or integers" % (key, type(e).__name__))
+    if set(attrs.keys()) != ATTRIBUTES:
+        problems.append("attributes %s, expected exactly %s" % (sorted(attrs.keys()), sorted(ATTRIBUTES)))
+    if not isinstance(attrs["format"], str) or attrs["format"] != "nndl4j-network":
+        problems.append("attribute format is %r, expected the str 'nndl4j-network'" % (attrs["format"],))
+    if problems:
+        sys.exit("FAILED:\n  " + "\n  ".join(problems))
+    print("every string attribute is a str, and the attributes are exactly %s" % sorted(ATTRIBUTES))
 
 
 def activation(name, Z):
@@ -50,10 +78,9 @@ def forward(X, params, activations):
 def main(path, cat_test=None):
     with h5py.File(path, "r") as f:
         for key, value in f.attrs.items():
-            print("attribute %s = %r" % (key, value))
-        raw = f.attrs["activations"]
-        activations = ([text(a) for a in raw] if isinstance(raw, np.ndarray) and raw.ndim == 1
-                       else text(raw).split(","))
+            print("attribute %s = %r: %s" % (key, value, type_names(value)))
+        check_attributes(f.attrs)
+        activations = list(f.attrs["activations"])
         print("activations per layer: %s" % activations)
         names = sorted((n for n in f.keys() if n[0] in "Wb" and n[1:].isdigit()), key=lambda n: (int(n[1:]), n[0] != "W"))
         for name in list(names) + [n for n in f.keys() if n.startswith("input_")]:

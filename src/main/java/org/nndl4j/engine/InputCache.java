@@ -9,7 +9,8 @@ import org.nndl4j.matrix.Matrix;
 
 /**
  * What {@link NetworkEngine} derives from the training inputs X and only reads: X as an array of rows,
- * and the Gram matrix {@code G = Xᵀ·X}. Training several models on the same data (the cat example
+ * and the Gram matrix {@code G = Xᵀ·X}. Asked for only by the Gram engine and for a small X (at most
+ * {@code MemoryBudget.HELD_VALUES} values): a larger X is read in panels and never copied whole. Training several models on the same data (the cat example
  * trains two; a learning-rate sweep trains several) derives them once. {@code Matrix} is immutable, so
  * an X's identity stands for its contents (looking up by identity costs nothing; hashing 2.5 million
  * values would not). Entries are dropped at the next lookup after their X has been collected.

@@ -42,6 +42,13 @@ import org.nndl4j.random.NumpyRandom;
  *     loss, since only {@code dZ1} enters.</li>
  * </ul>
  *
+ * <p>Memory: a step allocates nothing; the buffers are made once per number of examples. A small X (at most
+ * {@link MemoryBudget#HELD_VALUES} values) is copied once as rows, with its transpose; a larger one is never copied
+ * whole but read from the caller's matrix a panel of examples at a time, and so are large transposed activations and
+ * layer 1's gradients (which need no {@code dA0}, so no whole {@code dZ1} either). {@code dA} is computed into
+ * {@code dZ}, and {@code A = g(Z)} overwrites Z where {@code g'} reads A alone. None of this changes a bit of the
+ * results.
+ *
  * <p>Arrays here hold layer {@code l} at index {@code l} (1-based, like W1..WL); index 0 of the activations is the
  * input {@code X}. Matrices are held as arrays of rows.
  *
@@ -57,6 +64,17 @@ public final class NetworkEngine {
      */
     private static final int TRANSPOSE_THRESHOLD = 64;
 
+    /** The engine's rule for copying operands whole or reading them in panels: {@link MemoryBudget#HELD_VALUES}. */
+    static final int HELD_VALUES = MemoryBudget.HELD_VALUES;
+
+    /**
+     * Examples per panel (at most; fewer for very wide layers, see {@code Pass.width}): {@link MemoryBudget#PANEL_COLUMNS}.
+     * {@link Gemm} adds the products of each element of {@code dW} in the order of the examples, so panels taken in
+     * order give the same sums, bit for bit, as one product over all examples ({@code NetworkEnginePanelsTest}); a
+     * multiple of 128 keeps panel edges on the edges of any kernel block of 4 to 128 examples.
+     */
+    static final int PANEL_COLUMNS = MemoryBudget.PANEL_COLUMNS;
+
     private final int L;
     private final boolean gram;
     private final Loss loss;
@@ -71,13 +89,20 @@ public final class NetworkEngine {
     private double lambda;
     private double[] keepProb;
     private Supplier<NumpyRandom> masks;
+    /** L2's scratch for the squares of the largest W, reused from step to step. */
+    private double[] squares;
 
     /** The number of training examples. */
     private final int m;
-    /** The whole training set in one pass (A[0] is X itself): full-batch steps; made on first use. */
+    /** The number of inputs {@code n[0]}. */
+    private final int n0;
+    /** The whole training set in one pass (A[0] is X as rows, or null when X is read in panels); made on first use. */
     private Pass full;
-    // mini-batches: X and Y as rows, and one pass per batch size (the last batch may be shorter)
+    /** The examples as the caller gave them: mini-batches and panels are copied out of it. */
+    private final Matrix X;
+    /** X as rows, shared by the engines of the same X ({@link InputCache}); null when X is read in panels. */
     private final double[][] Xrows;
+    // the labels as rows, and one pass per batch size (the last batch may be shorter)
     private final double[][] Yrows;
     private Pass batch;
     private Pass lastBatch;
@@ -91,38 +116,151 @@ public final class NetworkEngine {
         final double[][] Y;
         final double[][][] Z;
         final double[][][] A;
+        /** dZ[l]; during the backward pass dZ[l-1] first receives dA[l-1] = W[l]ᵀ·dZ[l], then becomes dZ[l-1] in place. */
         final double[][][] dZ;
-        final double[][][] dAPrev;
-        /** APrevᵀ for the layers whose dW goes through the kernel; for layer 1 it is Xᵀ, made once for a full pass. */
+        /**
+         * APrevᵀ for the layers whose dW goes through the kernel with a whole transposed copy; for layer 1 it is Xᵀ,
+         * made once for a full pass.
+         */
         final double[][][] APrevT;
+        /** Whether layer l's dW (and, for layer 1, its forward product) reads A[l-1] in panels of columns. */
+        final boolean[] panelled;
+        /** Examples per panel; the panels' buffers, for this width and for the last, shorter panel. */
+        final int width;
+        private Panel wide;
+        private Panel last;
         /** Dropout masks D[l] (0 or 1) of the last forward pass, for the layers that drop units; made on first use. */
         final double[][][] D;
         /** g(Z[l]) before dropout, for g' in the backward pass (A[l] holds the dropped, scaled activations). */
         final double[][][] G;
 
+        /**
+         * @param X          the input as rows, or null to read the examples from the engine's X in panels
+         * @param inputFixed whether the input stays the same from step to step (Xᵀ is then made once)
+         */
         Pass(double[][] X, double[][] Y, int m, boolean inputFixed) {
             this.m = m;
             this.Y = Y;
             Z = new double[L + 1][][];
             A = new double[L + 1][][];
             dZ = new double[L + 1][][];
-            dAPrev = new double[L + 1][][];
             APrevT = new double[L + 1][][];
+            panelled = new boolean[L + 1];
             D = new double[L + 1][][];
             G = new double[L + 1][][];
             A[0] = X;
+            int widest = n0;
+            for (int l = 1; l < L; l++) {
+                widest = Math.max(widest, W[l].length);
+            }
+            // a panel's transposed operand holds at most HELD_VALUES values (and at least 4 examples)
+            width = Math.min(panelColumns, Math.max(4, heldValues / widest / 4 * 4));
             for (int l = 1; l <= L; l++) {
                 int n = W[l].length;
-                int nPrev = A[l - 1].length;
+                int nPrev = l == 1 ? n0 : W[l - 1].length;
                 Z[l] = new double[n][m];
-                A[l] = new double[n][m];
-                dZ[l] = new double[n][m];
-                dAPrev[l] = l > 1 ? new double[nPrev][m] : null;
+                // A = g(Z) in place when g' can be read from A alone: Z is not kept (see derivativeFromOutput)
+                A[l] = sharesZ(l) ? Z[l] : new double[n][m];
+                // with X read in panels, layer 1's gradients are made a panel at a time, without a whole dZ1
+                dZ[l] = l == 1 && X == null && !gram && L > 1 ? null : new double[n][m];
                 boolean needsGradient = l > 1 || !gram;
-                if (needsGradient && nPrev >= TRANSPOSE_THRESHOLD) {
-                    APrevT[l] = l == 1 && inputFixed ? Gemm.transpose(A[0]) : new double[m][nPrev];
+                if (l == 1 && X == null) {
+                    panelled[l] = true;
+                } else if (needsGradient && nPrev >= TRANSPOSE_THRESHOLD) {
+                    if (l == 1 && inputFixed) {
+                        // X is small (HELD_VALUES) and the same at every step: Xᵀ once
+                        APrevT[l] = Gemm.transpose(A[0]);
+                    } else if (m > width) {
+                        panelled[l] = true;
+                    } else {
+                        APrevT[l] = new double[m][nPrev];
+                    }
                 }
             }
+        }
+
+        /** Gives layer {@code l} a Z of its own again (before dropout is switched on for it). */
+        void unshareZ(int l) {
+            if (Z[l] == A[l]) {
+                Z[l] = new double[Z[l].length][m];
+            }
+        }
+
+        /** The buffers of the panel that starts at example {@code j0}. */
+        Panel panel(int j0) {
+            int w = Math.min(width, m - j0);
+            if (w == width) {
+                if (wide == null) {
+                    wide = new Panel(this, w);
+                }
+                return wide;
+            }
+            if (last == null) {
+                last = new Panel(this, w);
+            }
+            return last;
+        }
+    }
+
+    /**
+     * Whether a pass keeps layer {@code l}'s Z and A in one buffer ({@code A = g(Z)} in place): for the output layer,
+     * whose backward pass starts from {@code dZL = AL - Y}, and for hidden layers whose {@code g'} reads A alone, unless
+     * the Gram computation carries Z1 from step to step or the layer drops units (its A is then scaled by the mask).
+     */
+    private boolean sharesZ(int l) {
+        if (gram && l == 1 || keepProb != null && keepProb[l] < 1.0) {
+            return false;
+        }
+        return l == L || derivativeFromOutput(g[l]);
+    }
+
+    /**
+     * Whether {@code g'(Z)} is a function of {@code A = g(Z)} as {@link Activation#backward} computes it, so that A can
+     * stand for Z: sigmoid, tanh and softmax read A only; ReLU and leaky ReLU test {@code z > 0}, which holds exactly
+     * when {@code g(z) > 0} (NaN and -0.0 included); linear reads neither. Any other activation keeps its Z.
+     */
+    private static boolean derivativeFromOutput(Activation activation) {
+        switch (activation) {
+            case SIGMOID:
+            case TANH:
+            case SOFTMAX:
+            case RELU:
+            case LEAKY_RELU:
+            case LINEAR:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The reused buffers of one panel of {@code width} examples of a pass. */
+    private final class Panel {
+        final int width;
+        /** Layer 1's input, X's columns (n[0], width), when X is read in panels; and W1 times it, (n[1], width). */
+        final double[][] X;
+        final double[][] Z1;
+        /** For each panelled layer l: A[l-1]ᵀ of the panel (width, n[l-1]) and dZ[l] of the panel (n[l], width). */
+        final double[][][] APrevT;
+        final double[][][] dZ;
+        /** Without a whole dZ1: dZ2's panel (n[2], width), and layer 1's A (or g(Z) before dropout) if not Z itself. */
+        final double[][] dZ2;
+        double[][] A1;
+
+        Panel(Pass p, int width) {
+            this.width = width;
+            boolean input = p.A[0] == null;
+            X = input ? new double[n0][width] : null;
+            Z1 = input ? new double[W[1].length][width] : null;
+            APrevT = new double[L + 1][][];
+            dZ = new double[L + 1][][];
+            for (int l = 1; l <= L; l++) {
+                if (p.panelled[l] && (l > 1 || !gram)) {
+                    APrevT[l] = new double[width][l == 1 ? n0 : W[l - 1].length];
+                    dZ[l] = new double[W[l].length][width];
+                }
+            }
+            boolean noWholeDZ1 = p.dZ[1] == null;
+            dZ2 = noWholeDZ1 ? new double[W[2].length][width] : null;
         }
     }
 
@@ -132,7 +270,13 @@ public final class NetworkEngine {
     private final double[][] C;
     private boolean W1current;
 
-    private NetworkEngine(Network network, Matrix X, Matrix Y, boolean gram) {
+    /** {@link #HELD_VALUES} and {@link #PANEL_COLUMNS} of this engine (tests make panels of small data). */
+    private final int heldValues;
+    private final int panelColumns;
+
+    private NetworkEngine(Network network, Matrix X, Matrix Y, boolean gram, int heldValues, int panelColumns) {
+        this.heldValues = heldValues;
+        this.panelColumns = panelColumns;
         checkData(network, X, Y);
         // refuse before the buffers are allocated, by the library's one memory rule
         MemoryBudget.requireTraining("NetworkEngine", network.layerDims(), X.cols(), 0, gram);
@@ -152,9 +296,12 @@ public final class NetworkEngine {
             dW[l] = new double[W[l].length][W[l][0].length];
             db[l] = new double[W[l].length];
         }
-        Xrows = InputCache.rows(X);
-        Yrows = Y.toArray();
+        this.X = X;
+        n0 = X.rows();
         m = X.cols();
+        // X as rows when the Gram matrix needs them or they are small; else read in panels (HELD_VALUES)
+        Xrows = gram || (double) n0 * m <= heldValues ? InputCache.rows(X) : null;
+        Yrows = Y.toArray();
         if (gram) {
             full = new Pass(Xrows, Yrows, m, true);
             G = InputCache.gram(X);
@@ -187,7 +334,19 @@ public final class NetworkEngine {
      *                                  buffers cannot fit in the heap ({@link MemoryBudget#requireTraining})
      */
     public static NetworkEngine primal(Network network, Matrix X, Matrix Y) {
-        return new NetworkEngine(network, X, Y, false);
+        return new NetworkEngine(network, X, Y, false, HELD_VALUES, PANEL_COLUMNS);
+    }
+
+    /**
+     * {@link #primal} with other thresholds for reading X and transposing activations in panels, for tests: with
+     * {@code heldValues = 0} every X is read in panels of at most {@code panelColumns} examples.
+     */
+    static NetworkEngine primal(Network network, Matrix X, Matrix Y, int heldValues, int panelColumns) {
+        if (panelColumns < 4 || panelColumns % 4 != 0 || heldValues < 0) {
+            throw new Nndl4jException("NetworkEngine.primal: panels of a multiple of 4 columns, got " + panelColumns
+                    + " (held values " + heldValues + ")");
+        }
+        return new NetworkEngine(network, X, Y, false, heldValues, panelColumns);
     }
 
     /**
@@ -203,7 +362,7 @@ public final class NetworkEngine {
      *                                  buffers cannot fit in the heap ({@link MemoryBudget#requireTraining})
      */
     public static NetworkEngine gram(Network network, Matrix X, Matrix Y) {
-        return new NetworkEngine(network, X, Y, true);
+        return new NetworkEngine(network, X, Y, true, HELD_VALUES, PANEL_COLUMNS);
     }
 
     /**
@@ -339,6 +498,13 @@ public final class NetworkEngine {
         this.lambda = lambda;
         this.keepProb = dropout ? keep : null;
         this.masks = masks;
+        for (Pass p : new Pass[] {full, batch, lastBatch}) {
+            for (int l = 1; p != null && dropout && l < L; l++) {
+                if (keep[l] < 1.0) {
+                    p.unshareZ(l);
+                }
+            }
+        }
     }
 
     /**
@@ -397,7 +563,7 @@ public final class NetworkEngine {
      */
     public int[] layerDims() {
         int[] dims = new int[L + 1];
-        dims[0] = Xrows.length;
+        dims[0] = n0;
         for (int l = 1; l <= L; l++) {
             dims[l] = W[l].length;
         }
@@ -454,13 +620,15 @@ public final class NetworkEngine {
         for (int l = 1; l <= L; l++) {
             double[][] w = l == 1 && !W1current ? materialisedW1() : W[l];
             int cols = w[0].length;
-            double[] squares = new double[w.length * cols];
+            if (squares == null || squares.length < w.length * cols) {
+                squares = new double[w.length * cols];
+            }
             for (int i = 0; i < w.length; i++) {
                 for (int j = 0; j < cols; j++) {
                     squares[i * cols + j] = w[i][j] * w[i][j];
                 }
             }
-            total += MathFunctions.pairwiseSum(squares, 0, squares.length);
+            total += MathFunctions.pairwiseSum(squares, 0, w.length * cols);
         }
         return total;
     }
@@ -488,32 +656,29 @@ public final class NetworkEngine {
             }
         }
         for (int l = L; l >= 1; l--) {
+            if (p.dZ[l] == null) {
+                // layer 1 with X read in panels: dZ1, db1 and dW1 a panel at a time
+                inputLayerGradients(p, scaledFirst);
+                break;
+            }
             // db = (1/m) Σ_j dZ
             for (int i = 0; i < db[l].length; i++) {
                 db[l][i] = scaledFirst ? sum(p.dZ[l][i], mb) : sum(p.dZ[l][i], mb) / mb;
             }
             if (l > 1 || !gram) {
                 weightGradient(p, l, scaledFirst ? 1.0 : scale);
-                if (lambda > 0.0) {
-                    // dW = dW + (λ·W)/m, in the course's order
-                    for (int i = 0; i < dW[l].length; i++) {
-                        double[] dw = dW[l][i];
-                        double[] w = W[l][i];
-                        for (int j = 0; j < dw.length; j++) {
-                            dw[j] = dw[j] + lambda * w[j] / mb;
-                        }
-                    }
-                }
+                addWeightDecay(l, mb);
             }
-            if (l > 1) {
-                // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev); there is no dA0 for the input layer
-                zero(p.dAPrev[l]);
-                Gemm.multAddTransA(1.0, W[l], p.dZ[l], p.dAPrev[l]);
+            if (l > 1 && p.dZ[l - 1] != null) {
+                // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev) in place; there is no dA0 for the input layer
+                double[][] dAPrev = p.dZ[l - 1];
+                zero(dAPrev);
+                Gemm.multAddTransA(1.0, W[l], p.dZ[l], dAPrev);
                 if (keepProb != null && keepProb[l - 1] < 1.0) {
                     // dA = dA·D / keep: only the units the forward pass kept pass their gradient on
                     double keep = keepProb[l - 1];
-                    for (int i = 0; i < p.dAPrev[l].length; i++) {
-                        double[] da = p.dAPrev[l][i];
+                    for (int i = 0; i < dAPrev.length; i++) {
+                        double[] da = dAPrev[i];
                         double[] d = p.D[l - 1][i];
                         for (int j = 0; j < mb; j++) {
                             da[j] = da[j] * d[j];
@@ -523,10 +688,93 @@ public final class NetworkEngine {
                 }
                 // g' from g(Z) before dropout (tanh' = 1 - a², σ' = a(1 - a) read the activation itself)
                 double[][] activated = keepProb != null && keepProb[l - 1] < 1.0 ? p.G[l - 1] : p.A[l - 1];
-                g[l - 1].backward(p.dAPrev[l], p.Z[l - 1], activated, p.dZ[l - 1], mb);
+                g[l - 1].backward(dAPrev, p.Z[l - 1], activated, p.dZ[l - 1], mb);
             }
         }
         stepped = true;
+    }
+
+    /** dW = dW + (λ·W)/m, in the course's order (nothing without L2). */
+    private void addWeightDecay(int l, int mb) {
+        if (lambda > 0.0) {
+            for (int i = 0; i < dW[l].length; i++) {
+                double[] dw = dW[l][i];
+                double[] w = W[l][i];
+                for (int j = 0; j < dw.length; j++) {
+                    dw[j] = dw[j] + lambda * w[j] / mb;
+                }
+            }
+        }
+    }
+
+    /**
+     * Layer 1's gradients when X is read in panels, a panel of examples at a time and without a whole dZ1 (nothing
+     * needs dA0, so dZ1 only feeds db1 and dW1): {@code dA1 = W2ᵀ·dZ2}, the dropout mask, {@code dZ1 = dA1 * g1'},
+     * then {@code db1} and {@code dW1 = dZ1·Xᵀ} accumulated panel after panel in the order of the examples: the same
+     * sums as the whole computation, bit for bit.
+     */
+    private void inputLayerGradients(Pass p, boolean scaledFirst) {
+        int mb = p.m;
+        boolean dropped = keepProb != null && keepProb[1] < 1.0;
+        double keep = dropped ? keepProb[1] : 1.0;
+        // g' from g(Z) before dropout
+        double[][] activated = dropped ? p.G[1] : p.A[1];
+        double[] dbSum = db[1];
+        Arrays.fill(dbSum, 0.0);
+        zero(dW[1]);
+        for (int j0 = 0; j0 < mb; j0 += p.width) {
+            Panel q = p.panel(j0);
+            int w = q.width;
+            double[][] dZ1 = q.dZ[1];
+            // dA1 = W2ᵀ · dZ2, on this panel's examples
+            copyColumns(p.dZ[2], j0, w, q.dZ2);
+            zero(dZ1);
+            Gemm.multAddTransA(1.0, W[2], q.dZ2, dZ1);
+            for (int i = 0; dropped && i < dZ1.length; i++) {
+                double[] da = dZ1[i];
+                double[] d = p.D[1][i];
+                for (int j = 0; j < w; j++) {
+                    da[j] = da[j] * d[j0 + j];
+                    da[j] = da[j] / keep;
+                }
+            }
+            // dZ1 = dA1 * g'(Z1), in place
+            copyColumns(p.Z[1], j0, w, q.Z1);
+            double[][] a = q.Z1;
+            if (activated != p.Z[1]) {
+                if (q.A1 == null) {
+                    q.A1 = new double[W[1].length][w];
+                }
+                copyColumns(activated, j0, w, q.A1);
+                a = q.A1;
+            }
+            g[1].backward(dZ1, q.Z1, a, dZ1, w);
+            // db1 = Σ_j dZ1, the running sums carried from panel to panel
+            for (int i = 0; i < dZ1.length; i++) {
+                double s = dbSum[i];
+                double[] dz = dZ1[i];
+                for (int j = 0; j < w; j++) {
+                    s += dz[j];
+                }
+                dbSum[i] = s;
+            }
+            // dW1 += alpha · dZ1 · Xᵀ of the panel
+            X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[1]);
+            Gemm.multAdd(scaledFirst ? 1.0 : 1.0 / mb, dZ1, q.APrevT[1], dW[1]);
+        }
+        if (!scaledFirst) {
+            for (int i = 0; i < dbSum.length; i++) {
+                dbSum[i] = dbSum[i] / mb;
+            }
+        }
+        addWeightDecay(1, mb);
+    }
+
+    /** T[i][j] = M[i][j0 + j] for j < w. */
+    private static void copyColumns(double[][] M, int j0, int w, double[][] T) {
+        for (int i = 0; i < M.length; i++) {
+            System.arraycopy(M[i], j0, T[i], 0, w);
+        }
     }
 
     /** The pass for batches of {@code mb} examples, made on first use. */
@@ -537,7 +785,7 @@ public final class NetworkEngine {
         if (lastBatch != null && lastBatch.m == mb) {
             return lastBatch;
         }
-        Pass p = new Pass(new double[Xrows.length][mb], new double[Yrows.length][mb], mb, false);
+        Pass p = new Pass(new double[n0][mb], new double[Yrows.length][mb], mb, false);
         if (batch == null) {
             batch = p;
         } else {
@@ -549,12 +797,10 @@ public final class NetworkEngine {
 
     /** Copies examples order[from..] into the pass's input and labels. */
     private void gather(int[] order, int from, Pass p) {
-        for (int i = 0; i < Xrows.length; i++) {
-            double[] x = Xrows[i];
-            double[] to = p.A[0][i];
-            for (int j = 0; j < p.m; j++) {
-                to[j] = x[order == null ? from + j : order[from + j]];
-            }
+        if (order == null) {
+            X.copyColumnsInto(from, from + p.m, p.A[0]);
+        } else {
+            X.selectColumnsInto(order, from, from + p.m, p.A[0]);
         }
         for (int i = 0; i < Yrows.length; i++) {
             double[] y = Yrows[i];
@@ -640,6 +886,10 @@ public final class NetworkEngine {
 
     /** Z[l] = W[l] · A[l-1] + b[l]. */
     private void linearForward(Pass p, int l) {
+        if (l == 1 && p.A[0] == null) {
+            inputForward(p);
+            return;
+        }
         zero(p.Z[l]);
         Gemm.multAdd(1.0, W[l], p.A[l - 1], p.Z[l]);
         for (int i = 0; i < p.Z[l].length; i++) {
@@ -651,8 +901,35 @@ public final class NetworkEngine {
         }
     }
 
+    /**
+     * Z1 = W1 · X + b1 with X read a panel of examples at a time: each element is the same sum, in the same order, as
+     * in one product over all examples.
+     */
+    private void inputForward(Pass p) {
+        double[][] Z1 = p.Z[1];
+        for (int j0 = 0; j0 < p.m; j0 += p.width) {
+            Panel q = p.panel(j0);
+            int w = q.width;
+            X.copyColumnsInto(j0, j0 + w, q.X);
+            zero(q.Z1);
+            Gemm.multAdd(1.0, W[1], q.X, q.Z1);
+            for (int i = 0; i < Z1.length; i++) {
+                double[] z = Z1[i];
+                double[] zPanel = q.Z1[i];
+                double bi = b[1][i];
+                for (int j = 0; j < w; j++) {
+                    z[j0 + j] = zPanel[j] + bi;
+                }
+            }
+        }
+    }
+
     /** dW[l] = alpha · dZ[l] · A[l-1]ᵀ. */
     private void weightGradient(Pass p, int l, double alpha) {
+        if (p.panelled[l]) {
+            panelledWeightGradient(p, l, alpha);
+            return;
+        }
         if (p.APrevT[l] == null) {
             // as dot products of rows: A[l-1] is read once, no transposed copy
             Gemm.multTransB(alpha, p.dZ[l], p.A[l - 1], dW[l]);
@@ -663,6 +940,28 @@ public final class NetworkEngine {
         }
         zero(dW[l]);
         Gemm.multAdd(alpha, p.dZ[l], p.APrevT[l], dW[l]);
+    }
+
+    /**
+     * dW[l] = alpha · Σ_panels dZ[l][:, panel] · A[l-1][:, panel]ᵀ, the panels in order: the kernel adds each panel's
+     * products into dW as it would add them in one product over all examples ({@link #PANEL_COLUMNS}).
+     */
+    private void panelledWeightGradient(Pass p, int l, double alpha) {
+        zero(dW[l]);
+        for (int j0 = 0; j0 < p.m; j0 += p.width) {
+            Panel q = p.panel(j0);
+            int w = q.width;
+            if (p.A[l - 1] == null) {
+                X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[l]);
+            } else {
+                transposeColumnsInto(p.A[l - 1], j0, w, q.APrevT[l]);
+            }
+            double[][] dZ = p.dZ[l];
+            for (int i = 0; i < dZ.length; i++) {
+                System.arraycopy(dZ[i], j0, q.dZ[l][i], 0, w);
+            }
+            Gemm.multAdd(alpha, q.dZ[l], q.APrevT[l], dW[l]);
+        }
     }
 
     /**
@@ -726,6 +1025,20 @@ public final class NetworkEngine {
             double[] row = M[i];
             for (int j = 0; j < row.length; j++) {
                 T[j][i] = row[j];
+            }
+        }
+    }
+
+    /** T[j][i] = M[i][j0 + j] for j < w: columns j0 .. j0+w-1 of M, transposed. */
+    private static void transposeColumnsInto(double[][] M, int j0, int w, double[][] T) {
+        // eight rows at a time: eight sequential reads, and each row of T gets a whole cache line per visit
+        for (int i0 = 0; i0 < M.length; i0 += 8) {
+            int i1 = Math.min(M.length, i0 + 8);
+            for (int j = 0; j < w; j++) {
+                double[] t = T[j];
+                for (int i = i0; i < i1; i++) {
+                    t[i] = M[i][j0 + j];
+                }
             }
         }
     }

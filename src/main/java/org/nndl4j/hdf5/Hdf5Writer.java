@@ -2,10 +2,15 @@ package org.nndl4j.hdf5;
 
 import static org.nndl4j.hdf5.Hdf5Errors.summarize;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import org.nndl4j.hdf5.VariableLengthStrings.StringAttribute;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -26,22 +31,37 @@ import io.jhdf.WritableHdfFile;
  * Names are checked before jhdf sees them (jhdf itself silently accepts a repeated name or ragged rows). Not
  * thread-safe. The file holds only what is put in it (jhdf's own {@code _jHDF} stamp is removed).
  *
- * <p>Strings are written as jhdf writes them: fixed-length, null-terminated, UTF-8 (jhdf cannot write HDF5's
- * variable-length strings). h5py 3 therefore reads a string attribute as {@code numpy.bytes_}
- * ({@code .decode()} gives the {@code str}) and a string-array attribute as an array of dtype {@code S}.
+ * <p>String attributes are variable-length UTF-8 strings, which h5py returns as Python {@code str} (a string-array
+ * attribute as an array of {@code str}), as it does for files written by h5py itself. jhdf writes only
+ * fixed-length strings (which h5py returns as {@code bytes}), so this writer has jhdf reserve room for them in the
+ * root group's header and fills it in after jhdf has written the file ({@code RootHeaderPatch}); every other part
+ * of the file is jhdf's.
  */
 public final class Hdf5Writer implements AutoCloseable {
 
     /** The attribute jhdf adds to the root group of every file it creates. */
     static final String JHDF_STAMP = "_jHDF";
+    /**
+     * The attribute jhdf writes to reserve room for the string attributes, replaced by them on {@link #close()};
+     * its '/' keeps it apart from every name {@link #checkName} accepts.
+     */
+    static final String STRINGS_PLACEHOLDER = "nndl4j/strings";
+    /**
+     * The most bytes the string attributes' messages may take: they share the root object header's one chunk
+     * with a placeholder message whose size field has two bytes.
+     */
+    static final int MAX_STRING_ATTRIBUTE_BYTES = 60_000;
 
+    private final Path path;
     private final String source;
     private final Set<String> datasets = new HashSet<>();
     private final Set<String> attributes = new HashSet<>();
+    private final List<StringAttribute> strings = new ArrayList<>();
     private WritableHdfFile file;
 
-    private Hdf5Writer(String source, WritableHdfFile file) {
-        this.source = source;
+    private Hdf5Writer(Path path, WritableHdfFile file) {
+        this.path = path;
+        this.source = path.toString();
         this.file = file;
     }
 
@@ -59,7 +79,7 @@ public final class Hdf5Writer implements AutoCloseable {
             WritableHdfFile file = HdfFile.write(path);
             // jhdf stamps every file with a root attribute naming itself; a model file holds only its own attributes
             file.removeAttribute(JHDF_STAMP);
-            return new Hdf5Writer(source, file);
+            return new Hdf5Writer(path, file);
         } catch (RuntimeException e) {
             throw new Hdf5Exception(source, "cannot create the file for writing: " + summarize(e), e);
         }
@@ -105,15 +125,18 @@ public final class Hdf5Writer implements AutoCloseable {
     }
 
     /**
-     * Adds the string attribute {@code name} to the root group.
+     * Adds the string attribute {@code name} to the root group (a variable-length UTF-8 string: h5py reads it as a
+     * {@code str}, {@link Hdf5Reader#attribute} as a String).
      *
      * @param name  the attribute's name
      * @param value its value
      * @return this writer
+     * @throws Hdf5Exception if the name is taken or invalid, or the string attributes together exceed
+     *                       {@value #MAX_STRING_ATTRIBUTE_BYTES} bytes
      */
     public Hdf5Writer putAttribute(String name, String value) {
         Objects.requireNonNull(value, "Hdf5Writer.putAttribute: value is null");
-        return attribute(name, value);
+        return stringAttribute(name, List.of(value), true);
     }
 
     /**
@@ -142,13 +165,14 @@ public final class Hdf5Writer implements AutoCloseable {
     }
 
     /**
-     * Adds the 1-D string attribute {@code name} to the root group (fixed-length UTF-8: h5py reads it as an array
-     * of bytes, {@link Hdf5Reader#stringsAttribute} as a list); the array is copied.
+     * Adds the 1-D string attribute {@code name} to the root group (variable-length UTF-8 strings: h5py reads it as
+     * an array of {@code str}, {@link Hdf5Reader#stringsAttribute} as a list); the array is copied.
      *
      * @param name   the attribute's name
      * @param values its values, at least one; copied
      * @return this writer
-     * @throws Hdf5Exception if {@code values} is empty or holds a null
+     * @throws Hdf5Exception if {@code values} is empty or holds a null, the name is taken or invalid, or the
+     *                       string attributes together exceed {@value #MAX_STRING_ATTRIBUTE_BYTES} bytes
      */
     public Hdf5Writer putAttribute(String name, String[] values) {
         Objects.requireNonNull(values, "Hdf5Writer.putAttribute: values is null");
@@ -158,7 +182,23 @@ public final class Hdf5Writer implements AutoCloseable {
                 throw new Hdf5Exception(source, "cannot write attribute '" + name + "': value " + i + " is null");
             }
         }
-        return attribute(name, values.clone());
+        return stringAttribute(name, List.of(values), false);
+    }
+
+    private Hdf5Writer stringAttribute(String name, List<String> values, boolean scalar) {
+        checkName(name, "attribute", attributes);
+        StringAttribute attribute = new StringAttribute(name, values, scalar);
+        List<StringAttribute> all = new ArrayList<>(strings);
+        all.add(attribute);
+        int bytes = VariableLengthStrings.messageBytes(all);
+        if (bytes > MAX_STRING_ATTRIBUTE_BYTES) {
+            throw new Hdf5Exception(source, "cannot write attribute '" + name + "': the string attributes would take "
+                    + bytes + " bytes of the root group's header, more than the " + MAX_STRING_ATTRIBUTE_BYTES
+                    + " this writer keeps room for");
+        }
+        strings.add(attribute);
+        attributes.add(name);
+        return this;
     }
 
     private Hdf5Writer attribute(String name, Object value) {
@@ -217,11 +257,25 @@ public final class Hdf5Writer implements AutoCloseable {
     public void close() {
         WritableHdfFile f = file;
         file = null;
-        if (f != null) {
+        if (f == null) {
+            return;
+        }
+        try {
+            if (!strings.isEmpty()) {
+                // room for the string attributes' messages and a NIL message: the placeholder's message is larger
+                // than its string
+                int room = VariableLengthStrings.messageBytes(strings) + VariableLengthStrings.MESSAGE_HEADER_BYTES;
+                f.putAttribute(STRINGS_PLACEHOLDER, "x".repeat(room));
+            }
+            f.close();
+        } catch (RuntimeException e) {
+            throw new Hdf5Exception(source, "cannot write the file: " + summarize(e), e);
+        }
+        if (!strings.isEmpty()) {
             try {
-                f.close();
-            } catch (RuntimeException e) {
-                throw new Hdf5Exception(source, "cannot write the file: " + summarize(e), e);
+                RootHeaderPatch.replace(path, STRINGS_PLACEHOLDER, strings);
+            } catch (IOException | RuntimeException e) {
+                throw new Hdf5Exception(source, "cannot write the string attributes: " + summarize(e), e);
             }
         }
     }

@@ -10,7 +10,8 @@
  *       {@code double[]}. Checked against corrupt input before anything is allocated (signature, end of file,
  *       sizes against the file, compression ratio, free heap, group depth, links not followed).</li>
  *   <li>{@link org.nndl4j.hdf5.Hdf5Writer}: writes a new file of 2-D float64 datasets and string, int, int-array
- *       and string-array attributes, as h5py reads them.</li>
+ *       and string-array attributes, as h5py reads them (strings as {@code str}: variable-length UTF-8, encoded by
+ *       {@code VariableLengthStrings} and put in the room jhdf reserved by {@code RootHeaderPatch}).</li>
  *   <li>{@link org.nndl4j.hdf5.Hdf5Exception}: every failure of either, whatever jhdf or the JVM threw, with the
  *       message {@code <file>: <problem>}.</li>
  * </ul>

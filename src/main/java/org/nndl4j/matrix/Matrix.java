@@ -4,6 +4,7 @@ import org.nndl4j.Nndl4jException;
 
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleSupplier;
 import java.util.function.DoubleUnaryOperator;
 
 import org.ejml.data.DMatrixRMaj;
@@ -138,12 +139,34 @@ public final class Matrix {
             throw new Nndl4jException("Matrix.fromRowMajor: shape " + shape + " needs "
                     + shape.size() + " values, got " + values.length);
         }
-        return new Matrix(new DMatrixRMaj(rows, cols, true, values.clone()));
+        return wrap(rows, cols, values.clone());
     }
 
-    /** Takes ownership of {@code values} (row-major) without copying; for this package's builders only. */
+    /**
+     * Takes ownership of {@code values} (row-major) without copying; for this package's builders only. (EJML's
+     * {@code new DMatrixRMaj(rows, cols, true, values)} would copy them.)
+     */
     static Matrix wrap(int rows, int cols, double[] values) {
-        return new Matrix(new DMatrixRMaj(rows, cols, true, values));
+        return new Matrix(DMatrixRMaj.wrap(rows, cols, values));
+    }
+
+    /**
+     * A matrix whose elements {@code next} gives one after the other in row-major (C) order, without an intermediate
+     * array ({@code np.fromiter(next, count=rows*cols).reshape(rows, cols)}): e.g.
+     * {@code Matrix.generate(784, 60_000, random::randomSample)} is {@code np.random.rand(784, 60000)} in one copy.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param next called {@code rows * cols} times, in order
+     * @return a new {@code (rows, cols)} matrix
+     */
+    public static Matrix generate(int rows, int cols, DoubleSupplier next) {
+        Checks.notNull("Matrix.generate", "next", next);
+        double[] values = new double[checkedShape(rows, cols).size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = next.getAsDouble();
+        }
+        return wrap(rows, cols, values);
     }
 
     /**
@@ -272,7 +295,7 @@ public final class Matrix {
      */
     public Matrix reshape(int rows, int cols) {
         Shape target = resolveReshape("reshape", shape(), size(), rows, cols);
-        return new Matrix(new DMatrixRMaj(target.rows(), target.cols(), true, toRowMajor()));
+        return wrap(target.rows(), target.cols(), toRowMajor());
     }
 
     /**
@@ -322,7 +345,111 @@ public final class Matrix {
                 out[i * indices.length + k] = data.data[i * n + indices[k]];
             }
         }
-        return fromRowMajor(rows(), indices.length, out);
+        return wrap(rows(), indices.length, out);
+    }
+
+    /**
+     * Copies columns {@code from .. to-1} into the first {@code to - from} columns of {@code out}'s rows,
+     * {@code out[i][j - from] = a[i, j]}: {@code a[:, from:to]} into a reused buffer, for loops that read a large matrix
+     * a panel at a time instead of copying it whole. Modifies only {@code out}.
+     *
+     * @param from the first column copied
+     * @param to   the column after the last one copied
+     * @param out  at least {@code rows()} rows of at least {@code to - from} values; modified
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+     * @throws ShapeException            naming both shapes if {@code out} is too small
+     */
+    public void copyColumnsInto(int from, int to, double[][] out) {
+        checkPanel("copyColumnsInto", from, to, out, rows(), to - from);
+        int n = cols();
+        for (int i = 0; i < rows(); i++) {
+            System.arraycopy(data.data, i * n + from, out[i], 0, to - from);
+        }
+    }
+
+    /**
+     * Copies columns {@code from .. to-1} transposed into {@code out}, {@code out[j - from][i] = a[i, j]}:
+     * {@code a[:, from:to].T} into a reused buffer. Modifies only {@code out}.
+     *
+     * @param from the first column copied
+     * @param to   the column after the last one copied
+     * @param out  at least {@code to - from} rows of at least {@code rows()} values; modified
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within the columns
+     * @throws ShapeException            naming both shapes if {@code out} is too small
+     */
+    public void copyColumnsTransposedInto(int from, int to, double[][] out) {
+        checkPanel("copyColumnsTransposedInto", from, to, out, to - from, rows());
+        int n = cols();
+        double[] a = data.data;
+        // eight rows at a time: eight sequential reads, and each output row gets a whole cache line per visit
+        for (int i0 = 0; i0 < rows(); i0 += 8) {
+            int i1 = Math.min(rows(), i0 + 8);
+            for (int j = from; j < to; j++) {
+                double[] o = out[j - from];
+                for (int i = i0; i < i1; i++) {
+                    o[i] = a[i * n + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies the columns {@code indices[from] .. indices[to-1]} into the first {@code to - from} columns of
+     * {@code out}'s rows, {@code out[i][k - from] = a[i, indices[k]]}: a mini-batch {@code a[:, indices[from:to]]} into
+     * a reused buffer. Modifies only {@code out}.
+     *
+     * @param indices column indices, each in {@code 0..cols-1}
+     * @param from    the first position of {@code indices} used
+     * @param to      the position after the last one used
+     * @param out     at least {@code rows()} rows of at least {@code to - from} values; modified
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within {@code indices}, naming the first index out
+     *                                   of range
+     * @throws ShapeException            naming both shapes if {@code out} is too small
+     */
+    public void selectColumnsInto(int[] indices, int from, int to, double[][] out) {
+        Checks.notNull("selectColumnsInto", "indices", indices);
+        if (from < 0 || to > indices.length || from > to) {
+            throw new IndexOutOfBoundsException("selectColumnsInto: range [" + from + ", " + to
+                    + ") is out of bounds for " + indices.length + " indices");
+        }
+        int n = cols();
+        for (int k = from; k < to; k++) {
+            if (indices[k] < 0 || indices[k] >= n) {
+                throw new IndexOutOfBoundsException("selectColumnsInto: indices[" + k + "] = " + indices[k]
+                        + " is out of bounds for shape " + shape());
+            }
+        }
+        checkOut("selectColumnsInto", out, rows(), to - from);
+        double[] a = data.data;
+        for (int i = 0; i < rows(); i++) {
+            double[] o = out[i];
+            int row = i * n;
+            for (int k = from; k < to; k++) {
+                o[k - from] = a[row + indices[k]];
+            }
+        }
+    }
+
+    private void checkPanel(String op, int from, int to, double[][] out, int outRows, int outCols) {
+        if (from < 0 || to > cols() || from > to) {
+            throw new IndexOutOfBoundsException(op + ": range [" + from + ", " + to + ") is out of bounds for shape "
+                    + shape());
+        }
+        checkOut(op, out, outRows, outCols);
+    }
+
+    /** Refuses an {@code out} with fewer than {@code rows} rows or a row shorter than {@code cols}. */
+    private void checkOut(String op, double[][] out, int rows, int cols) {
+        Checks.notNull(op, "out", out);
+        boolean fits = out.length >= rows;
+        for (int i = 0; fits && i < rows; i++) {
+            fits = out[i] != null && out[i].length >= cols;
+        }
+        if (!fits) {
+            int outCols = out.length == 0 || out[0] == null ? 0 : out[0].length;
+            throw new ShapeException(op, shape(), new Shape(out.length, outCols),
+                    "the output needs at least " + rows + " rows of " + cols + " values");
+        }
     }
 
     /**
@@ -346,8 +473,7 @@ public final class Matrix {
         if (from < 0 || to > rows() || from > to) {
             throw new IndexOutOfBoundsException("rowRange: range [" + from + ", " + to + ") is out of bounds for shape " + shape());
         }
-        return new Matrix(new DMatrixRMaj(to - from, cols(), true,
-                Arrays.copyOfRange(data.data, from * cols(), to * cols())));
+        return wrap(to - from, cols(), Arrays.copyOfRange(data.data, from * cols(), to * cols()));
     }
 
     /**
@@ -439,7 +565,7 @@ public final class Matrix {
                     c[row + j] = ai * b[j * bCol];
                 }
             }
-            return new Matrix(new DMatrixRMaj(n, k, true, c));
+            return wrap(n, k, c);
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
@@ -448,7 +574,7 @@ public final class Matrix {
                         : stridedDot(a, i * aRow, aCol, b, j * bCol, bRow, inner);
             }
         }
-        return new Matrix(new DMatrixRMaj(n, k, true, c));
+        return wrap(n, k, c);
     }
 
     private static double contiguousDot(double[] a, int aFrom, double[] b, int bFrom, int n) {
@@ -547,7 +673,7 @@ public final class Matrix {
                 c[ci + j] = op.applyAsDouble(a[ai + j * aColStep], b[bi + j * bColStep]);
             }
         }
-        return new Matrix(new DMatrixRMaj(rows, cols, true, c));
+        return wrap(rows, cols, c);
     }
 
     /**
@@ -658,7 +784,7 @@ public final class Matrix {
         for (int i = 0; i < out.length; i++) {
             out[i] = f.applyAsDouble(in[i]);
         }
-        return new Matrix(new DMatrixRMaj(rows(), cols(), true, out));
+        return wrap(rows(), cols(), out);
     }
 
     /**

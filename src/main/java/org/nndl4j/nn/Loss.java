@@ -92,7 +92,8 @@ public enum Loss {
         @Override
         public double cost(double[][] AL, double[][] Y, int m) {
             int classes = AL.length;
-            double[] terms = new double[classes * m];
+            // the thread's reused scratch, as sum does: a full-batch step allocates nothing
+            double[] terms = scratch(classes * m);
             for (int i = 0; i < classes; i++) {
                 double[] a = AL[i];
                 double[] y = Y[i];
@@ -101,7 +102,7 @@ public enum Loss {
                 }
             }
             // + 0.0 turns the -0.0 of a perfect prediction into 0.0 and changes no other value
-            return -MathFunctions.pairwiseSum(terms, 0, terms.length) / m + 0.0;
+            return -MathFunctions.pairwiseSum(terms, 0, classes * m) / m + 0.0;
         }
 
         @Override

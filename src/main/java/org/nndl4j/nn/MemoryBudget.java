@@ -23,6 +23,17 @@ public final class MemoryBudget {
     /** Bytes of one row's array header and reference, counted for every row of the engines' arrays of rows. */
     private static final double ROW_OVERHEAD = 24.0;
 
+    /**
+     * The engines copy an operand whole only up to this many values (32 MB): the examples X as rows and Xᵀ when X is
+     * at most this large; a larger X is read from the caller's matrix a panel of examples at a time, and a transposed
+     * activation is formed a panel at a time when a pass has more examples than a panel. So training never holds a
+     * second copy of a large X.
+     */
+    public static final int HELD_VALUES = 1 << 22;
+
+    /** The most examples of one such panel (the panels' buffers are a few times {@code n[l] x PANEL_COLUMNS}). */
+    public static final int PANEL_COLUMNS = 512;
+
     private MemoryBudget() {
     }
 
@@ -72,8 +83,10 @@ public final class MemoryBudget {
     /**
      * The bytes training a network of these sizes on {@code m} examples needs beyond the examples themselves: the
      * parameters (the initial network, the engine's copy, the gradients, the trained network), the optimizer's state,
-     * the engine's copy of X as rows and its transpose, the labels, and per layer {@code Z}, {@code A}, {@code dZ}
-     * and the previous layer's {@code dA} and transposed {@code A}; for the Gram engine also {@code G = Xᵀ·X}
+     * the labels, per layer {@code Z}, {@code A} and {@code dZ} ({@code dA} is computed into {@code dZ}), the engine's
+     * copy of X as rows and its transpose when X has at most {@link #HELD_VALUES} values (else the panels'
+     * buffers), and each previous layer's transposed {@code A} (or its panels' buffers when {@code m} exceeds
+     * {@link #PANEL_COLUMNS}); for the Gram engine, which always holds X as rows, also {@code G = Xᵀ·X}
      * ({@code m x m}), {@code C} ({@code n[1] x m}) and the initial {@code W1}.
      *
      * @param layerDims   {@code [n[0], ..., n[L]]}
@@ -91,13 +104,24 @@ public final class MemoryBudget {
         double nL = layerDims[layerDims.length - 1];
         // the parameters four times (initial network, engine copy, gradients, trained network), the optimizer state
         double values = (4.0 + Math.max(0, stateCopies)) * parameters;
-        // X as rows and Xᵀ, Y as rows
-        values += rows(n0, M) + rows(M, n0) + rows(nL, M);
+        // Y as rows; X as rows and Xᵀ when small (always for GRAM), else two widths of panels of X, Xᵀ and W1·X
+        double widest = 0.0;
+        for (int l = 0; l < layerDims.length - 1; l++) {
+            widest = Math.max(widest, layerDims[l]);
+        }
+        // as the engine: a panel's transposed operand holds at most HELD_VALUES values (at least 4 examples)
+        double panel = Math.min(M, Math.min(PANEL_COLUMNS, Math.max(4, Math.floor(HELD_VALUES / widest / 4) * 4)));
+        values += rows(nL, M);
+        values += gram || n0 * M <= HELD_VALUES ? rows(n0, M) + rows(M, n0)
+                : 2.0 * (rows(n0, panel) + rows(panel, n0) + rows(layerDims[1], panel));
         for (int l = 1; l < layerDims.length; l++) {
             double n = layerDims[l];
             double nPrev = layerDims[l - 1];
-            // Z, A, dZ of layer l; dA and Aᵀ of layer l - 1
-            values += 3.0 * rows(n, M) + rows(nPrev, M) + rows(M, nPrev);
+            // Z, A, dZ of layer l; Aᵀ of layer l - 1 (for l > 1), whole or as two widths of panels with dZ's panels
+            values += 3.0 * rows(n, M);
+            if (l > 1) {
+                values += M <= PANEL_COLUMNS ? rows(M, nPrev) : 2.0 * (rows(panel, nPrev) + rows(n, panel));
+            }
         }
         if (gram) {
             double n1 = layerDims[1];

@@ -51,8 +51,9 @@ import org.nndl4j.matrix.Matrix;
  *     float64 of shape {@code (n[0], 1)}, so that the network's input is {@code (X - input_shift) * input_scale}
  *     for raw inputs {@code X} of shape {@code (n[0], m)} (numpy broadcasts the columns).</li>
  * </ul>
- * Strings are fixed-length UTF-8 (all jhdf writes): h5py 3 returns them as {@code bytes}, {@code .decode()} gives
- * {@code str}. Files of format version 1 (activations as one comma-separated string, no input attributes) load too.
+ * Strings are variable-length UTF-8, so h5py returns them as {@code str} ({@code activations} as an array of
+ * {@code str}). Files written before that, with fixed-length strings (which h5py returns as {@code bytes}), and
+ * files of format version 1 (activations as one comma-separated string, no input attributes) load too.
  *
  * <p>Saving is atomic: the file is written under a temporary name {@code .<name>.<random>.tmp} in the target's
  * directory and then moved over the target, so a failed save leaves any previous file untouched and no temporary

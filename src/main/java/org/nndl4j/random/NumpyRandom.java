@@ -153,7 +153,9 @@ public final class NumpyRandom {
      * @return a new {@code (rows, cols)} matrix
      */
     public Matrix rand(int rows, int cols) {
-        return Matrix.fromRowMajor(rows, cols, rand(Checks.elementCount("rand", rows, cols)));
+        Checks.elementCount("rand", rows, cols);
+        // drawn straight into the matrix: no second array of rows * cols values
+        return Matrix.generate(rows, cols, this::randomSample);
     }
 
     /**
@@ -223,7 +225,8 @@ public final class NumpyRandom {
      * @return a new {@code (rows, cols)} matrix
      */
     public Matrix randn(int rows, int cols) {
-        return Matrix.fromRowMajor(rows, cols, randn(Checks.elementCount("randn", rows, cols)));
+        Checks.elementCount("randn", rows, cols);
+        return Matrix.generate(rows, cols, this::gaussian);
     }
 
     /**

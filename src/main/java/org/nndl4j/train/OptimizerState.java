@@ -2,7 +2,12 @@ package org.nndl4j.train;
 
 import org.nndl4j.Nndl4jException;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.nndl4j.engine.ParameterUpdate;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
 
 /**
  * An optimizer's state during one training: per layer, the velocities {@code v} and squared-gradient averages
@@ -52,6 +57,125 @@ public final class OptimizerState implements ParameterUpdate {
     /** @return the number of steps taken, {@code t} */
     public int steps() {
         return t;
+    }
+
+    /**
+     * What this state holds, copied: the step counter {@code t} and, per layer (index {@code l - 1} for layer
+     * {@code l}), the moments the optimizer keeps; empty lists for those it does not keep. With {@link #restore} this
+     * is how a checkpoint saves and resumes an optimizer exactly.
+     *
+     * @param steps the number of steps taken, {@code t >= 0}
+     * @param vW    velocities of {@code W[l]} (momentum, Adam), {@code (n[l], n[l-1])} each, or empty
+     * @param vb    velocities of {@code b[l]}, {@code (n[l], 1)} each, or empty
+     * @param sW    squared-gradient averages of {@code W[l]} (RMSprop, Adam), or empty
+     * @param sb    squared-gradient averages of {@code b[l]}, or empty
+     */
+    public record Moments(int steps, List<Matrix> vW, List<Matrix> vb, List<Matrix> sW, List<Matrix> sb) {
+
+        /**
+         * @param steps {@code t >= 0}
+         * @param vW    velocities of the weights, or empty
+         * @param vb    velocities of the biases, or empty
+         * @param sW    squared-gradient averages of the weights, or empty
+         * @param sb    squared-gradient averages of the biases, or empty
+         * @throws IllegalArgumentException if {@code steps < 0} or a list is null
+         */
+        public Moments {
+            if (steps < 0) {
+                throw new Nndl4jException("OptimizerState.Moments: steps must be >= 0, got " + steps);
+            }
+            if (vW == null || vb == null || sW == null || sb == null) {
+                throw new Nndl4jException("OptimizerState.Moments: the lists must not be null (empty if unused)");
+            }
+            vW = List.copyOf(vW);
+            vb = List.copyOf(vb);
+            sW = List.copyOf(sW);
+            sb = List.copyOf(sb);
+        }
+    }
+
+    /**
+     * A copy of the step counter and the moments as they are now.
+     *
+     * @return the moments (empty lists for those this optimizer does not keep)
+     */
+    public Moments moments() {
+        return new Moments(t, matrices(vW), vectors(vb), matrices(sW), vectors(sb));
+    }
+
+    /**
+     * Sets the step counter and the moments to {@code saved} (copied), as {@link #moments()} returned them from a
+     * state of the same optimizer and layer sizes.
+     *
+     * @param saved the moments to continue from
+     * @throws IllegalArgumentException if {@code saved} is null, holds moments this optimizer does not keep or lacks
+     *                                  some it keeps, or a shape differs from this state's (naming both shapes)
+     */
+    public void restore(Moments saved) {
+        if (saved == null) {
+            throw new Nndl4jException("OptimizerState.restore: saved is null");
+        }
+        restoreMatrices("vW", vW, saved.vW());
+        restoreVectors("vb", vb, saved.vb());
+        restoreMatrices("sW", sW, saved.sW());
+        restoreVectors("sb", sb, saved.sb());
+        t = saved.steps();
+    }
+
+    private static List<Matrix> matrices(double[][][] M) {
+        List<Matrix> out = new ArrayList<>();
+        for (int l = 1; M != null && l < M.length; l++) {
+            out.add(Matrix.of(M[l]));
+        }
+        return out;
+    }
+
+    private static List<Matrix> vectors(double[][] v) {
+        List<Matrix> out = new ArrayList<>();
+        for (int l = 1; v != null && l < v.length; l++) {
+            out.add(Matrix.columnVector(v[l]));
+        }
+        return out;
+    }
+
+    private void restoreMatrices(String name, double[][][] into, List<Matrix> from) {
+        int layers = into == null ? 0 : into.length - 1;
+        requireCount(name, layers, from.size());
+        for (int l = 1; l <= layers; l++) {
+            Matrix M = from.get(l - 1);
+            requireShape(name, l, into[l].length, into[l][0].length, M);
+            double[][] rows = M.toArray();
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(rows[i], 0, into[l][i], 0, rows[i].length);
+            }
+        }
+    }
+
+    private void restoreVectors(String name, double[][] into, List<Matrix> from) {
+        int layers = into == null ? 0 : into.length - 1;
+        requireCount(name, layers, from.size());
+        for (int l = 1; l <= layers; l++) {
+            Matrix v = from.get(l - 1);
+            requireShape(name, l, into[l].length, 1, v);
+            System.arraycopy(v.toRowMajor(), 0, into[l], 0, into[l].length);
+        }
+    }
+
+    private void requireCount(String name, int layers, int given) {
+        if (given != layers) {
+            throw new Nndl4jException("OptimizerState.restore: " + optimizer + " keeps " + name + " for " + layers
+                    + " layers, the saved moments hold " + given);
+        }
+    }
+
+    private static void requireShape(String name, int l, int rows, int cols, Matrix given) {
+        if (given == null) {
+            throw new Nndl4jException("OptimizerState.restore: " + name + l + " is null");
+        }
+        if (given.rows() != rows || given.cols() != cols) {
+            throw new ShapeException("OptimizerState.restore", name + l + " of shape (" + rows + ", " + cols + ")",
+                    given.shape());
+        }
     }
 
     /**

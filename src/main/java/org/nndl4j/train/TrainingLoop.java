@@ -44,28 +44,86 @@ public final class TrainingLoop {
      *                                   cannot compute
      */
     public static TrainingResult run(Trainable model, TrainingConfig config, TrainingListener listener) {
-        if (model == null || config == null || listener == null) {
+        if (config == null) {
             throw new Nndl4jException("TrainingLoop.run: model, config and listener must not be null "
                     + "(use TrainingListener.none())");
+        }
+        return run(model, config, listener, TrainingStart.beginning(config, null));
+    }
+
+    /**
+     * Trains {@code model} as {@code config} says from {@code start}: epochs {@code start.epoch() .. iterations-1},
+     * with the learning rate the schedule gives those epochs, the optimizer's state {@code start.state()} (made fresh
+     * when it is {@code null} and the training needs one) and the costs recorded before {@code start.epoch()} at the
+     * head of the history. Given the network after epoch {@code start.epoch() - 1} (in {@code model}) and the state
+     * after it, the epochs run, the costs recorded and the listener calls are those of the uninterrupted training
+     * (the mini-batch orders of the skipped epochs are drawn and dropped, so a shuffled training continues with its
+     * own orders). The result's wall time counts the epochs run here.
+     *
+     * @param model    the network in training, as it is after epoch {@code start.epoch() - 1}; it advances
+     * @param config   the configuration of the whole training
+     * @param listener told the cost at every recorded epoch from {@code start.epoch()} on
+     * @param start    where to start ({@link TrainingStart#beginning} for a fresh training)
+     * @return the trained network, every recorded cost (those before the start included), the engine, the epochs
+     *         ({@code config.iterations()}) and the wall time
+     * @throws TrainingDivergedException if a parameter becomes NaN or infinite
+     * @throws IllegalArgumentException  if the configuration needs what {@code model} cannot compute, or
+     *                                   {@code start} does not fit {@code config} (its epoch beyond the iterations,
+     *                                   another recording interval or optimizer, or no state to resume a training
+     *                                   whose optimizer keeps one)
+     */
+    public static TrainingResult run(Trainable model, TrainingConfig config, TrainingListener listener,
+                                     TrainingStart start) {
+        if (model == null || config == null || listener == null || start == null) {
+            throw new Nndl4jException("TrainingLoop.run: model, config, listener and start must not be null "
+                    + "(use TrainingListener.none(), TrainingStart.beginning)");
         }
         boolean fullBatchGd = config.isFullBatchGradientDescent();
         if (!fullBatchGd && !model.supportsBatches()) {
             throw new Nndl4jException("TrainingLoop.run: " + model.engine() + " computes full-batch gradient "
                     + "descent only, but the configuration asks for " + config.optimizer() + " on " + config.miniBatches());
         }
+        checkStart(config, start, fullBatchGd);
         // the configuration's thread count holds for this training's products, whatever Gemm.setThreads does
-        return Gemm.withThreads(config.threads(), () -> epochs(model, config, listener, fullBatchGd));
+        return Gemm.withThreads(config.threads(), () -> epochs(model, config, listener, fullBatchGd, start));
+    }
+
+    private static void checkStart(TrainingConfig config, TrainingStart start, boolean fullBatchGd) {
+        if (start.epoch() > config.iterations()) {
+            throw new Nndl4jException("TrainingLoop.run: start at epoch " + start.epoch() + " beyond the "
+                    + config.iterations() + " iterations configured");
+        }
+        if (start.history().recordEvery() != config.recordEvery()) {
+            throw new Nndl4jException("TrainingLoop.run: the start's costs were recorded every "
+                    + start.history().recordEvery() + " epochs, the configuration records every "
+                    + config.recordEvery());
+        }
+        OptimizerState state = start.state();
+        if (state != null && !state.optimizer().equals(config.optimizer())) {
+            throw new Nndl4jException("TrainingLoop.run: the start's state belongs to " + state.optimizer()
+                    + ", the configuration's optimizer is " + config.optimizer());
+        }
+        if (state == null && !fullBatchGd && start.epoch() > 0) {
+            throw new Nndl4jException("TrainingLoop.run: resuming " + config.optimizer() + " at epoch "
+                    + start.epoch() + " needs the optimizer's state after epoch " + (start.epoch() - 1));
+        }
     }
 
     private static TrainingResult epochs(Trainable model, TrainingConfig config, TrainingListener listener,
-                                         boolean fullBatchGd) {
-        long start = System.nanoTime();
+                                         boolean fullBatchGd, TrainingStart start) {
+        long start0 = System.nanoTime();
         boolean steps = listensToSteps(listener);
-        double learningRate = config.learningRate();
+        int first = start.epoch();
+        // the rate of epoch e is α0 for e = 0, else what the schedule made of it after epoch e - 1
+        double learningRate = first == 0 ? config.learningRate() : config.schedule().rate(config.learningRate(), first - 1);
         int every = config.recordEvery();
         CostHistory.Recorder recorder = new CostHistory.Recorder(every);
-        Epochs epochs = fullBatchGd ? null : new Epochs(model, config, listener);
-        for (int e = 0; e < config.iterations(); e++) {
+        CostHistory before = start.history();
+        for (int k = 0; k < before.size(); k++) {
+            recorder.add(before.cost(k), before.learningRate(k));
+        }
+        Epochs epochs = fullBatchGd ? null : new Epochs(model, config, listener, start);
+        for (int e = first; e < config.iterations(); e++) {
             double cost;
             if (fullBatchGd) {
                 cost = model.step(learningRate);
@@ -84,7 +142,7 @@ public final class TrainingLoop {
             }
             learningRate = config.schedule().rate(config.learningRate(), e);
         }
-        Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
+        Duration wallTime = Duration.ofNanos(System.nanoTime() - start0);
         return new TrainingResult(model.network(), recorder.history(), model.engine(), config.iterations(), wallTime);
     }
 
@@ -108,12 +166,17 @@ public final class TrainingLoop {
         private final int m;
         private final int size;
 
-        Epochs(Trainable model, TrainingConfig config, TrainingListener listener) {
+        Epochs(Trainable model, TrainingConfig config, TrainingListener listener, TrainingStart start) {
             this.model = model;
             this.listener = listener;
             this.m = model.examples();
             this.orders = config.miniBatches().orders(m);
-            this.state = config.optimizer().newState(model.network().layerDims());
+            for (int e = 0; e < start.epoch(); e++) {
+                // the orders of the epochs already run: drawn and dropped, so the next one is the next epoch's
+                orders.next();
+            }
+            this.state = start.state() != null ? start.state()
+                    : config.optimizer().newState(model.network().layerDims());
             this.size = config.miniBatches().isFullBatch() ? m : Math.min(config.miniBatches().size(), m);
         }
 

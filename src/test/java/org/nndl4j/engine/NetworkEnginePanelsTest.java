@@ -1,0 +1,206 @@
+package org.nndl4j.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nndl4j.data.LabeledData;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Network;
+import org.nndl4j.random.NumpyRandom;
+
+/**
+ * A large X is read in panels of examples and large activations are transposed a panel at a time (so that training
+ * holds no second copy of X): the results must be the same bits as with whole operands. Small thresholds make panels
+ * of small data here; 203 examples in panels of 4 or 8 leave a shorter last panel.
+ */
+class NetworkEnginePanelsTest {
+
+    private static final int M = 203;
+
+    /** Data of {@code classes} classes (0/1 labels for 2, else one-hot) from random hyperplanes. */
+    private static LabeledData data(int nX, int classes, long seed) {
+        NumpyRandom r = new NumpyRandom(seed);
+        Matrix X = r.rand(nX, M);
+        Matrix scores = r.randn(classes, nX).dot(X.minus(0.5));
+        if (classes == 2) {
+            return LabeledData.of(X, scores.row(0).greaterThan(0));
+        }
+        int[] labels = new int[M];
+        for (int j = 0; j < M; j++) {
+            for (int c = 1; c < classes; c++) {
+                labels[j] = scores.get(c, j) > scores.get(labels[j], j) ? c : labels[j];
+            }
+        }
+        return LabeledData.ofClasses(X, labels, List.of("a", "b", "c").subList(0, classes));
+    }
+
+    /** Layers wide enough (n[0] = 70, n[1] = 66, both >= 64) for dW1 and dW2 to go through transposed operands. */
+    private static Network network(Activation hidden, Activation output, int outputs, long seed) {
+        int[] dims = {70, 66, 5, outputs};
+        NumpyRandom r = new NumpyRandom(seed);
+        List<Layer> layers = new ArrayList<>();
+        for (int l = 1; l < dims.length; l++) {
+            layers.add(new Layer(r.randn(dims[l], dims[l - 1]).div(Math.sqrt(dims[l - 1])), r.randn(dims[l], 1).times(0.1),
+                    l == dims.length - 1 ? output : hidden));
+        }
+        return Network.of(layers);
+    }
+
+    /** Whole operands: X as rows and Xᵀ once, whole transposed activations (what small data always gets). */
+    private static NetworkEngine whole(Network n, LabeledData d) {
+        return NetworkEngine.primal(n, d.X(), d.Y(), Integer.MAX_VALUE, 1 << 20);
+    }
+
+    private static void assertSameBits(NetworkEngine expected, NetworkEngine actual, String what) {
+        for (int l = 1; l <= expected.layers(); l++) {
+            assertArrayEquals(expected.weights(l).toRowMajor(), actual.weights(l).toRowMajor(), what + ": W" + l);
+            assertArrayEquals(expected.bias(l).toRowMajor(), actual.bias(l).toRowMajor(), what + ": b" + l);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"RELU", "LEAKY_RELU", "TANH", "SIGMOID", "LINEAR"})
+    void fullBatchSteps_inPanels_areTheSameBitsAsWithWholeOperands(Activation hidden) {
+        LabeledData d = data(70, 2, 1);
+        Network start = network(hidden, Activation.SIGMOID, 1, 2);
+        NetworkEngine whole = whole(start, d);
+        // X in panels of 4 examples (the held limit 0 leaves the minimum width), and of 8
+        NetworkEngine four = NetworkEngine.primal(start, d.X(), d.Y(), 0, 8);
+        NetworkEngine eight = NetworkEngine.primal(start, d.X(), d.Y(), 70 * 8, 8);
+        for (int i = 0; i < 20; i++) {
+            double cost = whole.step(0.1);
+            assertEquals(cost, four.step(0.1), 0.0, "cost " + i);
+            assertEquals(cost, eight.step(0.1), 0.0, "cost " + i);
+        }
+        assertSameBits(whole, four, hidden + ", panels of 4");
+        assertSameBits(whole, eight, hidden + ", panels of 8");
+        for (int l = 1; l <= 3; l++) {
+            assertArrayEquals(whole.lastGradients().dW(l).toRowMajor(), four.lastGradients().dW(l).toRowMajor(), "dW" + l);
+        }
+    }
+
+    @Test
+    void softmaxWithDropoutAndL2_inPanels_isTheSameBitsAsWithWholeOperands() {
+        LabeledData d = data(70, 3, 3);
+        Network start = network(Activation.RELU, Activation.SOFTMAX, 3, 4);
+        NetworkEngine whole = whole(start, d);
+        NetworkEngine panels = NetworkEngine.primal(start, d.X(), d.Y(), 0, 8);
+        // one mask stream per engine, from the same seed; dropout on layer 1 only (layer 2 keeps its Z and A shared)
+        NumpyRandom wholeMasks = new NumpyRandom(5);
+        NumpyRandom panelMasks = new NumpyRandom(5);
+        whole.regularize(0.3, new double[] {0.8, 1.0}, () -> wholeMasks);
+        panels.regularize(0.3, new double[] {0.8, 1.0}, () -> panelMasks);
+        for (int i = 0; i < 15; i++) {
+            assertEquals(whole.step(0.05), panels.step(0.05), 0.0, "cost " + i);
+        }
+        assertSameBits(whole, panels, "softmax, dropout, L2");
+    }
+
+    @Test
+    void dropoutSwitchedOnAfterAStep_stillSeesTheUndroppedZ() {
+        // the first step makes the passes with Z and A shared; dropout on layer 1 then needs its own Z again
+        LabeledData d = data(70, 2, 6);
+        Network start = network(Activation.RELU, Activation.SIGMOID, 1, 7);
+        NetworkEngine early = NetworkEngine.primal(start, d.X(), d.Y(), 0, 8);
+        NetworkEngine late = NetworkEngine.primal(start, d.X(), d.Y(), 0, 8);
+        NumpyRandom earlyMasks = new NumpyRandom(9);
+        NumpyRandom lateMasks = new NumpyRandom(9);
+        early.regularize(0.0, new double[] {0.7, 0.9}, () -> earlyMasks);
+        late.step(0.0);
+        late.regularize(0.0, new double[] {0.7, 0.9}, () -> lateMasks);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(early.step(0.1), late.step(0.1), 0.0, "cost " + i);
+        }
+        assertSameBits(early, late, "dropout switched on after a step");
+    }
+
+    @Test
+    void miniBatches_fromAMatrixReadInPanels_areTheSameBits() {
+        LabeledData d = data(70, 2, 10);
+        Network start = network(Activation.RELU, Activation.SIGMOID, 1, 11);
+        NetworkEngine whole = whole(start, d);
+        NetworkEngine panels = NetworkEngine.primal(start, d.X(), d.Y(), 0, 8);
+        NumpyRandom orders = new NumpyRandom(12);
+        ParameterUpdate gd = (l, W, b, dW, db) -> {
+            for (int i = 0; i < W.length; i++) {
+                for (int j = 0; j < W[i].length; j++) {
+                    W[i][j] -= 0.05 * dW[i][j];
+                }
+                b[i] -= 0.05 * db[i];
+            }
+        };
+        for (int epoch = 0; epoch < 3; epoch++) {
+            int[] order = orders.permutation(M);
+            for (int from = 0; from < M; from += 64) {
+                int to = Math.min(M, from + 64);
+                assertEquals(whole.batchGradients(order, from, to), panels.batchGradients(order, from, to), 0.0);
+                whole.update(gd);
+                panels.update(gd);
+            }
+            // a full-batch step between the epochs, in panels on one side
+            assertEquals(whole.step(0.01), panels.step(0.01), 0.0);
+        }
+        assertSameBits(whole, panels, "mini-batches");
+    }
+
+    @Test
+    void fullBatchSteps_allocateNothingOfTheirOwn() {
+        LabeledData d = data(70, 2, 13);
+        Network start = network(Activation.RELU, Activation.SIGMOID, 1, 14);
+        LabeledData classes = data(70, 3, 15);
+        Network softmax = network(Activation.RELU, Activation.SOFTMAX, 3, 16);
+        NetworkEngine l2 = NetworkEngine.primal(softmax, classes.X(), classes.Y(), 0, 8);
+        NumpyRandom masks = new NumpyRandom(17);
+        l2.regularize(0.1, new double[] {0.9, 1.0}, () -> masks);
+        for (NetworkEngine engine : new NetworkEngine[] {whole(start, d), NetworkEngine.primal(start, d.X(), d.Y(), 0, 8),
+                NetworkEngine.primal(softmax, classes.X(), classes.Y(), 0, 8), l2}) {
+            // the first step makes the buffers (Z, A, dZ of every layer are 70 kB to 107 kB here)
+            engine.step(0.01);
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            // the least of five windows of 100 steps: the compiler's own warm-up allocates once, in the first ones
+            long least = Long.MAX_VALUE;
+            for (int window = 0; window < 5; window++) {
+                long before = threads.getThreadAllocatedBytes(id);
+                for (int i = 0; i < 100; i++) {
+                    engine.step(0.01);
+                }
+                least = Math.min(least, threads.getThreadAllocatedBytes(id) - before);
+            }
+            // measured: 0 bytes; one buffer made per step would be 1,600 bytes or more (the smallest, dZ3)
+            assertTrue(least < 8 * 100, "bytes allocated in 100 full-batch steps: " + least);
+        }
+    }
+
+    @Test
+    void aLargeX_isNeverCopiedWhole() {
+        // 1100 x 4000 = 4.4 million values (35 MB), above the 2^22 values the engine copies whole
+        NumpyRandom r = new NumpyRandom(18);
+        Matrix X = r.rand(1100, 4000);
+        LabeledData d = LabeledData.of(X, X.row(0).greaterThan(0.5));
+        Network narrow = Network.of(List.of(new Layer(r.randn(4, 1100).div(40.0), Matrix.zeros(4, 1), Activation.RELU),
+                new Layer(r.randn(1, 4), Matrix.zeros(1, 1), Activation.SIGMOID)));
+        long xBytes = 8L * 1100 * 4000;
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        NetworkEngine engine = NetworkEngine.primal(narrow, d.X(), d.Y());
+        engine.step(0.1);
+        engine.batchGradients(r.permutation(4000), 0, 256);
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        // the buffers: panels of 512 and 416 examples of X and Xᵀ (16 MB), a batch of 256 and its transpose (4.5 MB),
+        // Z, A, dZ of 4 units (0.1 MB): 21 MB; X as rows would be 35 MB more, and Xᵀ 35 MB again
+        assertTrue(allocated < xBytes, "allocated " + allocated + " bytes for an X of " + xBytes);
+    }
+}
