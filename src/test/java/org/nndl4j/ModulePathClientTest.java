@@ -74,6 +74,7 @@ class ModulePathClientTest {
 
             import org.nndl4j.Nndl4jException;
             import org.nndl4j.data.CatDataset;
+            import org.nndl4j.matrix.Gemm;
             import org.nndl4j.matrix.Matrix;
             import org.nndl4j.nn.Activation;
             import org.nndl4j.nn.Initialization;
@@ -96,6 +97,10 @@ class ModulePathClientTest {
                     } catch (Nndl4jException refused) {
                         System.out.println("refused: " + refused.getMessage());
                     }
+                    // large enough for the Vector API kernel when the JVM has the module
+                    double[][] ones = Matrix.ones(64, 256).toArray();
+                    double[][] product = Gemm.mult(ones, Matrix.ones(256, 512).toArray());
+                    System.out.println("gemm " + Gemm.kernel() + ": " + product[63][511]);
                 }
             }
             """;
@@ -104,7 +109,8 @@ class ModulePathClientTest {
             "module org.nndl4j",
             "cat train X (12288, 209)",
             "saved and loaded equal: true",
-            "refused: dot: shapes (2, 3) and (2, 3) not aligned: 3 != 2");
+            "refused: dot: shapes (2, 3) and (2, 3) not aligned: 3 != 2",
+            "gemm rows: 256.0");
 
     @Test
     void clientModuleRequiringOrgNndl4j_compilesAndRunsOnTheModulePathWithNoExtraFlags(@TempDir Path dir)
@@ -123,6 +129,24 @@ class ModulePathClientTest {
         assertEquals("", run.stderr, "stderr of the client run");
         assertEquals(0, run.exitCode, "exit code; stdout: " + run.stdout);
         assertEquals(EXPECTED_OUTPUT, run.stdout.lines().toList());
+    }
+
+    @Test
+    void withTheVectorApiFlag_theClientOnTheModulePathUsesTheVectorKernel(@TempDir Path dir)
+            throws IOException, InterruptedException, URISyntaxException {
+        List<Path> modulePath = new ArrayList<>();
+        modulePath.add(jarOfMainClasses(dir.resolve("nndl4j.jar")));
+        modulePath.addAll(runtimeJars());
+        Path classes = compileClient(dir, modulePath);
+        modulePath.add(0, classes);
+
+        Run run = runClient(dir, modulePath, dir.resolve("model.h5"), "--add-modules", "jdk.incubator.vector");
+        assertEquals("WARNING: Using incubator modules: jdk.incubator.vector", run.stderr.strip(),
+                "stderr: the JVM's one line about the flag");
+        assertEquals(0, run.exitCode, "exit code; stdout: " + run.stdout);
+        List<String> expected = new ArrayList<>(EXPECTED_OUTPUT);
+        expected.set(expected.size() - 1, "gemm vector: 256.0");
+        assertEquals(expected, run.stdout.lines().toList());
     }
 
     @Test
@@ -258,12 +282,15 @@ class ModulePathClientTest {
         return out;
     }
 
-    private static Run runClient(Path dir, List<Path> modulePath, Path modelFile) throws IOException, InterruptedException {
+    private static Run runClient(Path dir, List<Path> modulePath, Path modelFile, String... jvmFlags)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(java.toString(), "--module-path", join(modulePath),
-                "-m", "client/client.Main", modelFile.toString())
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(List.of(jvmFlags));
+        command.addAll(List.of("--module-path", join(modulePath), "-m", "client/client.Main", modelFile.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();

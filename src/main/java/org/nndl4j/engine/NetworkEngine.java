@@ -307,8 +307,12 @@ public final class NetworkEngine {
             G = InputCache.gram(X);
             W1start = copy(W[1]);
             C = new double[W[1].length][X.cols()];
-            // Z1 = W1·X + b1, once; afterwards it moves by the Gram update
-            linearForward(full, 1);
+            // Z1 = W1·X + b1, once; afterwards it moves by the Gram update. GRAM's products keep the textbook's order
+            // (Gemm.inTextbookOrder), so the course's trainings print the same digits with or without the Vector API.
+            Gemm.inTextbookOrder(() -> {
+                linearForward(full, 1);
+                return null;
+            });
         } else {
             G = null;
             W1start = null;
@@ -864,7 +868,10 @@ public final class NetworkEngine {
         }
         if (gram) {
             // dW1 = (1/m) dZ1 · Xᵀ, as dot products of rows (X is held as its n_x rows)
-            Gemm.multTransB(1.0 / full.m, full.dZ[1], full.A[0], dW[1]);
+            Gemm.inTextbookOrder(() -> {
+                Gemm.multTransB(1.0 / full.m, full.dZ[1], full.A[0], dW[1]);
+                return null;
+            });
         }
         List<Matrix> dWs = new ArrayList<>(L);
         List<Matrix> dbs = new ArrayList<>(L);
@@ -964,7 +971,10 @@ public final class NetworkEngine {
     private void gramUpdate(double learningRate) {
         double step = -learningRate / m;
         // Z1 = Z1 - (α/m) dZ1·G - α db1
-        Gemm.multAdd(step, full.dZ[1], G, full.Z[1]);
+        Gemm.inTextbookOrder(() -> {
+            Gemm.multAdd(step, full.dZ[1], G, full.Z[1]);
+            return null;
+        });
         for (int i = 0; i < full.Z[1].length; i++) {
             double shift = learningRate * db[1][i];
             double[] z = full.Z[1][i];
@@ -979,7 +989,10 @@ public final class NetworkEngine {
 
     /** W1 = W1start + C · Xᵀ. */
     private void materialiseW1() {
-        Gemm.multTransB(1.0, C, full.A[0], W[1]);
+        Gemm.inTextbookOrder(() -> {
+            Gemm.multTransB(1.0, C, full.A[0], W[1]);
+            return null;
+        });
         for (int i = 0; i < W[1].length; i++) {
             axpy(1.0, W1start[i], W[1][i]);
         }

@@ -1,0 +1,127 @@
+package org.nndl4j.matrix;
+
+import java.util.Arrays;
+
+/**
+ * {@code C += alpha · op(A) · op(B)} as BLIS does it: blocks of B ({@code KC x NC}) and of A ({@code MC x KC}) are
+ * copied ("packed") into contiguous panels, in the order a {@link MicroKernel} reads them, and the micro-kernel
+ * runs over every tile of C. {@code op(A)} is {@code A} or {@code Aᵀ}, {@code op(B)} is {@code B} or {@code Bᵀ}: the
+ * packing reads either layout, so one kernel serves every product.
+ *
+ * <p>The panels live in per-thread buffers made once per thread ({@value #KC} x ({@value #MC} + {@value #NC})
+ * values, 1.3 MB), never per product. The shared dimension is summed in blocks of {@value #KC} in order, whatever
+ * the thread count, so results depend only on the micro-kernel.
+ */
+final class PackedGemm {
+
+    /** The shared dimension per block: one B panel ({@code KC x NR}) stays in L1 while A panels stream from L2. */
+    static final int KC = 256;
+    /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 256 KB, in L2. */
+    static final int MC = 128;
+    /** Columns of B per block (a multiple of every NR): {@code KC x NC} is 1 MB, in L2/L3. */
+    static final int NC = 512;
+
+    /** This thread's packing buffers: {@code [0]} for A, {@code [1]} for B. */
+    private static final ThreadLocal<double[][]> BUFFERS =
+            ThreadLocal.withInitial(() -> new double[][] {new double[MC * KC], new double[KC * NC]});
+
+    private PackedGemm() {
+    }
+
+    /** Where the operands are: {@code a(i, p)} is {@code A[p][i]} when {@code transA}, {@code b(p, j)} is {@code B[j][p]} when {@code transB}. */
+    record Operands(double alpha, double[][] A, boolean transA, double[][] B, boolean transB, double[][] C, int k) {
+    }
+
+    /** {@code C[i][j] += alpha · Σ_p a(i, p)·b(p, j)} for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
+    static void multiply(MicroKernel kernel, Operands o, int i0, int i1, int j0, int j1) {
+        double[][] buffers = BUFFERS.get();
+        double[] packedA = buffers[0];
+        double[] packedB = buffers[1];
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < o.k; pc += KC) {
+                int kc = Math.min(KC, o.k - pc);
+                packB(o.B, o.transB, pc, kc, jc, nc, nr, packedB);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(o.A, o.transA, ic, mc, pc, kc, mr, packedA);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            int rows = Math.min(mr, mc - ir);
+                            kernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, o.alpha, o.C,
+                                    ic + ir, rows, jc + jr, cols);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs {@code a(i0 .. i0+mc, p0 .. p0+kc)} as panels of {@code mr} rows: {@code to[ir·kc + p·mr + r]}. */
+    static void packA(double[][] A, boolean transA, int i0, int mc, int p0, int kc, int mr, double[] to) {
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            int base = ir * kc;
+            if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    double[] a = A[p0 + p];
+                    int at = base + p * mr;
+                    for (int r = 0; r < rows; r++) {
+                        to[at + r] = a[i0 + ir + r];
+                    }
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    double[] a = A[i0 + ir + r];
+                    for (int p = 0; p < kc; p++) {
+                        to[base + p * mr + r] = a[p0 + p];
+                    }
+                }
+            }
+            if (rows < mr) {
+                for (int p = 0; p < kc; p++) {
+                    Arrays.fill(to, base + p * mr + rows, base + (p + 1) * mr, 0.0);
+                }
+            }
+        }
+    }
+
+    /** Packs {@code b(p0 .. p0+kc, j0 .. j0+nc)} as panels of {@code nr} columns: {@code to[jr·kc + p·nr + c]}. */
+    static void packB(double[][] B, boolean transB, int p0, int kc, int j0, int nc, int nr, double[] to) {
+        if (transB) {
+            for (int jr = 0; jr < nc; jr += nr) {
+                int cols = Math.min(nr, nc - jr);
+                int base = jr * kc;
+                for (int c = 0; c < cols; c++) {
+                    double[] b = B[j0 + jr + c];
+                    for (int p = 0; p < kc; p++) {
+                        to[base + p * nr + c] = b[p0 + p];
+                    }
+                }
+                padB(to, base, kc, cols, nr);
+            }
+            return;
+        }
+        // row by row of B, so each row is read in order
+        for (int p = 0; p < kc; p++) {
+            double[] b = B[p0 + p];
+            for (int jr = 0; jr < nc; jr += nr) {
+                System.arraycopy(b, j0 + jr, to, jr * kc + p * nr, Math.min(nr, nc - jr));
+            }
+        }
+        int last = (nc - 1) / nr * nr;
+        padB(to, last * kc, kc, nc - last, nr);
+    }
+
+    /** Zeroes columns {@code cols .. nr} of the B panel at {@code base}. */
+    private static void padB(double[] to, int base, int kc, int cols, int nr) {
+        if (cols < nr) {
+            for (int p = 0; p < kc; p++) {
+                Arrays.fill(to, base + p * nr + cols, base + (p + 1) * nr, 0.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.nndl4j.matrix;
+
+/**
+ * The plain-Java kernel: the exact summation order of the course's figures, and the fallback when the Vector API
+ * is absent. HotSpot's C2 compiler (Java 17) vectorises a loop only when it can prove the arrays it writes do not
+ * overlap the ones it reads at another position; with every operand a separate row indexed by the same {@code j},
+ * the inner loop {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]} compiles to AVX2/AVX-512 code with no
+ * JVM flags. The shared dimension {@code p} runs in order, so results agree with EJML's and the textbook's to
+ * rounding; blocks of rows of B and of columns keep the working set in cache.
+ */
+final class RowKernel {
+
+    /** Rows of B (the shared dimension) per block. */
+    private static final int K_BLOCK = 128;
+    /** Columns per block: 128 rows x 512 columns of B is 512 KB, which stays in L2. */
+    private static final int N_BLOCK = 512;
+
+    private RowKernel() {
+    }
+
+    /**
+     * {@code C[i] += alpha · Σ_p a(i, p) · B[p]} for rows {@code [i0, i1)} of C, where {@code a(i, p)} is
+     * {@code A[i][p]}, or {@code A[p][i]} when {@code transposedA}.
+     */
+    static void rows(double alpha, double[][] A, boolean transposedA, double[][] B, double[][] C,
+                     int i0, int i1, int n, int k) {
+        for (int j0 = 0; j0 < n; j0 += N_BLOCK) {
+            int j1 = Math.min(n, j0 + N_BLOCK);
+            for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+                int p1 = Math.min(k, p0 + K_BLOCK);
+                for (int i = i0; i < i1; i++) {
+                    double[] c = C[i];
+                    int p = p0;
+                    for (; p + 3 < p1; p += 4) {
+                        double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
+                        double a1 = alpha * (transposedA ? A[p + 1][i] : A[i][p + 1]);
+                        double a2 = alpha * (transposedA ? A[p + 2][i] : A[i][p + 2]);
+                        double a3 = alpha * (transposedA ? A[p + 3][i] : A[i][p + 3]);
+                        if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
+                            continue; // ReLU gradients are often zero; 0·b adds nothing for finite b
+                        }
+                        axpy4(c, a0, B[p], a1, B[p + 1], a2, B[p + 2], a3, B[p + 3], j0, j1);
+                    }
+                    for (; p < p1; p++) {
+                        double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
+                        axpy1(c, a0, B[p], j0, j1);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C[i][q] = alpha · Σ_p A[i][p]·B[q][p]} for columns {@code [q0, q1)} of C, as dot products of rows (each
+     * sum over {@code p} in order). Four rows of A share each row of B, so B is read once.
+     */
+    static void dots(double alpha, double[][] A, double[][] B, double[][] C, int q0, int q1, int m, int k) {
+        for (int q = q0; q < q1; q++) {
+            double[] b = B[q];
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                double[] a0 = A[i];
+                double[] a1 = A[i + 1];
+                double[] a2 = A[i + 2];
+                double[] a3 = A[i + 3];
+                double s0 = 0.0;
+                double s1 = 0.0;
+                double s2 = 0.0;
+                double s3 = 0.0;
+                for (int p = 0; p < k; p++) {
+                    double bp = b[p];
+                    s0 += a0[p] * bp;
+                    s1 += a1[p] * bp;
+                    s2 += a2[p] * bp;
+                    s3 += a3[p] * bp;
+                }
+                C[i][q] = alpha * s0;
+                C[i + 1][q] = alpha * s1;
+                C[i + 2][q] = alpha * s2;
+                C[i + 3][q] = alpha * s3;
+            }
+            for (; i < m; i++) {
+                C[i][q] = alpha * dot(A[i], b, k);
+            }
+        }
+    }
+
+    /** {@code Σ_p a[p]·b[p]} in four interleaved partial sums (so the additions can overlap), then added up. */
+    private static double dot(double[] a, double[] b, int k) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+            s0 += a[p] * b[p];
+            s1 += a[p + 1] * b[p + 1];
+            s2 += a[p + 2] * b[p + 2];
+            s3 += a[p + 3] * b[p + 3];
+        }
+        for (; p < k; p++) {
+            s0 += a[p] * b[p];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}, summed left to right. */
+    private static void axpy4(double[] c, double a0, double[] b0, double a1, double[] b1, double a2, double[] b2,
+                              double a3, double[] b3, int from, int to) {
+        for (int j = from; j < to; j++) {
+            c[j] = c[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+        }
+    }
+
+    private static void axpy1(double[] c, double a0, double[] b0, int from, int to) {
+        for (int j = from; j < to; j++) {
+            c[j] += a0 * b0[j];
+        }
+    }
+}
