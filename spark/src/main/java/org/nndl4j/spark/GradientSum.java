@@ -1,5 +1,8 @@
 package org.nndl4j.spark;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
@@ -15,8 +18,9 @@ final class GradientSum implements Serializable {
     final int level;
     long examples;
     double loss;
-    final double[][][] dW;
-    final double[][] db;
+    /** Written in bulk ({@link Doubles}); final in all but name. */
+    transient double[][][] dW;
+    transient double[][] db;
 
     GradientSum(int first, int level, long examples, double loss, double[][][] dW, double[][] db) {
         this.first = first;
@@ -60,5 +64,23 @@ final class GradientSum implements Serializable {
             }
         }
         return out;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        int[] dims = new int[dW.length];
+        for (int l = 1; l < dW.length; l++) {
+            dims[l] = dW[l].length;
+            dims[l - 1] = dW[l][0].length;
+        }
+        Doubles.writeLayers(out, dims, dW, db);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int[] dims = (int[]) in.readObject();
+        dW = new double[dims.length][][];
+        db = new double[dims.length][];
+        Doubles.readLayers(in, dims, dW, db);
     }
 }

@@ -1,5 +1,8 @@
 package org.nndl4j.spark;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +24,9 @@ final class NetworkParameters implements Serializable {
     final int iteration;
     final int[] dims;
     final Activation[] g;
-    final double[][][] W;
-    final double[][] b;
+    /** Written in bulk ({@link Doubles}); final in all but name. */
+    transient double[][][] W;
+    transient double[][] b;
 
     NetworkParameters(int iteration, int[] dims, Activation[] g, double[][][] W, double[][] b) {
         this.iteration = iteration;
@@ -62,5 +66,18 @@ final class NetworkParameters implements Serializable {
     /** Whether a network of these sizes and activations is what {@code other} describes too. */
     boolean sameArchitecture(NetworkParameters other) {
         return java.util.Arrays.equals(dims, other.dims) && java.util.Arrays.equals(g, other.g);
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        Doubles.writeLayers(out, dims, W, b);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int[] written = (int[]) in.readObject();
+        W = new double[written.length][][];
+        b = new double[written.length][];
+        Doubles.readLayers(in, written, W, b);
     }
 }
