@@ -2,23 +2,30 @@ package org.nndl4j.spark.ml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nndl4j.Nndl4jException;
 import org.nndl4j.data.LabeledData;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Initialization;
 import org.nndl4j.nn.Network;
 import org.nndl4j.random.NumpyRandom;
+import org.nndl4j.spark.BadRowException;
 import org.nndl4j.spark.SparkTraining;
 import org.nndl4j.spark.SparkTrainingResult;
 import org.nndl4j.train.Optimizer;
@@ -139,5 +146,41 @@ class NetworkClassifierTest {
         assertArrayEquals(new String[] {"features", "label", "prediction"}, model.transform(data).columns());
         model.setProbabilityCol("p").setPredictionCol("");
         assertArrayEquals(new String[] {"features", "label", "p"}, model.transform(data).columns());
+    }
+
+    @Test
+    void aBadRowIsRefusedNamingItOrSkippedWhenAsked() {
+        LabeledData flower = MlTestData.flower();
+        Dataset<Row> good = MlTestData.dataset(spark, flower, 2);
+        Dataset<Row> bad = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2, 3), 1.0)),
+                good.schema());
+        Dataset<Row> data = good.union(bad);
+        NetworkClassifier classifier = new NetworkClassifier().setLayers(2, 3, 1).setIterations(3);
+        BadRowException e = assertThrows(BadRowException.class, () -> classifier.fit(data));
+        assertTrue(e.getMessage().contains("3 features, the network takes 2"), e.getMessage());
+
+        NetworkClassificationModel model = classifier.setHandleInvalid("skip").fit(data);
+        SparkTrainingResult result = model.trainingResult().orElseThrow();
+        assertEquals(1, result.skipped());
+        assertEquals(flower.size(), result.examples());
+        assertEquals(classifier.setHandleInvalid("error").fit(good).network(), model.network());
+    }
+
+    @Test
+    void aFitResumedFromItsCheckpointEndsWhereAnUninterruptedFitEnds(@TempDir Path dir) {
+        Dataset<Row> data = MlTestData.dataset(spark, MlTestData.flower(), 2);
+        NetworkClassifier classifier = new NetworkClassifier().setLayers(2, 4, 1).setActivations("tanh")
+                .setOptimizer("momentum").setLearningRate(0.5).setSeed(5);
+        Network uninterrupted = classifier.setIterations(12).fit(data).network();
+
+        classifier.setCheckpointDir(dir.toString()).setCheckpointInterval(4);
+        // a first fit that stops at iteration 8 (as if the driver had been killed after its checkpoint)
+        classifier.setIterations(8).fit(data);
+        NetworkClassificationModel resumed = classifier.setIterations(12).setResumeFromCheckpoint(true).fit(data);
+        assertEquals(8, resumed.trainingResult().orElseThrow().startEpoch());
+        assertEquals(uninterrupted, resumed.network());
+
+        assertThrows(Nndl4jException.class, () -> new NetworkClassifier().setLayers(2, 1)
+                .setResumeFromCheckpoint(true).fit(data));
     }
 }
