@@ -10,7 +10,9 @@ public class BadRowException extends Nndl4jException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The bad row's Spark partition. */
     private final int partition;
+    /** The bad row's index within its partition, from 0. */
     private final long index;
 
     /**

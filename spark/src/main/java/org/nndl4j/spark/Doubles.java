@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Parameters and gradients through Java serialization in bulk: one array of bytes per layer instead of
+ * Parameters, gradients and blocks through Java serialization in bulk: one array of bytes per layer instead of
  * {@code ObjectOutputStream}'s double after double, which took most of an iteration's time on the cat networks
  * (the broadcast parameters and each partition's gradients, 2 MB each for the L-layer network).
  * Arrays hold layer {@code l} at index {@code l} (index 0 unused); a layer's matrix is written row after row.
@@ -52,5 +52,26 @@ final class Doubles {
             b[l] = new double[rows];
             bytes.asDoubleBuffer().position(rows * cols).get(b[l]);
         }
+    }
+
+    /** Writes {@code values} in bulk: its length, then its bytes. */
+    static void writeArray(ObjectOutputStream out, double[] values) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asDoubleBuffer().put(values);
+        out.writeInt(values.length);
+        out.write(bytes.array());
+    }
+
+    /** Reads what {@link #writeArray} wrote. */
+    static double[] readArray(ObjectInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > Integer.MAX_VALUE / 8) {
+            throw new IOException("an array of " + n + " doubles");
+        }
+        byte[] raw = new byte[8 * n];
+        in.readFully(raw);
+        double[] values = new double[n];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
+        return values;
     }
 }

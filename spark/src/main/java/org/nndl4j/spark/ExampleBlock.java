@@ -1,5 +1,8 @@
 package org.nndl4j.spark;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 import org.nndl4j.engine.NetworkEngine;
@@ -25,8 +28,9 @@ final class ExampleBlock implements Serializable {
     final int outputs;
     final int m;
     final long skipped;
-    private final double[] X;
-    private final double[] labels;
+    /** Written in bulk ({@link Doubles}) when Spark spills or ships the block; final in all but name. */
+    private transient double[] X;
+    private transient double[] labels;
 
     private transient NetworkEngine engine;
     private transient NetworkParameters architecture;
@@ -100,6 +104,22 @@ final class ExampleBlock implements Serializable {
             Y[(int) labels[j] * m + j] = 1.0;
         }
         return Matrix.fromRowMajor(outputs, m, Y);
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        Doubles.writeArray(out, X);
+        Doubles.writeArray(out, labels);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        X = Doubles.readArray(in);
+        labels = Doubles.readArray(in);
+        if (X.length != features * m || labels.length != m) {
+            throw new IOException("block of partition " + partition + ": " + X.length + " values and "
+                    + labels.length + " labels for " + m + " examples of " + features + " features");
+        }
     }
 
     /** What runs before a gradient task's work (tests only). */

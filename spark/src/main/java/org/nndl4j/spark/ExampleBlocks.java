@@ -26,7 +26,9 @@ import org.nndl4j.nn.Network;
  * several networks on the same blocks; {@link #close()} (or {@link #unpersist()}) frees the cache.
  *
  * <p>Executors hold about three copies of their blocks while training: the cached block, and the engine's rows of X
- * and its transposed copy (for inputs of 64 features or more), made at the first iteration and kept.
+ * and its transposed copy (for inputs of 64 features or more), made at the first iteration and kept. The blocks are
+ * cached {@code MEMORY_AND_DISK}: a block Spark had to spill to disk is read back at every iteration and its engine
+ * made again, which is correct but slow; give the executors the memory.
  */
 public final class ExampleBlocks implements AutoCloseable {
 

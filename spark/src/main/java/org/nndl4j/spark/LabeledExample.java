@@ -13,6 +13,7 @@ import org.nndl4j.Nndl4jException;
  *
  * @param features the example's features, {@code n[0]} of them (not copied)
  * @param label    the class index
+ * @serial exclude
  */
 public record LabeledExample(double[] features, double label) implements Serializable {
 

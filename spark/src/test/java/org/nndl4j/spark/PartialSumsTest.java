@@ -133,6 +133,31 @@ class PartialSumsTest {
         assertEquals(p.toNetwork(), q.toNetwork());
     }
 
+    @Test
+    void aBlock_survivesSerialization_andComputesTheSameGradients() throws IOException, ClassNotFoundException {
+        // 3 features x 2 examples, feature-major: x1 = (1, 2, 3), x2 = (4, 5, 6); binary labels 1, 0
+        ExampleBlock block = new ExampleBlock(4, 3, 1, 2, 1, new double[] {1, 4, 2, 5, 3, 6}, new double[] {1, 0});
+        ExampleBlock back = (ExampleBlock) roundTrip(block);
+        assertEquals(4, back.partition);
+        assertEquals(2, back.m);
+        assertEquals(1, back.skipped);
+        double[][][] W = {null, {{0.1, -0.2, 0.3}, {0.05, 0.1, -0.1}}, {{0.7, -0.4}}};
+        double[][] b = {null, {0.01, 0.02}, {-0.03}};
+        NetworkParameters p = new NetworkParameters(0, DIMS, new org.nndl4j.nn.Activation[] {null,
+                org.nndl4j.nn.Activation.RELU, org.nndl4j.nn.Activation.SIGMOID}, W, b);
+        GradientSum a = block.gradients(p);
+        GradientSum c = back.gradients(p);
+        assertTrue(Double.isFinite(a.loss) && a.loss > 0, "a finite loss: " + a.loss);
+        assertEquals(a.loss, c.loss, 0.0);
+        assertEquals(2, c.examples);
+        for (int l = 1; l < DIMS.length; l++) {
+            for (int i = 0; i < DIMS[l]; i++) {
+                assertArrayEquals(a.dW[l][i], c.dW[l][i], 0.0);
+            }
+            assertArrayEquals(a.db[l], c.db[l], 0.0);
+        }
+    }
+
     private static Object roundTrip(Object o) throws IOException, ClassNotFoundException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,9 +27,11 @@ import org.nndl4j.train.CostHistory;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.LearningRateSchedule;
 import org.nndl4j.train.Optimizer;
+import org.nndl4j.train.StepProgress;
 import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
+import org.nndl4j.train.TrainingProgress;
 import org.nndl4j.train.TrainingResult;
 
 /**
@@ -85,6 +88,73 @@ class SparkEquivalenceTest {
         assertEquivalent(initial, SparkTestData.Source.DIGITS_TRAIN, digits.test(), config, 5);
     }
 
+    @Test
+    void rddOfExamples_withAnEmptyPartition_asSingleMachine() {
+        Network initial = Initialization.HE.initialize(new int[] {64, 25, 12, 10}, Activation.RELU,
+                Activation.SOFTMAX, new NumpyRandom(1));
+        TrainingConfig config = TrainingConfig.of(60, 0.1).withRecordEvery(5).withOptimizer(Optimizer.momentum(0.9));
+        LabeledData train = digits.train();
+        // partitions 0..5 with partition 3 empty: 1437 examples as 300, 300, 300, 0, 300, 237
+        JavaRDD<LabeledExample> examples = SparkTestData.rdd(spark, SparkTestData.Source.DIGITS_TRAIN, 6,
+                new int[] {0, 300, 600, 900, 900, 1200, 1437});
+        SparkTrainingResult distributed = SparkTraining.fit(initial, examples, config, TrainingListener.none());
+        TrainingResult single = Training.fit(initial, train, config.withEngine(Engine.PRIMAL), TrainingListener.none());
+
+        assertEquals(6, distributed.partitions());
+        assertEquals(1437, distributed.examples());
+        for (int k = 0; k < single.costs().size(); k++) {
+            double e = single.costs().cost(k);
+            assertEquals(e, distributed.training().costs().cost(k), 1e-12 * Math.abs(e));
+        }
+        assertArrayEquals(single.network().predict(digits.test().X()).toRowMajor(),
+                distributed.training().network().predict(digits.test().X()).toRowMajor());
+    }
+
+    /**
+     * Everything a listener hears: the events as text (iterations, steps, learning rates: exact), and the numbers
+     * that carry the sums' rounding (the costs, the network's first weight) apart.
+     */
+    private static final class Transcript implements TrainingListener {
+        final List<String> lines = new ArrayList<>();
+        final List<Double> numbers = new ArrayList<>();
+
+        @Override
+        public void costRecorded(TrainingProgress p) {
+            lines.add("cost at " + p.iteration() + ", rate " + p.learningRate());
+            numbers.add(p.cost());
+            numbers.add(p.network().W(1).get(0, 0));
+        }
+
+        @Override
+        public void stepTaken(StepProgress step) {
+            lines.add("step " + step.epoch() + " " + step.batch() + " " + step.lastInEpoch() + " " + step.step()
+                    + " rate " + step.learningRate());
+            numbers.add(step.cost());
+        }
+    }
+
+    @Test
+    void listener_hearsWhatItHearsInOneJvm() {
+        Network initial = Initialization.HE.initialize(new int[] {64, 25, 12, 10}, Activation.RELU,
+                Activation.SOFTMAX, new NumpyRandom(1));
+        for (TrainingConfig config : List.of(TrainingConfig.of(12, 0.1).withRecordEvery(3),
+                TrainingConfig.of(12, 0.01).withRecordEvery(4).withOptimizer(Optimizer.adam())
+                        .withSchedule(LearningRateSchedule.inverseTime(0.5)))) {
+            Transcript distributed = new Transcript();
+            SparkTraining.fit(initial, SparkTestData.rdd(spark, SparkTestData.Source.DIGITS_TRAIN, 3), config,
+                    distributed);
+            Transcript single = new Transcript();
+            Training.fit(initial, digits.train(), config.withEngine(Engine.PRIMAL), single);
+            assertEquals(single.lines, distributed.lines);
+            assertEquals(12 + 12 / config.recordEvery(), single.lines.size());
+            assertEquals(single.numbers.size(), distributed.numbers.size());
+            for (int k = 0; k < single.numbers.size(); k++) {
+                double e = single.numbers.get(k);
+                assertEquals(e, distributed.numbers.get(k), 1e-12 * Math.abs(e), "number " + k);
+            }
+        }
+    }
+
     private void assertEquivalent(Network initial, SparkTestData.Source source, LabeledData test,
                                   TrainingConfig config, int partitions) {
         LabeledData train = source.data();
@@ -113,6 +183,14 @@ class SparkEquivalenceTest {
         assertArrayEquals(b.predict(train.X()).toRowMajor(), a.predict(train.X()).toRowMajor());
         assertArrayEquals(b.predict(test.X()).toRowMajor(), a.predict(test.X()).toRowMajor());
         assertEquals(single.accuracy(test), distributed.training().accuracy(test), 0.0);
+        // and the default single-machine training (AUTO: GRAM for the wide cat data), which sums in another order
+        TrainingResult auto = Training.fit(initial, train, config, TrainingListener.none());
+        for (int k = 0; k < auto.costs().size(); k++) {
+            double e = auto.costs().cost(k);
+            assertEquals(e, actual.cost(k), 1e-12 * Math.abs(e), "cost at iteration " + auto.costs().iteration(k)
+                    + " against " + auto.engine());
+        }
+        assertArrayEquals(auto.network().predict(test.X()).toRowMajor(), a.predict(test.X()).toRowMajor());
         for (int l = 1; l <= b.numLayers(); l++) {
             assertTrue(relative(b.W(l).toRowMajor(), a.W(l).toRowMajor()) < 1e-10, "W" + l);
         }

@@ -67,9 +67,18 @@ final class SparkTestData {
     /** The examples of {@code source} as an RDD in {@code partitions} contiguous slices, in order. */
     static JavaRDD<LabeledExample> rdd(SparkSession spark, Source source, int partitions) {
         int m = source.data().size();
+        int[] bounds = new int[partitions + 1];
+        for (int p = 0; p <= partitions; p++) {
+            bounds[p] = (int) ((long) m * p / partitions);
+        }
+        return rdd(spark, source, partitions, bounds);
+    }
+
+    /** The examples of {@code source}: partition {@code p} holds examples {@code bounds[p] .. bounds[p + 1] - 1}. */
+    static JavaRDD<LabeledExample> rdd(SparkSession spark, Source source, int partitions, int[] bounds) {
         List<int[]> ranges = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
-            ranges.add(new int[] {(int) ((long) m * p / partitions), (int) ((long) m * (p + 1) / partitions)});
+            ranges.add(new int[] {bounds[p], bounds[p + 1]});
         }
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(ranges, partitions)
                 .flatMap(r -> examples(source.data()).subList(r[0], r[1]).iterator());
