@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * boot layer (see {@link Gemm}); this is the one class that refers to it.
  *
  * <p>Written out by hand on purpose: a helper method taking vectors would not be inlined into this large method,
- * and vectors passed to a call that is not inlined are allocated on the heap.
+ * and vectors passed to a call that is not inlined are allocated on the heap. Until C2 has compiled this method,
+ * every vector operation in it allocates (a vector and its array); {@link Gemm} therefore runs it through
+ * {@link WarmedKernel}, which hands tiles to it only once a call allocates nothing.
  */
 final class VectorMicroKernel implements MicroKernel {
 

@@ -49,7 +49,9 @@ public final class Gemm {
     private static final ThreadLocal<boolean[]> TEXTBOOK = ThreadLocal.withInitial(() -> new boolean[1]);
 
     /** The Vector API micro-kernel, or null when the JVM lacks {@code jdk.incubator.vector} or it is turned off. */
-    private static final MicroKernel VECTOR = loadVectorKernel();
+    private static final MicroKernel VECTOR_TILES = loadVectorKernel();
+    /** {@link #VECTOR_TILES} once the JIT has compiled it, its bits in plain Java until then; or null. */
+    private static final WarmedKernel VECTOR = VECTOR_TILES == null ? null : new WarmedKernel(VECTOR_TILES);
     /** Whether large products use {@link #VECTOR}: a switch for tests of the fallback. */
     private static volatile boolean packed = VECTOR != null;
 
@@ -125,8 +127,13 @@ public final class Gemm {
         return was;
     }
 
-    /** The Vector API micro-kernel, or null when this JVM lacks it (for tests). */
+    /** The Vector API micro-kernel itself, or null when this JVM lacks it (for tests). */
     static MicroKernel vectorKernel() {
+        return VECTOR_TILES;
+    }
+
+    /** The kernel large products use: the Vector API kernel once compiled, or null when this JVM lacks it (for tests). */
+    static WarmedKernel warmedKernel() {
         return VECTOR;
     }
 

@@ -1,0 +1,97 @@
+package org.nndl4j.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link WarmedKernel}: its stand-in {@link FmaMicroKernel} gives the Vector API kernel's bits on every tile edge,
+ * and it hands over to the Vector API kernel once the JIT has compiled it (surefire runs with the module).
+ */
+class WarmedKernelTest {
+
+    private static double[][] random(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[][] M = new double[rows][cols];
+        for (double[] row : M) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 2 - 1;
+            }
+        }
+        return M;
+    }
+
+    private static double[][] copy(double[][] M) {
+        double[][] c = new double[M.length][];
+        for (int i = 0; i < M.length; i++) {
+            c[i] = M[i].clone();
+        }
+        return c;
+    }
+
+    /** The same packed product through two kernels, over m, n, k around the tile and the blocks. */
+    private static void assertSameBits(MicroKernel expectedKernel, MicroKernel kernel) {
+        int nr = expectedKernel.cols();
+        long seed = 1;
+        for (int m : new int[] {1, 7, 8, 9, 17, 130}) {
+            for (int n : new int[] {1, nr - 1, nr, nr + 1, 2 * nr + 3, 530}) {
+                for (int k : new int[] {1, 2, 255, 257}) {
+                    boolean transA = (seed & 1) == 0;
+                    boolean transB = (seed & 2) == 0;
+                    double alpha = transA ? -0.25 : 1.5;
+                    double[][] A = transA ? random(k, m, seed++) : random(m, k, seed++);
+                    double[][] B = transB ? random(n, k, seed++) : random(k, n, seed++);
+                    double[][] C = random(m, n, seed++);
+                    double[][] expected = copy(C);
+                    PackedGemm.multiply(expectedKernel, new PackedGemm.Operands(alpha, A, transA, B, transB,
+                            expected, k), 0, m, 0, n);
+                    PackedGemm.multiply(kernel, new PackedGemm.Operands(alpha, A, transA, B, transB, C, k),
+                            0, m, 0, n);
+                    for (int i = 0; i < m; i++) {
+                        assertArrayEquals(expected[i], C[i], 0.0, m + " x " + n + " x " + k + ", row " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void fmaKernel_givesTheVectorKernelsBits_onEveryTileEdge() {
+        MicroKernel vector = Gemm.vectorKernel();
+        assertNotNull(vector, "surefire's argLine must pass --add-modules jdk.incubator.vector");
+        FmaMicroKernel fma = new FmaMicroKernel(vector.rows(), vector.cols());
+        assertEquals(vector.rows(), fma.rows());
+        assertEquals(vector.cols(), fma.cols());
+        assertSameBits(vector, fma);
+    }
+
+    @Test
+    void warmedKernel_handsOverToTheCompiledVectorKernel_withTheSameBits() throws InterruptedException {
+        MicroKernel vector = Gemm.vectorKernel();
+        assertNotNull(vector, "surefire's argLine must pass --add-modules jdk.incubator.vector");
+        // a fresh one, so the hand-over happens in this test whatever ran before
+        WarmedKernel warmed = new WarmedKernel(vector);
+        assertFalse(warmed.hot(), "this JVM counts each thread's allocations, so the kernel starts cold");
+        assertSameBits(vector, warmed);
+        int mr = vector.rows();
+        int nr = vector.cols();
+        double[] a = new double[256 * mr];
+        double[] b = new double[256 * nr];
+        double[][] C = new double[mr][nr];
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!warmed.hot() && System.nanoTime() < deadline) {
+            for (int i = 0; i < 100; i++) {
+                warmed.multiply(256, a, 0, b, 0, 1.0, C, 0, mr, 0, nr);
+            }
+            Thread.sleep(1);
+        }
+        assertTrue(warmed.hot(), "the vector kernel still allocates after a minute of calls: not compiled");
+        assertSameBits(vector, warmed);
+    }
+}
