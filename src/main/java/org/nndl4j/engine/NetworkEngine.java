@@ -275,11 +275,17 @@ public final class NetworkEngine {
     private final int panelColumns;
 
     private NetworkEngine(Network network, Matrix X, Matrix Y, boolean gram, int heldValues, int panelColumns) {
+        this(network, X, Y, gram, heldValues, panelColumns, X.cols());
+    }
+
+    /** {@code budgetExamples}: the most examples of one pass this engine will be asked for (the budget's m). */
+    private NetworkEngine(Network network, Matrix X, Matrix Y, boolean gram, int heldValues, int panelColumns,
+            int budgetExamples) {
         this.heldValues = heldValues;
         this.panelColumns = panelColumns;
         checkData(network, X, Y);
         // refuse before the buffers are allocated, by the library's one memory rule
-        MemoryBudget.requireTraining("NetworkEngine", network.layerDims(), X.cols(), 0, gram);
+        MemoryBudget.requireTraining("NetworkEngine", network.layerDims(), budgetExamples, 0, gram);
         this.gram = gram;
         L = network.numLayers();
         loss = network.loss();
@@ -335,6 +341,31 @@ public final class NetworkEngine {
      */
     public static NetworkEngine primal(Network network, Matrix X, Matrix Y) {
         return new NetworkEngine(network, X, Y, false, HELD_VALUES, PANEL_COLUMNS);
+    }
+
+    /**
+     * {@link #primal} for callers that only ever ask for {@link #batchGradients} of at most {@code largestBatch}
+     * examples (e.g. a large block summed chunk by chunk): the memory check counts one pass of
+     * {@code min(largestBatch, m)} examples instead of the full pass. The engine itself is the same: its passes are
+     * made on first use, so a full pass is only allocated if one is asked for (which the check then did not count).
+     *
+     * @param network      the starting parameters and activations; not modified
+     * @param X            the training examples, {@code (n[0], m)}
+     * @param Y            the labels, {@code (n[L], m)}
+     * @param largestBatch the most examples of one {@link #batchGradients} call, {@code >= 1}
+     * @return an engine holding its own copy of the parameters
+     * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
+     * @throws IllegalArgumentException if the labels do not fit the network's output and loss, {@code m = 0},
+     *                                  {@code largestBatch < 1}, or one batch's buffers cannot fit in the heap
+     *                                  ({@link MemoryBudget#requireTraining})
+     */
+    public static NetworkEngine primal(Network network, Matrix X, Matrix Y, int largestBatch) {
+        if (largestBatch < 1) {
+            throw new Nndl4jException("NetworkEngine.primal: the largest batch must be at least 1 example, got "
+                    + largestBatch);
+        }
+        Checks.notNull("NetworkEngine.primal", "X", X);
+        return new NetworkEngine(network, X, Y, false, HELD_VALUES, PANEL_COLUMNS, Math.min(largestBatch, X.cols()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
+import org.nndl4j.Nndl4jException;
 import org.nndl4j.engine.NetworkEngine;
 import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
@@ -15,10 +16,22 @@ import org.nndl4j.matrix.Matrix;
  * example. Computes the block's summed loss and gradients for any parameters on nndl4j's own engine, which it keeps
  * (not serialized) from one iteration to the next: Spark's cache hands the same block back every iteration, so the
  * engine's buffers and its copies of X are made once per block and executor.
+ *
+ * <p>A block of more than {@link #CHUNK_EXAMPLES} examples is computed in chunks of that many (the last one
+ * shorter): the engine's buffers are those of one chunk, not of the partition, and the chunks' sums are added into
+ * the block's from left to right, always in that order, so that the same block and parameters give the same bits on
+ * every run and retry. A block of at most one chunk is one pass over all its examples, as before.
  */
 final class ExampleBlock implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The most examples the engine computes at once. Its buffers grow with it (about 6 KB an example for
+     * [100, 64, 32, 1]: 4096 examples take about 25 MB a chunk), while below a few thousand the per-chunk overhead
+     * starts to show; measured on 200k examples, one thread (README, "Scale").
+     */
+    static final int CHUNK_EXAMPLES = 4096;
 
     /** Test hook: runs at the start of every gradient task (e.g. to fail a first attempt); null in production. */
     static volatile GradientTaskHook hook;
@@ -34,6 +47,7 @@ final class ExampleBlock implements Serializable {
 
     private transient NetworkEngine engine;
     private transient NetworkParameters architecture;
+    private transient int engineChunk;
 
     ExampleBlock(int partition, int features, int outputs, int m, long skipped, double[] X, double[] labels) {
         this.partition = partition;
@@ -50,6 +64,14 @@ final class ExampleBlock implements Serializable {
      * partitions in parallel).
      */
     GradientSum gradients(NetworkParameters parameters) {
+        return gradients(parameters, CHUNK_EXAMPLES);
+    }
+
+    /** {@link #gradients(NetworkParameters)} in chunks of at most {@code chunk} examples (tests use small ones). */
+    GradientSum gradients(NetworkParameters parameters, int chunk) {
+        if (chunk < 1) {
+            throw new Nndl4jException("ExampleBlock: chunks of at least 1 example, got " + chunk);
+        }
         GradientTaskHook h = hook;
         if (h != null) {
             h.beforeGradients(partition, parameters.iteration);
@@ -59,14 +81,19 @@ final class ExampleBlock implements Serializable {
             return sum;
         }
         synchronized (this) {
-            return Gemm.withThreads(1, () -> compute(parameters, sum));
+            return Gemm.withThreads(1, () -> compute(parameters, sum, chunk));
         }
     }
 
-    private GradientSum compute(NetworkParameters parameters, GradientSum sum) {
-        if (engine == null || !architecture.sameArchitecture(parameters)) {
-            engine = NetworkEngine.primal(parameters.toNetwork(), Matrix.fromRowMajor(features, m, X), Y());
+    private GradientSum compute(NetworkParameters parameters, GradientSum sum, int chunk) {
+        if (engine == null || !architecture.sameArchitecture(parameters) || engineChunk != chunk) {
+            engine = null;
+            Matrix Xm = Matrix.fromRowMajor(features, m, X);
+            // one pass over the block as before, or an engine whose memory check counts one chunk's pass
+            engine = m <= chunk ? NetworkEngine.primal(parameters.toNetwork(), Xm, Y())
+                    : NetworkEngine.primal(parameters.toNetwork(), Xm, Y(), chunk);
             architecture = parameters;
+            engineChunk = chunk;
         }
         // θ = the broadcast parameters, into the engine's own buffers
         engine.update((l, W, b, dW, db) -> {
@@ -75,23 +102,38 @@ final class ExampleBlock implements Serializable {
             }
             System.arraycopy(parameters.b[l], 0, b, 0, b.length);
         });
-        // the engine's batch gradients are the block's means: dZL = (1/m_p)(AL - Y), dW = dZ·APrevᵀ, db = Σ_j dZ
-        sum.loss = engine.batchGradients(null, 0, m);
         sum.examples = m;
-        double mp = m;
-        // Σ dW = m_p · dW, Σ db = m_p · db; the parameters are left as they are
+        boolean first = true;
+        for (int from = 0; from < m; from += chunk) {
+            int to = Math.min(m, from + chunk);
+            // the engine's batch gradients are the chunk's means: dZL = (1/m_c)(AL - Y), dW = dZ·APrevᵀ, db = Σ_j dZ
+            double loss = engine.batchGradients(null, from, to);
+            sum.loss = first ? loss : sum.loss + loss;
+            addScaled(sum, to - from, first);
+            first = false;
+        }
+        return sum;
+    }
+
+    /**
+     * {@code Σ dW += m_c · dW}, {@code Σ db += m_c · db} from the engine's last gradients (the first chunk sets them,
+     * so one chunk gives exactly {@code m_p · dW} as a single pass); the parameters are left as they are.
+     */
+    private void addScaled(GradientSum sum, int examples, boolean first) {
+        double mc = examples;
         engine.update((l, W, b, dW, db) -> {
             for (int i = 0; i < dW.length; i++) {
                 double[] to = sum.dW[l][i];
+                double[] from = dW[i];
                 for (int j = 0; j < to.length; j++) {
-                    to[j] = mp * dW[i][j];
+                    to[j] = first ? mc * from[j] : to[j] + mc * from[j];
                 }
             }
+            double[] to = sum.db[l];
             for (int i = 0; i < db.length; i++) {
-                sum.db[l][i] = mp * db[i];
+                to[i] = first ? mc * db[i] : to[i] + mc * db[i];
             }
         });
-        return sum;
     }
 
     /** The labels as the engine takes them: a (1, m) row of 0/1, or one-hot (C, m). */
