@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * The matrix-multiply kernel of the training hot loops, on matrices stored as arrays of rows
  * ({@code double[][]}, row {@code i} is {@code M[i]}).
  *
- * <p>Two kernels. Large products (at least {@value #PACKED_THRESHOLD} multiply-adds) run, when the JVM has the
+ * <p>Two kernels. Large products (at least {@value #PACKED_THRESHOLD} multiply-adds, an output at least
+ * {@value #PACKED_MIN_SIDE} wide each way) run, when the JVM has the
  * Java Vector API, on a register-blocked kernel as the best BLAS libraries do it: panels of A and B are packed
  * into per-thread buffers and a tile of C of 8 rows by two vectors (8 x 16 with AVX-512) is held in registers, one
  * fused multiply-add per element and step (1.6 to 2.4 times the plain-Java kernel's speed on the large products
@@ -40,6 +41,13 @@ public final class Gemm {
      * keep the plain-Java kernel's summation order.
      */
     public static final long PACKED_THRESHOLD = 1L << 22;
+
+    /**
+     * Products whose output has fewer rows or columns than this keep the plain-Java kernel even when large: packing
+     * the other factor is then not paid back (measured: the cat L-layer's (20 x 12288)·(12288 x 209) and its
+     * dW1 = dZ1·Xᵀ ran 1.4x slower per training iteration on the vector kernel).
+     */
+    public static final int PACKED_MIN_SIDE = 32;
 
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
     /** The calling thread's count set by {@link #withThreads} ({@code [0]}; 0 = none, use {@link #threads}). */
@@ -317,9 +325,13 @@ public final class Gemm {
         return T;
     }
 
-    /** Whether a product goes to the vector kernel: large, and at least one tile wide and 16 deep. */
+    /**
+     * Whether a product goes to the vector kernel: large, at least {@value #PACKED_MIN_SIDE} rows and columns of C
+     * (and at least one tile), and 16 deep.
+     */
     private static boolean usesVectorKernel(int m, int n, int k) {
-        return packed && (long) m * n * k >= PACKED_THRESHOLD && m >= VECTOR.rows() && n >= VECTOR.cols() && k >= 16
+        return packed && (long) m * n * k >= PACKED_THRESHOLD && Math.min(m, n) >= PACKED_MIN_SIDE
+                && m >= VECTOR.rows() && n >= VECTOR.cols() && k >= 16
                 && !TEXTBOOK.get()[0];
     }
 

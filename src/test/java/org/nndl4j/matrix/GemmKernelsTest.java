@@ -151,17 +151,30 @@ class GemmKernelsTest {
 
     @Test
     void inTextbookOrder_runsLargeProductsOnThePlainKernel_thenRestoresTheVectorKernel() {
-        double[][] A = random(21, 300, 11);
+        double[][] A = random(40, 300, 11);
         double[][] B = random(300, 700, 12);
-        double[][] expected = new double[21][700];
+        double[][] expected = new double[40][700];
         textbookOrder(1.0, A, false, B, expected, 300);
         double[][] inOrder = Gemm.inTextbookOrder(() -> Gemm.inTextbookOrder(() -> Gemm.mult(A, B)));
         assertTrue(Arrays.deepEquals(expected, inOrder), "the plain kernel's bits inside inTextbookOrder");
         double[][] vector = Gemm.mult(A, B);
-        double[][] packedOrder = new double[21][700];
+        double[][] packedOrder = new double[40][700];
         packedOrder(1.0, A, false, B, false, packedOrder, 300);
         assertTrue(Arrays.deepEquals(packedOrder, vector), "the vector kernel's bits again after it");
         assertTrue(!Arrays.deepEquals(expected, vector), "the two orders differ somewhere on this product");
+    }
+
+    @Test
+    void outputsNarrowerThanPackedMinSide_keepThePlainKernel_evenWhenLarge() {
+        // the cat network's first layer: an output of 20 rows does not pay for packing X
+        int rows = 20;
+        assertTrue(rows < Gemm.PACKED_MIN_SIDE);
+        double[][] A = random(rows, 2000, 21);
+        double[][] B = random(2000, 209, 22);
+        assertTrue((long) rows * 2000 * 209 >= Gemm.PACKED_THRESHOLD, "large enough for the vector kernel");
+        double[][] expected = new double[rows][209];
+        textbookOrder(1.0, A, false, B, expected, 2000);
+        assertTrue(Arrays.deepEquals(expected, Gemm.mult(A, B)), "the plain kernel's bits");
     }
 
     /** The course's and the benchmark's shapes: the first layer of the cat network and of the tall workload. */
