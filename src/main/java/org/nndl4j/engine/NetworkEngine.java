@@ -170,7 +170,9 @@ public final class NetworkEngine {
                     if (l == 1 && inputFixed) {
                         // X is small (HELD_VALUES) and the same at every step: Xᵀ once
                         APrevT[l] = Gemm.transpose(A[0]);
-                    } else if (m > width) {
+                    } else if (m > width && (long) m * nPrev > heldValues) {
+                        // a whole APrevᵀ would exceed HELD_VALUES; below it, one product over all examples is faster
+                        // (the kernel's choice is made for the whole product, not for a panel's small one)
                         panelled[l] = true;
                     } else {
                         APrevT[l] = new double[m][nPrev];
@@ -961,8 +963,9 @@ public final class NetworkEngine {
             panelledWeightGradient(p, l, alpha);
             return;
         }
-        if (p.APrevT[l] == null) {
-            // as dot products of rows: A[l-1] is read once, no transposed copy
+        if (p.APrevT[l] == null || Gemm.packs(dW[l].length, dW[l][0].length, p.m)) {
+            // as dot products of rows, A[l-1] read once; or packed straight from A[l-1], the same bits as from a
+            // transposed copy, without making it
             Gemm.multTransB(alpha, p.dZ[l], p.A[l - 1], dW[l]);
             return;
         }
@@ -1052,12 +1055,7 @@ public final class NetworkEngine {
     }
 
     private static void transposeInto(double[][] M, double[][] T) {
-        for (int i = 0; i < M.length; i++) {
-            double[] row = M[i];
-            for (int j = 0; j < row.length; j++) {
-                T[j][i] = row[j];
-            }
-        }
+        transposeColumnsInto(M, 0, T.length, T);
     }
 
     /** T[j][i] = M[i][j0 + j] for j < w: columns j0 .. j0+w-1 of M, transposed. */

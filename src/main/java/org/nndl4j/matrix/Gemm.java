@@ -326,6 +326,21 @@ public final class Gemm {
     }
 
     /**
+     * Whether a product of {@code m·n·k} multiply-adds into an {@code (m, n)} result goes to the packed Vector API
+     * kernel on this thread now (the JVM has the module, the product is large and wide enough, and no
+     * {@link #inTextbookOrder} is running). Its operands are then packed whatever their layout, so that a caller
+     * can hand over {@code Bᵀ} as it is ({@link #multTransB}) instead of a transposed copy: the same bits.
+     *
+     * @param m the rows of the result
+     * @param n the columns of the result
+     * @param k the length of each sum
+     * @return whether {@link #multAdd}, {@link #multAddTransA} and {@link #multTransB} run packed for this shape
+     */
+    public static boolean packs(int m, int n, int k) {
+        return usesVectorKernel(m, n, k);
+    }
+
+    /**
      * Whether a product goes to the vector kernel: large, at least {@value #PACKED_MIN_SIDE} rows and columns of C
      * (and at least one tile), and 16 deep.
      */
