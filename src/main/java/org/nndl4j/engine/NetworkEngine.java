@@ -801,8 +801,7 @@ public final class NetworkEngine {
                 dbSum[i] = s;
             }
             // dW1 += alpha · dZ1 · Xᵀ of the panel
-            X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[1]);
-            Gemm.multAdd(scaledFirst ? 1.0 : 1.0 / mb, dZ1, q.APrevT[1], dW[1]);
+            inputPanelGradient(q, j0, dZ1, scaledFirst ? 1.0 : 1.0 / mb);
         }
         if (!scaledFirst) {
             for (int i = 0; i < dbSum.length; i++) {
@@ -968,13 +967,17 @@ public final class NetworkEngine {
 
     /** dW[l] = alpha · dZ[l] · A[l-1]ᵀ. */
     private void weightGradient(Pass p, int l, double alpha) {
+        if (p.A[l - 1] != null && Gemm.packs(dW[l].length, dW[l][0].length, p.m)) {
+            // one product over all examples, packed straight from A[l-1]: no transposed copy, whole or in panels
+            Gemm.multTransB(alpha, p.dZ[l], p.A[l - 1], dW[l]);
+            return;
+        }
         if (p.panelled[l]) {
             panelledWeightGradient(p, l, alpha);
             return;
         }
-        if (p.APrevT[l] == null || Gemm.packs(dW[l].length, dW[l][0].length, p.m)) {
-            // as dot products of rows, A[l-1] read once; or packed straight from A[l-1], the same bits as from a
-            // transposed copy, without making it
+        if (p.APrevT[l] == null) {
+            // as dot products of rows: A[l-1] is read once, no transposed copy
             Gemm.multTransB(alpha, p.dZ[l], p.A[l - 1], dW[l]);
             return;
         }
@@ -994,16 +997,32 @@ public final class NetworkEngine {
         for (int j0 = 0; j0 < p.m; j0 += p.width) {
             Panel q = p.panel(j0);
             int w = q.width;
-            if (p.A[l - 1] == null) {
-                X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[l]);
-            } else {
-                transposeColumnsInto(p.A[l - 1], j0, w, q.APrevT[l]);
-            }
             double[][] dZ = p.dZ[l];
             for (int i = 0; i < dZ.length; i++) {
                 System.arraycopy(dZ[i], j0, q.dZ[l][i], 0, w);
             }
+            if (p.A[l - 1] == null) {
+                inputPanelGradient(q, j0, q.dZ[l], alpha);
+                continue;
+            }
+            transposeColumnsInto(p.A[l - 1], j0, w, q.APrevT[l]);
             Gemm.multAdd(alpha, q.dZ[l], q.APrevT[l], dW[l]);
+        }
+    }
+
+    /**
+     * {@code dW1 += alpha · dZ1 · Xᵀ} over the examples of panel {@code q} (from {@code j0}): packed from X's columns
+     * as they are ({@link Gemm#multAddTransB}) where the product runs packed, else through their transposed copy;
+     * either way the kernel adds the panel's products into dW1 in the order of the examples.
+     */
+    private void inputPanelGradient(Panel q, int j0, double[][] dZ1, double alpha) {
+        int w = q.width;
+        if (Gemm.packs(dW[1].length, n0, w)) {
+            X.copyColumnsInto(j0, j0 + w, q.X);
+            Gemm.multAddTransB(alpha, dZ1, q.X, dW[1]);
+        } else {
+            X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[1]);
+            Gemm.multAdd(alpha, dZ1, q.APrevT[1], dW[1]);
         }
     }
 

@@ -281,6 +281,30 @@ public final class Gemm {
     }
 
     /**
+     * {@code C = C + alpha · A · Bᵀ} for A {@code (m, k)}, B {@code (n, k)}, C {@code (m, n)}, without forming Bᵀ
+     * where the product runs packed ({@link #packs}): the packing reads B's rows as they are. Otherwise B is
+     * transposed into a new array first, and the product is {@link #multAdd}'s.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor before transposition, {@code (n, k)} as rows
+     * @param C     the accumulator, {@code (m, n)} as rows; modified
+     */
+    public static void multAddTransB(double alpha, double[][] A, double[][] B, double[][] C) {
+        int m = A.length;
+        int k = cols(A, cols(B, 0));
+        int n = B.length;
+        int kB = cols(B, k);
+        checkAligned("multAddTransB", m, k, n, kB, k, kB);
+        checkOutput("multAddTransB", C, m, n);
+        if (usesVectorKernel(m, n, k)) {
+            product(alpha, A, false, B, true, C, m, n, k);
+        } else {
+            product(alpha, A, false, transpose(B), false, C, m, n, k);
+        }
+    }
+
+    /**
      * {@code A · B} as a new array of rows ({@code B} must have at least one row, to tell its width).
      *
      * @param A the left factor, {@code (m, k)} as rows
