@@ -281,6 +281,30 @@ public final class Gemm {
     }
 
     /**
+     * {@code C = C + alpha · A · Bᵀ} for A {@code (m, k)}, B {@code (n, k)}, C {@code (m, n)}, without forming Bᵀ
+     * where the product runs packed ({@link #packs}): the packing reads B's rows as they are. Otherwise B is
+     * transposed into a new array first, and the product is {@link #multAdd}'s.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor before transposition, {@code (n, k)} as rows
+     * @param C     the accumulator, {@code (m, n)} as rows; modified
+     */
+    public static void multAddTransB(double alpha, double[][] A, double[][] B, double[][] C) {
+        int m = A.length;
+        int k = cols(A, cols(B, 0));
+        int n = B.length;
+        int kB = cols(B, k);
+        checkAligned("multAddTransB", m, k, n, kB, k, kB);
+        checkOutput("multAddTransB", C, m, n);
+        if (usesVectorKernel(m, n, k)) {
+            product(alpha, A, false, B, true, C, m, n, k);
+        } else {
+            product(alpha, A, false, transpose(B), false, C, m, n, k);
+        }
+    }
+
+    /**
      * {@code A · B} as a new array of rows ({@code B} must have at least one row, to tell its width).
      *
      * @param A the left factor, {@code (m, k)} as rows
@@ -323,6 +347,21 @@ public final class Gemm {
             }
         }
         return T;
+    }
+
+    /**
+     * Whether a product of {@code m·n·k} multiply-adds into an {@code (m, n)} result goes to the packed Vector API
+     * kernel on this thread now (the JVM has the module, the product is large and wide enough, and no
+     * {@link #inTextbookOrder} is running). Its operands are then packed whatever their layout, so that a caller
+     * can hand over {@code Bᵀ} as it is ({@link #multTransB}) instead of a transposed copy: the same bits.
+     *
+     * @param m the rows of the result
+     * @param n the columns of the result
+     * @param k the length of each sum
+     * @return whether {@link #multAdd}, {@link #multAddTransA} and {@link #multTransB} run packed for this shape
+     */
+    public static boolean packs(int m, int n, int k) {
+        return usesVectorKernel(m, n, k);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nndl4j.data.LabeledData;
+import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.nn.Activation;
 import org.nndl4j.nn.Layer;
@@ -104,6 +105,32 @@ class NetworkEnginePanelsTest {
             assertEquals(whole.step(0.05), panels.step(0.05), 0.0, "cost " + i);
         }
         assertSameBits(whole, panels, "softmax, dropout, L2");
+    }
+
+    @Test
+    void packedPanels_ofWholeKernelBlocks_areTheSameBitsAsOneProduct() {
+        // [128, 64, 128, 1] on 1024 examples: dW1 in two panels of 512 and dW2 in one product, both on the packed
+        // kernel, straight from X's columns and from A1 (no transposed copies); 512 is a whole number of its blocks.
+        // Every product is large enough to run packed both whole and in panels (dA1 = W2ᵀ·dZ2 is made by panel)
+        assertTrue(Gemm.packs(64, 128, 512) && Gemm.packs(128, 64, 1024) && Gemm.packs(64, 512, 128),
+                "the test JVM runs these products packed");
+        NumpyRandom r = new NumpyRandom(21);
+        Matrix X = r.rand(128, 1024);
+        LabeledData d = LabeledData.of(X, r.randn(1, 128).dot(X.minus(0.5)).row(0).greaterThan(0));
+        List<Layer> layers = new ArrayList<>();
+        int[] dims = {128, 64, 128, 1};
+        for (int l = 1; l < dims.length; l++) {
+            layers.add(new Layer(r.randn(dims[l], dims[l - 1]).div(Math.sqrt(dims[l - 1])), r.randn(dims[l], 1).times(0.1),
+                    l == dims.length - 1 ? Activation.SIGMOID : Activation.RELU));
+        }
+        Network start = Network.of(layers);
+        NetworkEngine whole = whole(start, d);
+        // X (131,072 values) above the held limit; panels of 512 examples: 512 · 128 values, the limit itself
+        NetworkEngine panels = NetworkEngine.primal(start, d.X(), d.Y(), 512 * 128, 512);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(whole.step(0.5), panels.step(0.5), 0.0, "cost " + i);
+        }
+        assertSameBits(whole, panels, "packed panels");
     }
 
     @Test

@@ -177,6 +177,37 @@ class GemmKernelsTest {
         assertTrue(Arrays.deepEquals(expected, Gemm.mult(A, B)), "the plain kernel's bits");
     }
 
+    @Test
+    void packs_tellsWhereTheVectorKernelRuns_andMultTransBThenGivesTheBitsOfATransposedCopy() {
+        // the Spark scale network's first layer on a chunk of examples: dW1 = dZ1 · Xᵀ, (64, 4096)·(4096, 100)
+        double[][] dZ = random(64, 4096, 31);
+        double[][] X = random(100, 4096, 32);
+        assertTrue(Gemm.packs(64, 100, 4096));
+        double[][] viaTransB = new double[64][100];
+        Gemm.multTransB(0.5, dZ, X, viaTransB);
+        double[][] viaCopy = new double[64][100];
+        Gemm.multAdd(0.5, dZ, Gemm.transpose(X), viaCopy);
+        assertTrue(Arrays.deepEquals(viaCopy, viaTransB), "multTransB packed: the transposed copy's bits");
+        double[][] packedOrder = new double[64][100];
+        packedOrder(0.5, dZ, false, X, true, packedOrder, 4096);
+        assertTrue(Arrays.deepEquals(packedOrder, viaTransB), "in the packed kernel's order");
+        double[][] accumulated = copy(viaCopy);
+        Gemm.multAddTransB(0.25, dZ, X, accumulated);
+        double[][] accumulatedViaCopy = copy(viaCopy);
+        Gemm.multAdd(0.25, dZ, Gemm.transpose(X), accumulatedViaCopy);
+        assertTrue(Arrays.deepEquals(accumulatedViaCopy, accumulated), "multAddTransB packed: the copy's bits");
+        assertTrue(!Gemm.packs(Gemm.PACKED_MIN_SIDE - 1, 100, 4096), "narrower than PACKED_MIN_SIDE");
+        assertTrue(!Gemm.packs(64, 100, 16), "smaller than PACKED_THRESHOLD");
+        assertTrue(!Gemm.inTextbookOrder(() -> Gemm.packs(64, 100, 4096)), "inside inTextbookOrder");
+        Gemm.useVectorKernel(false);
+        assertTrue(!Gemm.packs(64, 100, 4096), "without the vector kernel");
+        double[][] plain = copy(viaCopy);
+        Gemm.multAddTransB(0.25, dZ, X, plain);
+        double[][] plainViaCopy = copy(viaCopy);
+        Gemm.multAdd(0.25, dZ, Gemm.transpose(X), plainViaCopy);
+        assertTrue(Arrays.deepEquals(plainViaCopy, plain), "multAddTransB on the plain kernel: multAdd's bits");
+    }
+
     /** The course's and the benchmark's shapes: the first layer of the cat network and of the tall workload. */
     @ParameterizedTest(name = "vector kernel: {0}")
     @ValueSource(booleans = {true, false})

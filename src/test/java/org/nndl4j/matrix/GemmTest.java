@@ -124,5 +124,8 @@ class GemmTest {
         assertTrue(assertThrows(ShapeException.class,
                 () -> Gemm.multTransB(1, new double[4][3], new double[5][2], new double[4][5]))
                 .getMessage().startsWith("multTransB: shapes (4, 3) and (5, 2)"));
+        assertTrue(assertThrows(ShapeException.class,
+                () -> Gemm.multAddTransB(1, new double[4][3], new double[5][2], new double[4][5]))
+                .getMessage().startsWith("multAddTransB: shapes (4, 3) and (5, 2)"));
     }
 }

@@ -50,6 +50,32 @@ class ActivationTest {
     }
 
     @Test
+    void reluBackward_withoutABranch_keepsTheTextbookRuleBitForBit() {
+        double nanPayload = Double.longBitsToDouble(0x7ff0000000000123L);
+        double negativeNaN = Double.longBitsToDouble(0xfff8000000000000L);
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+            Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+            nanPayload, negativeNaN, 1.0, -1.0, 1e-300, -1e-300};
+        java.util.Random random = new java.util.Random(11);
+        int n = special.length * special.length + 1000;
+        double[] z = new double[n];
+        double[] dA = new double[n];
+        for (int i = 0; i < n; i++) {
+            // every special z with every special dA, then random bits (any double, NaNs and subnormals included)
+            boolean pair = i < special.length * special.length;
+            z[i] = pair ? special[i / special.length] : Double.longBitsToDouble(random.nextLong());
+            dA[i] = pair ? special[i % special.length] : Double.longBitsToDouble(random.nextLong());
+        }
+        double[] dZ = new double[n];
+        Activation.RELU.backward(dA, z, null, dZ, n);
+        for (int i = 0; i < n; i++) {
+            double textbook = z[i] > 0.0 ? dA[i] : 0.0;
+            assertEquals(Double.doubleToRawLongBits(textbook), Double.doubleToRawLongBits(dZ[i]),
+                    "z = " + z[i] + ", dA = " + dA[i]);
+        }
+    }
+
+    @Test
     void arrayAndMatrixForms_agreeExactly() {
         Matrix Z = inputs();
         Matrix dA = new NumpyRandom(6).randn(3, 5);

@@ -28,10 +28,11 @@ final class ExampleBlock implements Serializable {
 
     /**
      * The most examples the engine computes at once. Its buffers grow with it (about 6 KB an example for
-     * [100, 64, 32, 1]: 4096 examples take about 25 MB a chunk), while below a few thousand the per-chunk overhead
-     * starts to show; measured on 200k examples, one thread (README, "Scale").
+     * [100, 64, 32, 1]: 2048 examples take about 12 MB a chunk). Measured on 400k examples of [100, 64, 32, 1], one
+     * thread, the engine alone: chunks of 2048 took 3.0–3.2 s per 2 million examples, of 1536 and 3072 3.8–4.1 s, of
+     * 4096 3.4–3.7 s, of 8192 and more 3.8–4.2 s (indicative: another build ran on the second core).
      */
-    static final int CHUNK_EXAMPLES = 4096;
+    static final int CHUNK_EXAMPLES = 2048;
 
     /** Test hook: runs at the start of every gradient task (e.g. to fail a first attempt); null in production. */
     static volatile GradientTaskHook hook;

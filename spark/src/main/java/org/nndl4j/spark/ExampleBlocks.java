@@ -26,7 +26,7 @@ import org.nndl4j.nn.Network;
  * several networks on the same blocks; {@link #close()} (or {@link #unpersist()}) frees the cache.
  *
  * <p>Executors hold their cached blocks and, per block, the engine made at the first iteration and kept: the buffers
- * of one chunk of at most 4096 examples (a block is computed chunk by chunk), the labels, and for a small block (at
+ * of one chunk of at most 2048 examples (a block is computed chunk by chunk), the labels, and for a small block (at
  * most 4,194,304 values) its rows of X and their transposed copy; a larger X is read a chunk at a time. The blocks are
  * cached {@code MEMORY_AND_DISK}: a block Spark had to spill to disk is read back at every iteration and its engine
  * made again, which is correct but slow; give the executors the memory.
