@@ -66,13 +66,14 @@ public final class NetworkEngine {
 
     /**
      * A layer's transposed activations for {@code dW} are made whole when they hold at most
-     * {@code HELD_VALUES / WHOLE_TRANSPOSE_SHARE} values (4 MB), and read in panels above that: one product over a
+     * {@code HELD_VALUES / WHOLE_TRANSPOSE_SHARE} values ({@link MemoryBudget#WHOLE_TRANSPOSE_VALUES} by default, 4 MB),
+     * and read in panels above that: one product over a
      * few thousand examples runs on the packed kernel (a panel's small product would not) and needs no copy at all
      * there ({@link Gemm#packs}); a whole copy for a full pass over tens of thousands of examples would cost memory
      * for nothing. Measured on chunks of 2048 examples of [100, 64, 32, 1], one thread, the other core busy:
      * 3.4–3.8 s per 2 million examples, against 4.8–5.7 s with these layers in panels as larger ones are.
      */
-    static final int WHOLE_TRANSPOSE_SHARE = 8;
+    static final int WHOLE_TRANSPOSE_SHARE = MemoryBudget.HELD_VALUES / MemoryBudget.WHOLE_TRANSPOSE_VALUES;
 
     /** The engine's rule for copying operands whole or reading them in panels: {@link MemoryBudget#HELD_VALUES}. */
     static final int HELD_VALUES = MemoryBudget.HELD_VALUES;

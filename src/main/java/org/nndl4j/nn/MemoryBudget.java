@@ -26,10 +26,16 @@ public final class MemoryBudget {
     /**
      * The engines copy an operand whole only up to this many values (32 MB): the examples X as rows and Xᵀ when X is
      * at most this large; a larger X is read from the caller's matrix a panel of examples at a time, and a transposed
-     * activation is formed a panel at a time when a pass has more examples than a panel. So training never holds a
-     * second copy of a large X.
+     * activation is formed a panel at a time when a pass has more examples than a panel and the whole would hold more
+     * than {@link #WHOLE_TRANSPOSE_VALUES}. So training never holds a second copy of a large X.
      */
     public static final int HELD_VALUES = 1 << 22;
+
+    /**
+     * A transposed activation of at most this many values (4 MB) is formed whole, whatever the number of examples:
+     * one product over all of a few thousand examples runs on the packed kernel where a panel's would not.
+     */
+    public static final int WHOLE_TRANSPOSE_VALUES = HELD_VALUES / 8;
 
     /** The most examples of one such panel (the panels' buffers are a few times {@code n[l] x PANEL_COLUMNS}). */
     public static final int PANEL_COLUMNS = 512;
@@ -86,7 +92,7 @@ public final class MemoryBudget {
      * the labels, per layer {@code Z}, {@code A} and {@code dZ} ({@code dA} is computed into {@code dZ}), the engine's
      * copy of X as rows and its transpose when X has at most {@link #HELD_VALUES} values (else the panels'
      * buffers), and each previous layer's transposed {@code A} (or its panels' buffers when {@code m} exceeds
-     * {@link #PANEL_COLUMNS}); for the Gram engine, which always holds X as rows, also {@code G = Xᵀ·X}
+     * {@link #PANEL_COLUMNS} and the whole would exceed {@link #WHOLE_TRANSPOSE_VALUES}); for the Gram engine, which always holds X as rows, also {@code G = Xᵀ·X}
      * ({@code m x m}), {@code C} ({@code n[1] x m}) and the initial {@code W1}.
      *
      * @param layerDims   {@code [n[0], ..., n[L]]}
@@ -120,7 +126,8 @@ public final class MemoryBudget {
             // Z, A, dZ of layer l; Aᵀ of layer l - 1 (for l > 1), whole or as two widths of panels with dZ's panels
             values += 3.0 * rows(n, M);
             if (l > 1) {
-                values += M <= PANEL_COLUMNS ? rows(M, nPrev) : 2.0 * (rows(panel, nPrev) + rows(n, panel));
+                values += M <= PANEL_COLUMNS || M * nPrev <= WHOLE_TRANSPOSE_VALUES ? rows(M, nPrev)
+                        : 2.0 * (rows(panel, nPrev) + rows(n, panel));
             }
         }
         if (gram) {
