@@ -14,7 +14,13 @@ import java.util.Arrays;
  */
 final class PackedGemm {
 
-    /** The shared dimension per block: one B panel ({@code KC x NR}) stays in L1 while A panels stream from L2. */
+    /**
+     * The shared dimension per block. The tiles of a block run row panel by row panel ({@code MR} rows of C, then every
+     * {@code NR}-column panel along them): one A panel ({@code MR x KC}) stays in L1 while B's panels stream from L2,
+     * and C is read and written along its rows, which the hardware prefetches (B panel by B panel, down C's columns,
+     * every tile's C missed the caches: wide outputs ran at 27–37 GFLOP/s instead of 42–46, measured on
+     * {@code (128 x k)·(k x 4096)}, k = 64..512, one thread).
+     */
     static final int KC = 256;
     /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 256 KB, in L2. */
     static final int MC = 128;
@@ -47,10 +53,10 @@ final class PackedGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(o.A, o.transA, ic, mc, pc, kc, mr, packedA);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            int rows = Math.min(mr, mc - ir);
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        int rows = Math.min(mr, mc - ir);
+                        for (int jr = 0; jr < nc; jr += nr) {
+                            int cols = Math.min(nr, nc - jr);
                             kernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, o.alpha, o.C,
                                     ic + ir, rows, jc + jr, cols);
                         }
