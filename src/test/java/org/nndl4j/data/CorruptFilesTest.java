@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.nndl4j.testing.FileCorruption;
 
 /**
  * A few hundred seeded random corruptions of the real cat files (bit flips, truncations, overwritten byte
@@ -52,7 +53,7 @@ class CorruptFilesTest {
         long slowest = 0;
         for (int i = 0; i < FLOWER_CASES; i++) {
             StringBuilder how = new StringBuilder();
-            byte[] bytes = corrupt(flower.clone(), random, how, flower.length);
+            byte[] bytes = corruption(flower.length).apply(flower.clone(), random, how);
             String source = "flower case " + i + " [" + how + "]";
             long start = System.nanoTime();
             try (Hdf5Reader h5 = Hdf5Reader.fromBytes(bytes, source)) {
@@ -98,7 +99,7 @@ class CorruptFilesTest {
             boolean isTrain = i % 5 == 0;
             String split = isTrain ? "train" : "test";
             StringBuilder how = new StringBuilder();
-            byte[] bytes = corrupt((isTrain ? train : test).clone(), random, how, HEAD);
+            byte[] bytes = corruption(HEAD).apply((isTrain ? train : test).clone(), random, how);
             String source = "case " + i + " " + split + " [" + how + "]";
             long start = System.nanoTime();
             try (Hdf5Reader h5 = Hdf5Reader.fromBytes(bytes, source)) {
@@ -137,37 +138,9 @@ class CorruptFilesTest {
         return null;
     }
 
-    /** Applies one random corruption and describes it in {@code how}; may return a shorter array. */
-    private static byte[] corrupt(byte[] bytes, Random random, StringBuilder how, int head) {
-        int kind = random.nextInt(10);
-        if (kind < 4) {
-            int flips = 1 + random.nextInt(4);
-            for (int f = 0; f < flips; f++) {
-                int offset = offset(bytes.length, head, random);
-                int bit = random.nextInt(8);
-                bytes[offset] ^= (byte) (1 << bit);
-                how.append("flip bit ").append(bit).append(" at ").append(offset).append("; ");
-            }
-            return bytes;
-        }
-        if (kind < 6) {
-            int length = random.nextInt(bytes.length);
-            how.append("truncate to ").append(length);
-            return Arrays.copyOf(bytes, length);
-        }
-        int offset = offset(bytes.length, head, random);
-        int length = Math.min(1 + random.nextInt(64), bytes.length - offset);
-        int fill = random.nextInt(3);
-        for (int k = offset; k < offset + length; k++) {
-            bytes[k] = switch (fill) {
-                case 0 -> 0;
-                case 1 -> (byte) 0xFF;
-                default -> (byte) random.nextInt(256);
-            };
-        }
-        how.append("overwrite ").append(length).append(" bytes at ").append(offset).append(" with ")
-                .append(fill == 0 ? "zeros" : fill == 1 ? "0xFF" : "random bytes");
-        return bytes;
+    /** Four in ten corruptions flip up to four bits, two truncate, four overwrite up to 64 bytes. */
+    private static FileCorruption corruption(int head) {
+        return new FileCorruption(4, 4, 64, (length, random) -> offset(length, head, random));
     }
 
     /** Mostly in the metadata (the first {@code head} bytes or the tail of the file), sometimes anywhere. */

@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nndl4j.matrix.Matrix;
+import org.nndl4j.testing.FileCorruption;
 
 /**
  * Seeded random corruptions of a saved model file, aimed at what {@link Network#save} writes beyond jhdf: the root
@@ -66,7 +67,8 @@ class NetworkFileCorruptionTest {
         int metadataEnd = model.length - 4096 + HEAP_USED;
         for (int i = 0; i < CASES; i++) {
             StringBuilder how = new StringBuilder();
-            byte[] bytes = corrupt(model.clone(), random, how, metadataEnd);
+            byte[] bytes = new FileCorruption(5, 3, 16, (length, r) -> offset(length, metadataEnd, r))
+                    .apply(model.clone(), random, how);
             Path file = dir.resolve("case-" + i + ".h5");
             Files.write(file, bytes);
             String source = "case " + i + " [" + how + "]";
@@ -89,39 +91,6 @@ class NetworkFileCorruptionTest {
             Files.delete(file);
         }
         return new Outcome(loaded, refused, slowest, failures);
-    }
-
-    /** Bit flips, a truncation or an overwritten byte range, mostly before {@code metadataEnd}. */
-    private static byte[] corrupt(byte[] bytes, Random random, StringBuilder how, int metadataEnd) {
-        int kind = random.nextInt(10);
-        if (kind < 5) {
-            int flips = 1 + random.nextInt(3);
-            for (int f = 0; f < flips; f++) {
-                int offset = offset(bytes.length, metadataEnd, random);
-                int bit = random.nextInt(8);
-                bytes[offset] ^= (byte) (1 << bit);
-                how.append("flip bit ").append(bit).append(" at ").append(offset).append("; ");
-            }
-            return bytes;
-        }
-        if (kind < 6) {
-            int length = random.nextInt(bytes.length);
-            how.append("truncate to ").append(length);
-            return Arrays.copyOf(bytes, length);
-        }
-        int offset = offset(bytes.length, metadataEnd, random);
-        int length = Math.min(1 + random.nextInt(16), bytes.length - offset);
-        int fill = random.nextInt(3);
-        for (int k = offset; k < offset + length; k++) {
-            bytes[k] = switch (fill) {
-                case 0 -> 0;
-                case 1 -> (byte) 0xFF;
-                default -> (byte) random.nextInt(256);
-            };
-        }
-        how.append("overwrite ").append(length).append(" bytes at ").append(offset).append(" with ")
-                .append(fill == 0 ? "zeros" : fill == 1 ? "0xFF" : "random bytes");
-        return bytes;
     }
 
     /** Half in the heap's used part, most of the rest before it, sometimes anywhere. */
