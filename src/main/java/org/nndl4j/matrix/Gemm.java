@@ -38,9 +38,13 @@ public final class Gemm {
 
     /**
      * Products of at least this many multiply-adds use the Vector API kernel when it is available; smaller ones
-     * keep the plain-Java kernel's summation order.
+     * keep the plain-Java kernel's summation order. Measured once the vector kernel was compiled, one thread: at
+     * 2¹⁸–2¹⁹ multiply-adds (64 x 64 x 64 .. 128 x 128 x 32) packed ran 38–43 GFLOP/s against the plain kernel's
+     * 19–26 ({@code multAdd}) and 9 ({@code multTransB}); the tall workload's products on batches of 256 (2²¹) 41–54
+     * against 8–21. It stays at 2²⁰: until C2 has compiled the vector kernel, packed products run on
+     * {@code FmaMicroKernel} (the same bits, about 3 GFLOP/s), which small trainings of a few seconds would feel.
      */
-    public static final long PACKED_THRESHOLD = 1L << 22;
+    public static final long PACKED_THRESHOLD = 1L << 20;
 
     /**
      * Products whose output has fewer rows or columns than this keep the plain-Java kernel even when large: packing
