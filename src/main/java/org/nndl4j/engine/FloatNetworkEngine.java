@@ -387,6 +387,25 @@ public final class FloatNetworkEngine implements TrainingEngine {
         return cost;
     }
 
+    /** {@code Σ_j x[j]} for {@code j < n} in float64, in four interleaved partial sums (so the additions overlap). */
+    private static double sum(float[] x, int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += x[j];
+            s1 += x[j + 1];
+            s2 += x[j + 2];
+            s3 += x[j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += x[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     private double squaredWeights() {
         double total = 0.0;
         for (int l = 1; l <= L; l++) {
@@ -419,11 +438,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
             float[][] dZ = p.dZ[l];
             // db = Σ_j dZ (/m for a full-batch step), summed in float64
             for (int i = 0; i < dZ.length; i++) {
-                double s = 0.0;
-                float[] dz = dZ[i];
-                for (int j = 0; j < mb; j++) {
-                    s += dz[j];
-                }
+                double s = sum(dZ[i], mb);
                 db[l][i] = scaledFirst ? s : s / mb;
             }
             // dW = alpha · dZ · APrevᵀ, then in float64 (+ λ/m_b · W)

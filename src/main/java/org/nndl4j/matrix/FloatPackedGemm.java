@@ -20,9 +20,12 @@ final class FloatPackedGemm {
     /** Columns of B per block (a multiple of every NR): {@code KC x NC} is 512 KB, in L2. */
     static final int NC = 512;
 
-    /** This thread's packing buffers: {@code [0]} for A, {@code [1]} for B. */
+    /** The most values of A packed once for all column blocks (1 MB). */
+    static final int HELD_A = 1 << 18;
+
+    /** This thread's packing buffers: {@code [0]} for A, {@code [1]} for B, {@code [2]} for a whole A. */
     private static final ThreadLocal<float[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC]});
+            ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC], new float[0]});
 
     private FloatPackedGemm() {
     }
@@ -34,10 +37,19 @@ final class FloatPackedGemm {
     /** {@code C[i][j] += alpha · Σ_p a(i, p)·b(p, j)} for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
     static void multiply(FloatMicroKernel kernel, Operands o, int i0, int i1, int j0, int j1) {
         float[][] buffers = BUFFERS.get();
-        float[] packedA = buffers[0];
         float[] packedB = buffers[1];
         int mr = kernel.rows();
         int nr = kernel.cols();
+        // one block of rows whose panels fit in HELD_A values: packed once for all column blocks (same sums, in the
+        // same order), not again for each (the tall workload's W1 would be packed 118 times)
+        int mcAll = ((i1 - i0) + mr - 1) / mr * mr;
+        boolean heldA = i1 - i0 <= MC && j1 - j0 > NC && (long) mcAll * o.k <= HELD_A;
+        float[] packedA = heldA ? heldA(buffers, mcAll * o.k) : buffers[0];
+        if (heldA) {
+            for (int pc = 0; pc < o.k; pc += KC) {
+                packA(o.A, o.transA, i0, i1 - i0, pc, Math.min(KC, o.k - pc), mr, packedA, mcAll * pc);
+            }
+        }
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < o.k; pc += KC) {
@@ -45,11 +57,14 @@ final class FloatPackedGemm {
                 packB(o.B, o.transB, pc, kc, jc, nc, nr, packedB);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(o.A, o.transA, ic, mc, pc, kc, mr, packedA);
+                    int aBase = heldA ? mcAll * pc : 0;
+                    if (!heldA) {
+                        packA(o.A, o.transA, ic, mc, pc, kc, mr, packedA, 0);
+                    }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr) {
-                            kernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, o.alpha, o.C,
+                            kernel.multiply(kc, packedA, aBase + ir * kc, packedB, jr * kc, o.alpha, o.C,
                                     ic + ir, Math.min(mr, mc - ir), jc + jr, cols);
                         }
                     }
@@ -58,24 +73,30 @@ final class FloatPackedGemm {
         }
     }
 
-    /** Packs {@code a(i0 .. i0+mc, p0 .. p0+kc)} as panels of {@code mr} rows: {@code to[ir·kc + p·mr + r]}. */
-    static void packA(float[][] A, boolean transA, int i0, int mc, int p0, int kc, int mr, float[] to) {
+    /** This thread's buffer for a whole packed A of {@code size} values, made on first need ({@code [2]}). */
+    private static float[] heldA(float[][] buffers, int size) {
+        if (buffers[2].length < size) {
+            buffers[2] = new float[Math.max(size, buffers[2].length * 2)];
+        }
+        return buffers[2];
+    }
+
+    /**
+     * Packs {@code a(i0 .. i0+mc, p0 .. p0+kc)} as panels of {@code mr} rows from {@code at}:
+     * {@code to[at + ir·kc + p·mr + r]}.
+     */
+    static void packA(float[][] A, boolean transA, int i0, int mc, int p0, int kc, int mr, float[] to, int at) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
-            int base = ir * kc;
+            int base = at + ir * kc;
             if (transA) {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(A[p0 + p], i0 + ir, to, base + p * mr, rows);
                 }
+                pad(to, base, kc, rows, mr);
             } else {
-                for (int r = 0; r < rows; r++) {
-                    float[] a = A[i0 + ir + r];
-                    for (int p = 0; p < kc; p++) {
-                        to[base + p * mr + r] = a[p0 + p];
-                    }
-                }
+                interleave(A, i0 + ir, rows, mr, p0, kc, to, base);
             }
-            pad(to, base, kc, rows, mr);
         }
     }
 
@@ -83,15 +104,7 @@ final class FloatPackedGemm {
     static void packB(float[][] B, boolean transB, int p0, int kc, int j0, int nc, int nr, float[] to) {
         if (transB) {
             for (int jr = 0; jr < nc; jr += nr) {
-                int cols = Math.min(nr, nc - jr);
-                int base = jr * kc;
-                for (int c = 0; c < cols; c++) {
-                    float[] b = B[j0 + jr + c];
-                    for (int p = 0; p < kc; p++) {
-                        to[base + p * nr + c] = b[p0 + p];
-                    }
-                }
-                pad(to, base, kc, cols, nr);
+                interleave(B, j0 + jr, Math.min(nr, nc - jr), nr, p0, kc, to, jr * kc);
             }
             return;
         }
@@ -99,11 +112,53 @@ final class FloatPackedGemm {
         for (int p = 0; p < kc; p++) {
             float[] b = B[p0 + p];
             for (int jr = 0; jr < nc; jr += nr) {
-                System.arraycopy(b, j0 + jr, to, jr * kc + p * nr, Math.min(nr, nc - jr));
+                int cols = Math.min(nr, nc - jr);
+                int at = jr * kc + p * nr;
+                int from = j0 + jr;
+                for (int c = 0; c < cols; c++) {
+                    to[at + c] = b[from + c];
+                }
             }
         }
         int last = (nc - 1) / nr * nr;
         pad(to, last * kc, kc, nc - last, nr);
+    }
+
+    /**
+     * {@code to[base + p·width + c] = M[first + c][p0 + p]} for {@code c < count}, {@code p < kc}, and zeros for
+     * {@code count <= c < width}: rows of M interleaved along their length, eight rows at a time (eight sequential
+     * reads, one contiguous write of eight values per step).
+     */
+    private static void interleave(float[][] M, int first, int count, int width, int p0, int kc, float[] to, int base) {
+        int c = 0;
+        for (; c + 7 < count; c += 8) {
+            float[] m0 = M[first + c];
+            float[] m1 = M[first + c + 1];
+            float[] m2 = M[first + c + 2];
+            float[] m3 = M[first + c + 3];
+            float[] m4 = M[first + c + 4];
+            float[] m5 = M[first + c + 5];
+            float[] m6 = M[first + c + 6];
+            float[] m7 = M[first + c + 7];
+            for (int p = 0, o = base + c; p < kc; p++, o += width) {
+                int q = p0 + p;
+                to[o] = m0[q];
+                to[o + 1] = m1[q];
+                to[o + 2] = m2[q];
+                to[o + 3] = m3[q];
+                to[o + 4] = m4[q];
+                to[o + 5] = m5[q];
+                to[o + 6] = m6[q];
+                to[o + 7] = m7[q];
+            }
+        }
+        for (; c < count; c++) {
+            float[] m0 = M[first + c];
+            for (int p = 0, o = base + c; p < kc; p++, o += width) {
+                to[o] = m0[p0 + p];
+            }
+        }
+        pad(to, base, kc, count, width);
     }
 
     /** Zeroes entries {@code used .. width} of each of the {@code kc} steps of the panel at {@code base}. */
