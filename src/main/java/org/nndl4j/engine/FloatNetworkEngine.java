@@ -61,9 +61,13 @@ public final class FloatNetworkEngine implements TrainingEngine {
     /** X in float32, {@code (n[0], m)}, made once. */
     private final float[][] X;
     /**
-     * Xᵀ in float32, made once for a small X ({@link MemoryBudget#HELD_VALUES}) under a narrow first layer, whose
-     * {@code dW1 = dZ1·Xᵀ} the row kernel then computes (the packed kernel does not pay there); else null.
+     * A small X ({@link MemoryBudget#HELD_VALUES}) packed once for the tile kernels, as the right factor of
+     * {@code Z1 = W1·X} and as {@code Xᵀ} for {@code dW1 = dZ1·Xᵀ} (then only W1 and dZ1 are packed a step), when the
+     * Vector API kernel runs; else null.
      */
+    private final FloatGemm.RightFactor packedX;
+    private final FloatGemm.RightFactor packedXT;
+    /** Xᵀ for the row kernel's {@code dW1 = dZ1·Xᵀ} under a narrow first layer on a small X without the Vector API. */
     private final float[][] XT;
     private final double[][] Y;
     private Pass full;
@@ -137,8 +141,15 @@ public final class FloatNetworkEngine implements TrainingEngine {
         n0 = X.rows();
         m = X.cols();
         this.X = toFloat(X);
-        this.XT = (long) n0 * m <= MemoryBudget.HELD_VALUES && W[1].length < FloatGemm.PACKED_MIN_SIDE
-                ? transpose(this.X) : null;
+        boolean small = (long) n0 * m <= MemoryBudget.HELD_VALUES;
+        boolean tiles = small && FloatGemm.kernel().equals("vector");
+        if (tiles) {
+            // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them
+            FloatGemm.warmUp();
+        }
+        this.packedX = tiles ? FloatGemm.pack(this.X) : null;
+        this.packedXT = tiles ? FloatGemm.packTransposed(this.X) : null;
+        this.XT = small && !tiles && W[1].length < FloatGemm.PACKED_MIN_SIDE ? transpose(this.X) : null;
         this.Y = Y.toArray();
     }
 
@@ -365,7 +376,11 @@ public final class FloatNetworkEngine implements TrainingEngine {
             for (int i = 0; i < Z.length; i++) {
                 Arrays.fill(Z[i], l < L ? bf[l][i] : 0.0f);
             }
-            FloatGemm.multAdd(1.0f, Wf[l], p.A(l - 1), Z);
+            if (l == 1 && p == full && packedX != null) {
+                FloatGemm.multAdd(1.0f, Wf[l], packedX, Z);
+            } else {
+                FloatGemm.multAdd(1.0f, Wf[l], p.A(l - 1), Z);
+            }
             if (l < L) {
                 FloatActivations.forward(g[l], Z, p.m);
             }
@@ -446,7 +461,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
                 Arrays.fill(row, 0.0f);
             }
             float alpha = scaledFirst ? 1.0f : 1.0f / mb;
-            if (l == 1 && p == full && XT != null) {
+            if (l == 1 && p == full && packedXT != null) {
+                FloatGemm.multAdd(alpha, dZ, packedXT, dWf[l]);
+            } else if (l == 1 && p == full && XT != null) {
                 FloatGemm.multAdd(alpha, dZ, XT, dWf[l]);
             } else {
                 FloatGemm.multAddTransB(alpha, dZ, p.A(l - 1), dWf[l]);

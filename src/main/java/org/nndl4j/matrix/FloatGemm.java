@@ -65,13 +65,24 @@ public final class FloatGemm {
     }
 
     /**
-     * Which kernel large float products use: {@code "vector"} (the Vector API kernel) or {@code "fma"} (plain Java,
-     * the same bits).
+     * Which kernel large float products use: {@code "vector"} (the Vector API tile kernel) or {@code "rows"} (the
+     * plain-Java row kernel).
      *
-     * @return {@code "vector"} or {@code "fma"}
+     * @return {@code "vector"} or {@code "rows"}
      */
     public static String kernel() {
-        return vector ? "vector" : "fma";
+        return vector ? "vector" : "rows";
+    }
+
+    /**
+     * Lets the JIT compile the Vector API kernel now (for at most a second), if this JVM has it and it is not compiled
+     * yet, so that the products that follow run on it from the start rather than on its plain twin (the same bits,
+     * slower). A training calls it once before its first step; it returns at once when there is nothing to do.
+     */
+    public static void warmUp() {
+        if (VECTOR instanceof FloatWarmedKernel warmed && vector) {
+            warmed.warmUp(1_000_000_000L);
+        }
     }
 
     /** Turns the Vector API kernel on (if available) or off, for tests; returns whether it was on. */
@@ -136,6 +147,87 @@ public final class FloatGemm {
     }
 
     /**
+     * A right factor packed once for the tile kernels, for products that use the same {@code B} many times (a
+     * training's examples): {@link #multAdd(float, float[][], RightFactor, float[][])} then packs only the left
+     * factor. It holds a copy of B's values (as many as B, rounded up to whole tiles); B itself may change afterwards
+     * without affecting it.
+     */
+    public static final class RightFactor {
+        private final float[][] panels;
+        private final int k;
+        private final int n;
+        private final int nr;
+
+        private RightFactor(float[][] panels, int k, int n, int nr) {
+            this.panels = panels;
+            this.k = k;
+            this.n = n;
+            this.nr = nr;
+        }
+
+        /** @return the shape of the factor, {@code (k, n)} */
+        public Shape shape() {
+            return new Shape(k, n);
+        }
+    }
+
+    /**
+     * {@code B} {@code (k, n)} packed once as a right factor.
+     *
+     * @param B the factor, {@code (k, n)} as rows, at least one row
+     * @return the packed factor
+     */
+    public static RightFactor pack(float[][] B) {
+        int n = cols(B, 0);
+        return new RightFactor(FloatPackedGemm.packAll(B, false, B.length, n, tileColumns()), B.length, n,
+                tileColumns());
+    }
+
+    /**
+     * {@code Bᵀ} packed once as a right factor {@code (k, n)}, from {@code B} {@code (n, k)}, without forming Bᵀ.
+     *
+     * @param B the factor before transposition, {@code (n, k)} as rows, at least one row
+     * @return the packed factor {@code Bᵀ}
+     */
+    public static RightFactor packTransposed(float[][] B) {
+        int k = cols(B, 0);
+        return new RightFactor(FloatPackedGemm.packAll(B, true, k, B.length, tileColumns()), k, B.length,
+                tileColumns());
+    }
+
+    /**
+     * {@code C = C + alpha · A · B} for A {@code (m, k)}, a packed B {@code (k, n)} and C {@code (m, n)}, on the tile
+     * kernels whatever the size (the same bits as {@link #multAdd} on the tile kernels).
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor, packed by {@link #pack} or {@link #packTransposed}
+     * @param C     the accumulator, {@code (m, n)} as rows; modified
+     */
+    public static void multAdd(float alpha, float[][] A, RightFactor B, float[][] C) {
+        Checks.notNull("multAdd", "B", B);
+        int m = A.length;
+        int k = cols(A, B.k);
+        check("multAdd", new Shape(m, k), B.shape(), k, B.k, C, m, B.n);
+        FloatMicroKernel kernel = vector ? VECTOR : PLAIN;
+        int n = B.n;
+        int nr = B.nr;
+        int tiles = (n + nr - 1) / nr;
+        int t = shares(m, n, k, tiles);
+        if (t < 2) {
+            FloatPackedGemm.multiplyPacked(kernel, alpha, A, false, B.panels, k, C, 0, m, 0, n);
+        } else {
+            GemmPool.run(t, s -> FloatPackedGemm.multiplyPacked(kernel, alpha, A, false, B.panels, k, C, 0, m,
+                    Math.min(n, tiles * s / t * nr), Math.min(n, tiles * (s + 1) / t * nr)));
+        }
+    }
+
+    /** The columns of the tile kernels' tiles (the same for the Vector API kernel and its plain twin). */
+    private static int tileColumns() {
+        return PLAIN.cols();
+    }
+
+    /**
      * Whether a product goes to the packed tile kernels: large, at least {@value #PACKED_MIN_SIDE} (and a tile) each
      * way, and 16 deep.
      */
@@ -146,8 +238,18 @@ public final class FloatGemm {
 
     private static void product(float alpha, float[][] A, boolean transA, float[][] B, boolean transB,
                                 float[][] C, int m, int n, int k) {
-        FloatMicroKernel kernel = vector ? VECTOR : PLAIN;
-        if (!packed(m, n, k, kernel)) {
+        FloatMicroKernel kernel = VECTOR;
+        if (!vector || !packed(m, n, k, kernel)) {
+            if (transB && (long) m * n * k >= PACKED_THRESHOLD) {
+                // B transposed a block at a time into this thread's scratch, then the row kernel, by columns of C
+                int t = shares(m, n, k, n);
+                if (t < 2) {
+                    FloatRowKernel.rowsTransB(alpha, A, B, C, 0, n, m, k);
+                } else {
+                    GemmPool.run(t, s -> FloatRowKernel.rowsTransB(alpha, A, B, C, n * s / t, n * (s + 1) / t, m, k));
+                }
+                return;
+            }
             if (transB) {
                 // dot products of rows, by columns of C
                 int t = shares(m, n, k, n);

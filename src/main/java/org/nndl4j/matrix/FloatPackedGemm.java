@@ -73,6 +73,51 @@ final class FloatPackedGemm {
         }
     }
 
+    /**
+     * {@code b(0 .. k, 0 .. n)} packed once, for products that reuse it: one array per block of {@value #KC} of the
+     * shared dimension, holding every panel of {@code nr} columns of that block ({@code [pc / KC][t·kc·nr + p·nr + c]}).
+     */
+    static float[][] packAll(float[][] B, boolean transB, int k, int n, int nr) {
+        int tiles = (n + nr - 1) / nr;
+        float[][] blocks = new float[(k + KC - 1) / KC][];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            float[] to = new float[tiles * nr * kc];
+            packB(B, transB, pc, kc, 0, n, nr, to);
+            blocks[pc / KC] = to;
+        }
+        return blocks;
+    }
+
+    /**
+     * {@link #multiply} with B packed beforehand by {@link #packAll} (the same sums in the same order): rows
+     * {@code [i0, i1)} and columns {@code [j0, j1)} of C, {@code j0} a multiple of the kernel's columns.
+     */
+    static void multiplyPacked(FloatMicroKernel kernel, float alpha, float[][] A, boolean transA, float[][] packedB,
+                               int k, float[][] C, int i0, int i1, int j0, int j1) {
+        float[] packedA = BUFFERS.get()[0];
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                float[] b = packedB[pc / KC];
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(A, transA, ic, mc, pc, kc, mr, packedA, 0);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            kernel.multiply(kc, packedA, ir * kc, b, (jc + jr) * kc, alpha, C,
+                                    ic + ir, Math.min(mr, mc - ir), jc + jr, cols);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** This thread's buffer for a whole packed A of {@code size} values, made on first need ({@code [2]}). */
     private static float[] heldA(float[][] buffers, int size) {
         if (buffers[2].length < size) {

@@ -7,6 +7,9 @@ package org.nndl4j.matrix;
  */
 final class FloatRowKernel {
 
+    /** This thread's block of a transposed B, {@code K_BLOCK} rows as wide as the widest C so far. */
+    private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[0][]);
+
     /** Rows of B (the shared dimension) per block. */
     private static final int K_BLOCK = 128;
     /** Columns per block: 128 rows x 1024 columns of B is 512 KB, which stays in L2. */
@@ -47,6 +50,61 @@ final class FloatRowKernel {
                     for (; p < p1; p++) {
                         float a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
                         float[] b0 = B[p];
+                        for (int j = j0; j < j1; j++) {
+                            c[j] += a0 * b0[j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C[i][q] += alpha · Σ_p A[i][p]·B[q][p]} for columns {@code [q0, q1)} of C: blocks of {@code K_BLOCK}
+     * rows of Bᵀ transposed into this thread's scratch ({@code K_BLOCK x q1}), then the row kernel's loop on them, so
+     * the inner loop runs along C's rows as C2 vectorises it.
+     */
+    static void rowsTransB(float alpha, float[][] A, float[][] B, float[][] C, int q0, int q1, int m, int k) {
+        float[][] T = TRANSPOSED.get();
+        if (T.length < K_BLOCK || T[0].length < q1) {
+            // indexed by C's own columns, so that C's and T's rows line up in the inner loop (which C2 then vectorises)
+            T = new float[K_BLOCK][Math.max(q1, T.length == 0 ? 0 : T[0].length)];
+            TRANSPOSED.set(T);
+        }
+        for (int j0 = q0; j0 < q1; j0 += N_BLOCK) {
+            int j1 = Math.min(q1, j0 + N_BLOCK);
+            for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+                int kb = Math.min(K_BLOCK, k - p0);
+                // T[p][j] = B[j][p0 + p]
+                for (int j = j0; j < j1; j++) {
+                    float[] b = B[j];
+                    for (int p = 0; p < kb; p++) {
+                        T[p][j] = b[p0 + p];
+                    }
+                }
+                for (int i = 0; i < m; i++) {
+                    float[] a = A[i];
+                    float[] c = C[i];
+                    int p = 0;
+                    for (; p + 3 < kb; p += 4) {
+                        float a0 = alpha * a[p0 + p];
+                        float a1 = alpha * a[p0 + p + 1];
+                        float a2 = alpha * a[p0 + p + 2];
+                        float a3 = alpha * a[p0 + p + 3];
+                        if (a0 == 0.0f && a1 == 0.0f && a2 == 0.0f && a3 == 0.0f) {
+                            continue;
+                        }
+                        float[] b0 = T[p];
+                        float[] b1 = T[p + 1];
+                        float[] b2 = T[p + 2];
+                        float[] b3 = T[p + 3];
+                        for (int j = j0; j < j1; j++) {
+                            c[j] = c[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                        }
+                    }
+                    for (; p < kb; p++) {
+                        float a0 = alpha * a[p0 + p];
+                        float[] b0 = T[p];
                         for (int j = j0; j < j1; j++) {
                             c[j] += a0 * b0[j];
                         }

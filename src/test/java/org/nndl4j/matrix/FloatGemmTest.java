@@ -79,7 +79,7 @@ class FloatGemmTest {
         assertNotNull(FloatGemm.vectorKernel(), "surefire's argLine must pass --add-modules jdk.incubator.vector");
         assertEquals("vector", FloatGemm.kernel());
         FloatGemm.useVectorKernel(false);
-        assertEquals("fma", FloatGemm.kernel());
+        assertEquals("rows", FloatGemm.kernel());
     }
 
     /** m, n, k around the tile (8 x 32 with AVX-512) and the blocks (MC = 128, NC = 512, KC = 256), every layout. */
@@ -184,21 +184,42 @@ class FloatGemmTest {
         }
     }
 
-    @Test
-    void largeProducts_giveTheSameBitsWithAndWithoutTheVectorApi() {
-        // the tall workload's first layer, forward and dW1, on fewer examples
-        float[][] W = random(128, 784, 1);
-        float[][] X = random(784, 700, 2);
-        float[][] dZ = random(128, 700, 3);
-        float[][][] Z = new float[2][128][700];
-        float[][][] dW = new float[2][128][784];
-        for (int v = 0; v < 2; v++) {
-            FloatGemm.useVectorKernel(v == 0);
-            FloatGemm.multAdd(1.0f, W, X, Z[v]);
-            FloatGemm.multAddTransB(1.0f / 700, dZ, X, dW[v]);
+    @ParameterizedTest(name = "vector kernel: {0}")
+    @ValueSource(booleans = {true, false})
+    void rightFactorsPackedOnce_giveExactlyTheTileKernelsSummationOrder_onAnyThreadCount(boolean vector) {
+        FloatGemm.useVectorKernel(vector);
+        // the cat network's first layer (an output of 20 rows) and the tall one's, on fewer examples
+        int[][] shapes = {{20, 209, 700}, {20, 700, 209}, {128, 700, 784}, {3, 33, 5}};
+        long seed = 300;
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            float[][] A = random(m, k, seed++);
+            float[][] B = random(k, n, seed++);
+            float[][] Bt = random(n, k, seed++);
+            float[][] C0 = random(m, n, seed++);
+            float[][] expected = copy(C0);
+            packedOrder(0.5f, A, false, B, false, expected, k);
+            float[][] expectedT = copy(C0);
+            packedOrder(0.5f, A, false, Bt, true, expectedT, k);
+            FloatGemm.RightFactor packed = FloatGemm.pack(B);
+            FloatGemm.RightFactor packedT = FloatGemm.packTransposed(Bt);
+            assertEquals(new Shape(k, n), packed.shape());
+            assertEquals(new Shape(k, n), packedT.shape());
+            for (int t = 1; t <= 3; t++) {
+                Gemm.setThreads(t);
+                float[][] C = copy(C0);
+                FloatGemm.multAdd(0.5f, A, packed, C);
+                assertTrue(Arrays.deepEquals(expected, C), m + " x " + n + " x " + k + " on " + t + " thread(s)");
+                float[][] Ct = copy(C0);
+                FloatGemm.multAdd(0.5f, A, packedT, Ct);
+                assertTrue(Arrays.deepEquals(expectedT, Ct), m + " x " + n + " x " + k + " Bᵀ on " + t + " thread(s)");
+            }
         }
-        assertTrue(Arrays.deepEquals(Z[0], Z[1]), "W·X");
-        assertTrue(Arrays.deepEquals(dW[0], dW[1]), "dZ·Xᵀ");
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> FloatGemm.multAdd(1f, new float[2][3], FloatGemm.pack(new float[4][5]), new float[2][5]));
+        assertTrue(e.getMessage().contains("(2, 3)") && e.getMessage().contains("(4, 5)"), e.getMessage());
     }
 
     @Test
