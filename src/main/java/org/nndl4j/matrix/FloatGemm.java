@@ -80,7 +80,7 @@ public final class FloatGemm {
      * slower). A training calls it once before its first step; it returns at once when there is nothing to do.
      */
     public static void warmUp() {
-        if (VECTOR instanceof FloatWarmedKernel warmed && vector) {
+        if (VECTOR instanceof FloatWarmedKernel warmed && vector && !warmed.hot()) {
             warmed.warmUp(1_000_000_000L);
         }
     }

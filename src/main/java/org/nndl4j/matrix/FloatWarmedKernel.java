@@ -47,12 +47,13 @@ final class FloatWarmedKernel implements FloatMicroKernel {
         long start = System.nanoTime();
         int mr = vector.rows();
         int nr = vector.cols();
-        // panels as long as the packed products' (so the JIT compiles the loop for their trip counts)
-        float[] a = hot ? null : new float[FloatPackedGemm.KC * mr];
-        float[] b = hot ? null : new float[FloatPackedGemm.KC * nr];
         while (!hot && System.nanoTime() - start < maxNanos) {
-            for (int i = 0; i < 100; i++) {
-                vector.multiply(FloatPackedGemm.KC, a, 0, b, 0, 1.0f, probeC, 0, mr, 0, nr);
+            // every tile shape (all row counts, whole and partial columns), so that the compiled kernel has seen them
+            for (int i = 0; i < 16; i++) {
+                for (int rows = 1; rows <= mr; rows++) {
+                    vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0f, probeC, 0, rows, 0, nr);
+                    vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0f, probeC, 0, rows, 0, nr - 1);
+                }
             }
             // the probe itself decides (at most once a millisecond)
             lastProbe = 0;
