@@ -70,6 +70,8 @@ public final class Training {
      * exceed what the heap can give ({@link Runtime#maxMemory()} less the heap in use,
      * {@link MemoryBudget#requireTraining}). {@link Engine#REFERENCE} is the caller's own straightforward computation
      * when it can do what the configuration asks, else the library's ({@link org.nndl4j.nn.Backpropagation}).
+     * {@link Precision#FLOAT32} runs on PRIMAL in float32 ({@link FloatNetworkEngine}); asked with GRAM, REFERENCE or
+     * dropout it is refused.
      *
      * @param initial   the network to start from
      * @param X         examples, {@code (n[0], m)}
@@ -78,9 +80,9 @@ public final class Training {
      * @param reference builds the {@link Engine#REFERENCE} trainable from the initial network (the model families
      *                  pass their course building blocks)
      * @return the network in training
-     * @throws IllegalArgumentException if GRAM is asked for what it cannot compute exactly, there are no examples,
-     *                                  or the training cannot fit in the heap (the message
-     *                                  names the layer sizes, the estimate and {@link Runtime#maxMemory()})
+     * @throws IllegalArgumentException if GRAM is asked for what it cannot compute exactly, FLOAT32 for what has no
+     *                                  float32 form, there are no examples, or the training cannot fit in the heap
+     *                                  (the message names the layer sizes, the estimate and {@link Runtime#maxMemory()})
      */
     public static Trainable trainable(Network initial, Matrix X, Matrix Y, TrainingConfig config,
                                       Function<Network, Trainable> reference) {
