@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * {@link FloatMicroKernel} in plain Java with the vector kernel's arithmetic ({@code sum = fma(a, b, sum)} per
  * {@code p} in order from {@code +0.0f}, then {@code c = fma(sum, alpha, c)}), so it gives the same bits as
- * {@code FloatVectorMicroKernel} for the same tile: the kernel of large float products when the JVM lacks the Vector
- * API, and its stand-in until the JIT has compiled it ({@link FloatWarmedKernel}).
+ * {@code FloatVectorMicroKernel} for the same tile: its stand-in until the JIT has compiled it
+ * ({@link FloatWarmedKernel}). Slow (a few GFLOP/s: C2 does not vectorise {@code Math.fma}), so never the kernel of a
+ * JVM without the Vector API, which runs {@link FloatRowKernel} instead.
  */
 final class FloatFmaMicroKernel implements FloatMicroKernel {
 

@@ -8,15 +8,15 @@ import org.nndl4j.Nndl4jException;
  * The float32 matrix products of the float32 training path ({@code TrainingConfig.withPrecision}), on matrices held as
  * arrays of rows ({@code float[][]}); {@link Gemm}'s float twin, with the same rules.
  *
- * <p>Large products (at least {@value #PACKED_THRESHOLD} multiply-adds, an output at least {@value #PACKED_MIN_SIDE}
- * wide each way, 16 deep) pack
- * panels of A and B ({@link FloatPackedGemm}) and run a register tile: with the JVM flag
- * {@code --add-modules jdk.incubator.vector}, the Vector API kernel (8 x 32 floats with AVX-512, once the JIT has
- * compiled it), else {@link FloatFmaMicroKernel}, plain Java with the same arithmetic, so large products give the
- * same bits with and without the flag. Smaller products run a plain-Java row kernel that C2 vectorises. Any of the
- * three layouts {@code A·B}, {@code Aᵀ·B}, {@code A·Bᵀ} is read in place: nothing is transposed whole (a small
- * {@code A·Bᵀ} runs as dot products of rows, which C2 does not vectorise: for a large one with a narrow output,
- * transpose B once and call {@link #multAdd}).
+ * <p>Two kernels. With the JVM flag {@code --add-modules jdk.incubator.vector}, large products (at least
+ * {@value #PACKED_THRESHOLD} multiply-adds, an output at least {@value #PACKED_MIN_SIDE} wide each way, 16 deep) pack
+ * panels of A and B ({@link FloatPackedGemm}) and run a Vector API register tile (8 x 32 floats with AVX-512; until the
+ * JIT has compiled it, {@link FloatFmaMicroKernel}, plain Java with the same arithmetic and bits). Without the flag,
+ * and for smaller products, a plain-Java row kernel runs that C2 vectorises ({@link FloatRowKernel}). Any of the three
+ * layouts {@code A·B}, {@code Aᵀ·B}, {@code A·Bᵀ} is read in place: nothing is transposed whole (the row kernel reads
+ * a large {@code A·Bᵀ} through blocks of B transposed into a per-thread scratch, a small one as dot products of rows).
+ * A factor used by many products can be packed once ({@link #pack}, {@link #packTransposed}). The two kernels agree
+ * to rounding, not bit for bit.
  *
  * <p>Threads: the count of {@link Gemm#threads()} (a training's, inside {@link Gemm#withThreads}); products of at
  * least {@link Gemm#PARALLEL_THRESHOLD} multiply-adds are split into whole tiles or rows of C, each element computed
@@ -37,7 +37,10 @@ public final class FloatGemm {
     /** The Vector API float micro-kernel, or null when the JVM lacks {@code jdk.incubator.vector}. */
     private static final FloatMicroKernel VECTOR_TILES = loadVectorKernel();
     private static final FloatMicroKernel VECTOR = VECTOR_TILES == null ? null : new FloatWarmedKernel(VECTOR_TILES);
-    /** The plain-Java kernel of large products, with the tile of the vector kernel (8 x 32 where it is absent). */
+    /**
+     * The vector kernel's plain-Java twin (its tile; 8 x 32 where it is absent): the products on a {@link RightFactor}
+     * when the vector kernel is switched off (tests), with the same bits.
+     */
     private static final FloatMicroKernel PLAIN = VECTOR_TILES == null ? new FloatFmaMicroKernel(8, 32)
             : new FloatFmaMicroKernel(VECTOR_TILES.rows(), VECTOR_TILES.cols());
     /** Whether large products use {@link #VECTOR}: a switch for tests of the fallback. */
@@ -197,7 +200,8 @@ public final class FloatGemm {
 
     /**
      * {@code C = C + alpha · A · B} for A {@code (m, k)}, a packed B {@code (k, n)} and C {@code (m, n)}, on the tile
-     * kernels whatever the size (the same bits as {@link #multAdd} on the tile kernels).
+     * kernels whatever the size (the same bits as {@link #multAdd} on the tile kernels). Meant for a JVM with the
+     * Vector API ({@link #kernel()} is {@code "vector"}): without it the tile runs in plain Java, slowly.
      *
      * @param alpha the scale of the product
      * @param A     the left factor, {@code (m, k)} as rows
