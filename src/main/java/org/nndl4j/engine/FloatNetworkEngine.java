@@ -32,7 +32,8 @@ import org.nndl4j.random.NumpyRandom;
  * ReLU, leaky ReLU or linear; the output SIGMOID or SOFTMAX with its loss. Costs and parameters agree with the float64
  * engine to float32 rounding, not bit for bit.
  *
- * <p>Memory: the float32 X, and per number of examples one pass of float32 activations and gradients, made on first
+ * <p>Memory: the float32 X (a large X's only once a full-batch pass needs it: mini-batches of a large X are gathered
+ * from the caller's matrix), and per number of examples one pass of float32 activations and gradients, made on first
  * use; a step allocates nothing. Arrays hold layer {@code l} at index {@code l} (1-based); index 0 of the activations
  * is the input. Not thread-safe; one instance trains one network.
  */
@@ -58,8 +59,13 @@ public final class FloatNetworkEngine implements TrainingEngine {
 
     private final int m;
     private final int n0;
-    /** X in float32, {@code (n[0], m)}, made once. */
-    private final float[][] X;
+    /** The examples as the caller gave them: a large X's mini-batches are gathered from it. */
+    private final Matrix source;
+    /**
+     * X in float32, {@code (n[0], m)}, made once: at once for a small X ({@link MemoryBudget#HELD_VALUES}), for a large
+     * one at the first full-batch pass (a training by mini-batches never makes it).
+     */
+    private float[][] X;
     /**
      * A small X ({@link MemoryBudget#HELD_VALUES}) packed once for the tile kernels, as the right factor of
      * {@code Z1 = W1·X} and as {@code Xᵀ} for {@code dW1 = dZ1·Xᵀ} (then only W1 and dZ1 are packed a step), when the
@@ -85,6 +91,8 @@ public final class FloatNetworkEngine implements TrainingEngine {
         final float[][][] dZ;
         /** The output layer in float64: Z[L] + b[L], then AL = g(ZL) in place. */
         final double[][] AL;
+        /** A batch's examples in float64, gathered from the caller's X when there is no float32 X; made on first use. */
+        double[][] gathered;
 
         Pass(float[][] A0, double[][] Y, int m) {
             this.m = m;
@@ -140,8 +148,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
         }
         n0 = X.rows();
         m = X.cols();
-        this.X = toFloat(X);
+        this.source = X;
         boolean small = (long) n0 * m <= MemoryBudget.HELD_VALUES;
+        this.X = small ? toFloat(X) : null;
         boolean tiles = small && FloatGemm.kernel().equals("vector");
         if (tiles) {
             // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them
@@ -331,6 +340,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
 
     private Pass fullPass() {
         if (full == null) {
+            if (X == null) {
+                X = toFloat(source);
+            }
             full = new Pass(X, Y, m);
         }
         return full;
@@ -352,13 +364,34 @@ public final class FloatNetworkEngine implements TrainingEngine {
         return p;
     }
 
-    /** Copies examples order[from..] (or from.. in order) into the pass's input and labels. */
+    /**
+     * Copies examples order[from..] (or from.. in order) into the pass's input and labels: from the float32 X, or
+     * without one from the caller's X through a float64 scratch of the batch's size.
+     */
     private void gather(int[] order, int from, Pass p) {
-        for (int i = 0; i < n0; i++) {
-            float[] x = X[i];
-            float[] to = p.A0[i];
-            for (int j = 0; j < p.m; j++) {
-                to[j] = x[order == null ? from + j : order[from + j]];
+        if (X == null) {
+            if (p.gathered == null) {
+                p.gathered = new double[n0][p.m];
+            }
+            if (order == null) {
+                source.copyColumnsInto(from, from + p.m, p.gathered);
+            } else {
+                source.selectColumnsInto(order, from, from + p.m, p.gathered);
+            }
+            for (int i = 0; i < n0; i++) {
+                double[] x = p.gathered[i];
+                float[] to = p.A0[i];
+                for (int j = 0; j < p.m; j++) {
+                    to[j] = (float) x[j];
+                }
+            }
+        } else {
+            for (int i = 0; i < n0; i++) {
+                float[] x = X[i];
+                float[] to = p.A0[i];
+                for (int j = 0; j < p.m; j++) {
+                    to[j] = x[order == null ? from + j : order[from + j]];
+                }
             }
         }
         for (int i = 0; i < Y.length; i++) {

@@ -162,4 +162,28 @@ class FloatNetworkEngineTest {
         assertTrue(shape.getMessage().contains("(3, 6)") && shape.getMessage().contains("(7, 20)"), shape.getMessage());
         assertThrows(ShapeException.class, () -> FloatNetworkEngine.primal(net, X, Matrix.zeros(1, 19)));
     }
+
+    @Test
+    void aLargeXsMiniBatches_gatheredFromTheCallersMatrix_equalThoseFromTheFloat32Copy() {
+        // more than MemoryBudget.HELD_VALUES values: no float32 copy of X until a full-batch pass needs one
+        int m = org.nndl4j.nn.MemoryBudget.HELD_VALUES / 8 + 999;
+        Matrix X = new NumpyRandom(11).rand(8, m);
+        Matrix Y = labels(X, 1, 12);
+        Network net = network(new int[] {8, 4, 1}, Activation.RELU, Activation.SIGMOID, 13);
+        int[] order = new NumpyRandom(14).permutation(m);
+        FloatNetworkEngine batchesOnly = FloatNetworkEngine.primal(net, X, Y);
+        FloatNetworkEngine withCopy = FloatNetworkEngine.primal(net, X, Y);
+        withCopy.batchGradients(null, 0, m); // a full-batch pass: the float32 copy is made
+        for (int[] batch : new int[][] {{0, 256}, {m - 100, m}}) {
+            double sum = batchesOnly.batchGradients(order, batch[0], batch[1]);
+            Gradients gathered = gradients(batchesOnly, 2);
+            assertEquals(withCopy.batchGradients(order, batch[0], batch[1]), sum, 0.0);
+            Gradients copied = gradients(withCopy, 2);
+            for (int l = 1; l <= 2; l++) {
+                assertEquals(copied.dW(l), gathered.dW(l), "dW" + l);
+                assertEquals(copied.db(l), gathered.db(l), "db" + l);
+            }
+        }
+        assertEquals(batchesOnly.batchGradients(null, 0, 256), withCopy.batchGradients(null, 0, 256), 0.0);
+    }
 }
