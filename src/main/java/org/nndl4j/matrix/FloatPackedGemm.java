@@ -61,11 +61,12 @@ final class FloatPackedGemm {
                     if (!heldA) {
                         packA(o.A, o.transA, ic, mc, pc, kc, mr, packedA, 0);
                     }
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
-                        for (int ir = 0; ir < mc; ir += mr) {
+                    // row panel by row panel: one A panel stays close while the B panels stream, C read along its rows
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        int rows = Math.min(mr, mc - ir);
+                        for (int jr = 0; jr < nc; jr += nr) {
                             kernel.multiply(kc, packedA, aBase + ir * kc, packedB, jr * kc, o.alpha, o.C,
-                                    ic + ir, Math.min(mr, mc - ir), jc + jr, cols);
+                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
                         }
                     }
                 }
@@ -106,11 +107,11 @@ final class FloatPackedGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(A, transA, ic, mc, pc, kc, mr, packedA, 0);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
-                        for (int ir = 0; ir < mc; ir += mr) {
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        int rows = Math.min(mr, mc - ir);
+                        for (int jr = 0; jr < nc; jr += nr) {
                             kernel.multiply(kc, packedA, ir * kc, b, (jc + jr) * kc, alpha, C,
-                                    ic + ir, Math.min(mr, mc - ir), jc + jr, cols);
+                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
                         }
                     }
                 }
