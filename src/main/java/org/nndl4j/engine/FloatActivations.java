@@ -11,6 +11,8 @@ import org.nndl4j.nn.Activation;
  */
 final class FloatActivations {
 
+    private static final int POSITIVE_INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+
     private FloatActivations() {
     }
 
@@ -80,7 +82,12 @@ final class FloatActivations {
                 }
                 case RELU -> {
                     for (int j = 0; j < m; j++) {
-                        d[j] = a[j] > 0.0f ? d[j] : 0.0f;
+                        // d = a > 0 ? d : 0, bit for bit, without a branch (a coin toss on a network's signs, which
+                        // the processor mispredicts half the time): a > 0 exactly when a's bits, as a signed int, lie
+                        // in [1, bits(+∞)] (NaN, ±0 and negative a outside); the mask keeps d's bits or clears them
+                        int bits = Float.floatToRawIntBits(a[j]);
+                        int keep = ~(((bits - 1) | (POSITIVE_INFINITY_BITS - bits)) >> 31);
+                        d[j] = Float.intBitsToFloat(Float.floatToRawIntBits(d[j]) & keep);
                     }
                 }
                 case LEAKY_RELU -> {
