@@ -50,8 +50,8 @@ def parse():
     p.add_argument("--workloads", default="cat-gd,tall-gd,tall-adam,optimizers,example",
                    help="comma-separated: cat-gd,tall-gd,tall-adam,optimizers,example")
     p.add_argument("--peers", default="nndl4j,numpy,torch,dl4j", help="comma-separated peers to run")
-    p.add_argument("--nndl4j-precisions", default="f64",
-                   help="nndl4j's precisions (f64; add f32 once nndl4j has a float32 path)")
+    p.add_argument("--nndl4j-precisions", default="f64,f32",
+                   help="nndl4j's precisions: f64 and f32 (TrainingConfig.withPrecision) by default")
     p.add_argument("--skip", action="append", default=[], help="PEER=REASON: a peer run.sh could not set up")
     p.add_argument("--data", help="the directory PeerWorkloads prepare wrote")
     p.add_argument("--classpath", help="nndl4j's class path")
@@ -390,7 +390,7 @@ def main():
            "GFLOP/s counts the products of forward + backward without dA0: 2·m·(3·Σ n[l]·n[l−1] − n[1]·n[0]) "
            + "; ".join(f"{w}: {gemm_flops(d, m) / 1e9:.4g} GFLOP" for w, (_, d, m) in WORKLOADS.items()
                        if w in a.workloads) + " per iteration (per epoch for Adam).",
-           "A dash: not run (nndl4j has no float32 path yet)" + "".join(
+           "A dash: not run" + "".join(
                f"; {p} skipped: {why}" for p, why in a.skipped.items()) + ".", ""]
     doc += speed + [""] + memory + [""] + guard + [""] + optimizers + example
     text = "\n".join(doc) + "\n"

@@ -54,7 +54,7 @@ import org.nndl4j.random.NumpyRandom;
  *
  * <p>Not thread-safe; one instance trains one network.
  */
-public final class NetworkEngine {
+public final class NetworkEngine implements TrainingEngine {
 
     /**
      * {@code dW = (1/m) dZ·APrevᵀ} goes through a transposed copy of APrev (Xᵀ, made once, for the input

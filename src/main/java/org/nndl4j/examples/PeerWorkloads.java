@@ -14,6 +14,7 @@ import org.nndl4j.nn.Network;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.MiniBatches;
 import org.nndl4j.train.Optimizer;
+import org.nndl4j.train.Precision;
 import org.nndl4j.train.StepProgress;
 import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingConfig;
@@ -25,7 +26,7 @@ import org.nndl4j.train.TrainingListener;
  *
  * <pre>
  * java -cp CLASSPATH org.nndl4j.examples.PeerWorkloads prepare DIR
- * java -cp CLASSPATH org.nndl4j.examples.PeerWorkloads run cat-gd|tall-gd|tall-adam [--threads T] [--precision f64]
+ * java -cp CLASSPATH org.nndl4j.examples.PeerWorkloads run cat-gd|tall-gd|tall-adam [--threads T] [--precision f64|f32]
  *      [--warmup N] [--iterations N] [--epochs N]
  * </pre>
  *
@@ -43,7 +44,7 @@ public final class PeerWorkloads {
             "                    tall-gd ([784,128,64,1] on 60,000 synthetic examples, full-batch gradient descent),",
             "                    tall-adam (the same with Adam on shuffled mini-batches of 256, timed per epoch)",
             "  --threads T       threads of the training's matrix products (default 1)",
-            "  --precision P     f64 (default); f32 is refused until nndl4j has a float32 path",
+            "  --precision P     f64 (default) or f32 (float32 steps, float64 parameters: TrainingConfig.withPrecision)",
             "  --warmup N        untimed iterations first (gd workloads; default 10 for cat, 1 for tall)",
             "  --iterations N    timed iterations (gd workloads; default 50 for cat, 3 for tall)",
             "  --epochs N        epochs of tall-adam; all but the last are warm-up (default 2)",
@@ -107,13 +108,15 @@ public final class PeerWorkloads {
                     default -> throw new Nndl4jException("unknown argument '" + flag + "'");
                 }
             }
-            if (precision.equals("f32")) {
-                throw new Nndl4jException("--precision f32: nndl4j has no float32 path yet");
-            }
-            if (!precision.equals("f64")) {
+            if (!precision.equals("f64") && !precision.equals("f32")) {
                 throw new Nndl4jException("--precision must be f64 or f32, got '" + precision + "'");
             }
             return new Options(workload, threads, precision, warmup, iterations, epochs);
+        }
+
+        /** @return the precision {@code --precision} names */
+        Precision arithmetic() {
+            return precision.equals("f32") ? Precision.FLOAT32 : Precision.FLOAT64;
         }
 
         private static int nonNegative(String value, String flag) {
@@ -137,7 +140,7 @@ public final class PeerWorkloads {
     private static String gradientDescent(Options o, Network initial, LabeledData data, double learningRate) {
         int steps = o.warmup() + o.iterations();
         TrainingConfig config = new TrainingConfig(steps, learningRate, steps).withEngine(Engine.PRIMAL)
-                .withThreads(o.threads());
+                .withThreads(o.threads()).withPrecision(o.arithmetic());
         List<StepTime> times = timeSteps(initial, data, config);
         double seconds = (times.get(steps - 1).nanos() - (o.warmup() == 0 ? times.get(0).startNanos()
                 : times.get(o.warmup() - 1).nanos())) / 1e9;
@@ -147,7 +150,8 @@ public final class PeerWorkloads {
     private static String adamEpochs(Options o, Network initial, LabeledData data) {
         TrainingConfig config = new TrainingConfig(o.epochs(), PeerData.TALL_ADAM_LEARNING_RATE, o.epochs())
                 .withEngine(Engine.PRIMAL).withOptimizer(Optimizer.adam())
-                .withMiniBatches(MiniBatches.shuffled(PeerData.TALL_BATCH, PeerData.TALL_SEED)).withThreads(o.threads());
+                .withMiniBatches(MiniBatches.shuffled(PeerData.TALL_BATCH, PeerData.TALL_SEED)).withThreads(o.threads())
+                .withPrecision(o.arithmetic());
         List<StepTime> times = timeSteps(initial, data, config);
         List<Long> epochEnds = new ArrayList<>();
         for (StepTime t : times) {

@@ -19,13 +19,14 @@ import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.MiniBatches;
 import org.nndl4j.train.Optimizer;
+import org.nndl4j.train.Precision;
 import org.nndl4j.train.Training;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingProgress;
 import org.nndl4j.train.TrainingResult;
 
 /**
- * The tall workload: a network [784, 128, 64, 1] (ReLU, ReLU, sigmoid) trained in float64 on {@code m} synthetic
+ * The tall workload: a network [784, 128, 64, 1] (ReLU, ReLU, sigmoid) trained in float64 (or float32) on {@code m} synthetic
  * examples (default 60,000, the size of MNIST's training set), by full-batch gradient descent or by Adam on
  * mini-batches. It is the same computation as {@code tall_numpy.py} (a resource beside this class), so the two print
  * the same costs up to rounding: {@code X = rand(784, m)} from {@code NumpyRandom(seed)}, labels
@@ -40,7 +41,7 @@ import org.nndl4j.train.TrainingResult;
  *
  * <pre>
  * java -cp target/classes:... org.nndl4j.examples.TallWorkload [--examples M] [--iterations N] [--threads T]
- *      [--optimizer gd|adam] [--batch-size B] [--learning-rate A] [--engine NAME] [--seed S]
+ *      [--optimizer gd|adam] [--batch-size B] [--learning-rate A] [--engine NAME] [--seed S] [--precision f64|f32]
  * </pre>
  */
 public final class TallWorkload {
@@ -50,7 +51,7 @@ public final class TallWorkload {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: TallWorkload [--examples M] [--iterations N] [--threads T] [--optimizer gd|adam]",
-            "                    [--batch-size B] [--learning-rate A] [--engine NAME] [--seed S]",
+            "                    [--batch-size B] [--learning-rate A] [--engine NAME] [--seed S] [--precision P]",
             "  --examples M        examples m, columns of X (784, m) (default 60000)",
             "  --iterations N      full-batch iterations, or epochs with adam (default 5)",
             "  --threads T         threads of the training's matrix products (default 1)",
@@ -58,19 +59,20 @@ public final class TallWorkload {
             "  --batch-size B      mini-batch size with adam (default 256)",
             "  --learning-rate A   default 0.01 with gd, 0.001 with adam",
             "  --engine NAME       auto (default), primal, gram, reference",
-            "  --seed S            seed of the data (default 0); the batch order uses S + 1");
+            "  --seed S            seed of the data (default 0); the batch order uses S + 1",
+            "  --precision P       f64 (default) or f32 (float32 steps on the PRIMAL engine, float64 parameters)");
 
     private TallWorkload() {
     }
 
     /** The command-line options. */
     record Options(int examples, int iterations, int threads, boolean adam, int batchSize, double learningRate,
-                   Engine engine, long seed) {
+                   Engine engine, long seed, Precision precision) {
 
         /** @return the training configuration, recording every iteration */
         TrainingConfig config() {
             TrainingConfig config = new TrainingConfig(iterations, learningRate, 1).withEngine(engine)
-                    .withThreads(threads);
+                    .withThreads(threads).withPrecision(precision);
             return adam ? config.withOptimizer(Optimizer.adam())
                     .withMiniBatches(MiniBatches.shuffled(batchSize, seed + 1)) : config;
         }
@@ -87,7 +89,7 @@ public final class TallWorkload {
 
     static Options parse(String[] args) {
         CommandLine.Flags flags = CommandLine.flags(args, Set.of("--examples", "--iterations", "--threads",
-                "--optimizer", "--batch-size", "--learning-rate", "--engine", "--seed"), Set.of());
+                "--optimizer", "--batch-size", "--learning-rate", "--engine", "--seed", "--precision"), Set.of());
         if (flags == null) {
             return null;
         }
@@ -111,8 +113,13 @@ public final class TallWorkload {
         } catch (NumberFormatException e) {
             throw new org.nndl4j.Nndl4jException("--seed needs a whole number, got '" + flags.value("--seed", "") + "'");
         }
+        String precision = flags.value("--precision", "f64");
+        if (!precision.equals("f64") && !precision.equals("f32")) {
+            throw new org.nndl4j.Nndl4jException("--precision must be f64 or f32, got '" + precision + "'");
+        }
         return new Options(flags.positive("--examples", 60_000), flags.positive("--iterations", 5),
-                flags.positive("--threads", 1), adam, flags.positive("--batch-size", 256), rate, flags.engine(), seed);
+                flags.positive("--threads", 1), adam, flags.positive("--batch-size", 256), rate, flags.engine(), seed,
+                precision.equals("f32") ? Precision.FLOAT32 : Precision.FLOAT64);
     }
 
     /** {@code X = rand(784, m)} from {@code NumpyRandom(seed)}, {@code Y = (X[0] + X[1] > 1)}. */
@@ -140,8 +147,8 @@ public final class TallWorkload {
         });
         double median = median(seconds.size() > 1 ? seconds.subList(1, seconds.size()) : seconds);
         double gflop = flopsPerEpoch(options.examples()) / 1e9;
-        out.printf(Locale.ROOT, "%s, %s, m = %d, %d thread(s): %.4f s per %s (median), %.1f GFLOP/s, peak RSS so far %s%n",
-                result.engine(), options.adam() ? "Adam, batches of " + options.batchSize() : "full-batch gradient descent",
+        out.printf(Locale.ROOT, "%s%s, %s, m = %d, %d thread(s): %.4f s per %s (median), %.1f GFLOP/s, peak RSS so far %s%n",
+                result.engine(), options.precision() == Precision.FLOAT32 ? " float32" : "", options.adam() ? "Adam, batches of " + options.batchSize() : "full-batch gradient descent",
                 options.examples(), options.threads(), median, options.adam() ? "epoch" : "iteration", gflop / median,
                 peakRss());
     }

@@ -30,7 +30,7 @@ final class WarmedKernel implements MicroKernel {
     /** A compiled call allocates nothing; an interpreted one allocates about 20 KB (a little slack for the probe). */
     private static final long COMPILED_MAX_BYTES = 512;
     /** The calling thread's allocated bytes, or null when the JVM does not count them. */
-    private static final MethodHandle ALLOCATED_BYTES = allocatedBytes();
+    static final MethodHandle ALLOCATED_BYTES = allocatedBytes();
 
     private final MicroKernel vector;
     private final MicroKernel fma;

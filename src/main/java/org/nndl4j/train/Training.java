@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.nndl4j.data.LabeledData;
+import org.nndl4j.engine.FloatNetworkEngine;
 import org.nndl4j.engine.NetworkEngine;
 import org.nndl4j.engine.ParameterUpdate;
+import org.nndl4j.engine.TrainingEngine;
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
@@ -68,6 +70,8 @@ public final class Training {
      * exceed what the heap can give ({@link Runtime#maxMemory()} less the heap in use,
      * {@link MemoryBudget#requireTraining}). {@link Engine#REFERENCE} is the caller's own straightforward computation
      * when it can do what the configuration asks, else the library's ({@link org.nndl4j.nn.Backpropagation}).
+     * {@link Precision#FLOAT32} runs on PRIMAL in float32 ({@link FloatNetworkEngine}); asked with GRAM, REFERENCE or
+     * dropout it is refused.
      *
      * @param initial   the network to start from
      * @param X         examples, {@code (n[0], m)}
@@ -76,9 +80,9 @@ public final class Training {
      * @param reference builds the {@link Engine#REFERENCE} trainable from the initial network (the model families
      *                  pass their course building blocks)
      * @return the network in training
-     * @throws IllegalArgumentException if GRAM is asked for what it cannot compute exactly, there are no examples,
-     *                                  or the training cannot fit in the heap (the message
-     *                                  names the layer sizes, the estimate and {@link Runtime#maxMemory()})
+     * @throws IllegalArgumentException if GRAM is asked for what it cannot compute exactly, FLOAT32 for what has no
+     *                                  float32 form, there are no examples, or the training cannot fit in the heap
+     *                                  (the message names the layer sizes, the estimate and {@link Runtime#maxMemory()})
      */
     public static Trainable trainable(Network initial, Matrix X, Matrix Y, TrainingConfig config,
                                       Function<Network, Trainable> reference) {
@@ -116,7 +120,8 @@ public final class Training {
                 }
                 return engineTrainable(NetworkEngine.gram(initial, X, Y), Engine.GRAM, regularization);
             default:
-                return engineTrainable(NetworkEngine.primal(initial, X, Y), Engine.PRIMAL, regularization);
+                return engineTrainable(config.precision() == Precision.FLOAT32 ? FloatNetworkEngine.primal(initial, X, Y)
+                        : NetworkEngine.primal(initial, X, Y), Engine.PRIMAL, regularization);
         }
     }
 
@@ -150,12 +155,33 @@ public final class Training {
             throw new ShapeException(operation, "X of shape (" + (layerDims.length == 0 ? "?" : layerDims[0])
                     + ", m) for layer sizes " + java.util.Arrays.toString(layerDims), X.shape());
         }
-        Engine engine = config.engine() == Engine.AUTO
+        requirePrecision(operation, config);
+        Engine engine = config.precision() == Precision.FLOAT32 ? Engine.PRIMAL
+                : config.engine() == Engine.AUTO
                 ? (isGramExact(config) && gramPays(layerDims, X.cols(), iterations) ? Engine.GRAM : Engine.PRIMAL)
                 : config.engine();
         MemoryBudget.requireTraining(operation, layerDims, X.cols(), stateCopies(config.optimizer()),
                 engine == Engine.GRAM);
         return engine;
+    }
+
+    /**
+     * Refuses a float32 training on what has no float32 form: the GRAM and REFERENCE engines, and dropout (float32 runs
+     * on the PRIMAL engine, with AUTO or PRIMAL).
+     */
+    private static void requirePrecision(String operation, TrainingConfig config) {
+        if (config.precision() != Precision.FLOAT32) {
+            return;
+        }
+        if (config.engine() == Engine.GRAM || config.engine() == Engine.REFERENCE) {
+            throw new Nndl4jException(operation + ": Precision.FLOAT32 runs on the PRIMAL engine only, but the "
+                    + "configuration asks for Engine." + config.engine() + " (use Engine.AUTO or Engine.PRIMAL, or "
+                    + "Precision.FLOAT64)");
+        }
+        if (config.regularization().hasDropout()) {
+            throw new Nndl4jException(operation + ": Precision.FLOAT32 has no dropout, but the configuration asks for "
+                    + config.regularization() + " (use Precision.FLOAT64 for dropout)");
+        }
     }
 
     /** GRAM is exact for full-batch gradient descent (dropout included); its W1 is not held for L2's decay. */
@@ -189,7 +215,7 @@ public final class Training {
         return optimizer instanceof Optimizer.GradientDescent ? 0 : 1;
     }
 
-    private static Trainable engineTrainable(NetworkEngine computation, Engine kind, Regularization regularization) {
+    private static Trainable engineTrainable(TrainingEngine computation, Engine kind, Regularization regularization) {
         if (!regularization.isNone()) {
             computation.regularize(regularization.lambda(), regularization.keepProb(), regularization.masks());
         }
@@ -217,7 +243,7 @@ public final class Training {
     }
 
     /** The fast engine, as the loop sees it. */
-    private record EngineTrainable(NetworkEngine computation, Engine kind) implements Trainable {
+    private record EngineTrainable(TrainingEngine computation, Engine kind) implements Trainable {
         @Override
         public double step(double learningRate) {
             return computation.step(learningRate);

@@ -20,10 +20,11 @@ import org.nndl4j.matrix.Gemm;
  * @param threads      how many threads the training's matrix products use, {@code >= 1}; or
  *                     {@link #DEFAULT_THREADS} (the default) for {@link Gemm#threads()}, the process-wide count of
  *                     {@link Gemm#setThreads}. The results are bit-identical for any count.
+ * @param precision    the arithmetic of the steps (see {@link Precision}); {@link Precision#FLOAT64} by default
  */
 public record TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine, Optimizer optimizer,
                              MiniBatches miniBatches, LearningRateSchedule schedule, Regularization regularization,
-                             int threads) {
+                             int threads, Precision precision) {
 
     /** The course's recording interval. */
     public static final int DEFAULT_RECORD_EVERY = 100;
@@ -41,6 +42,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      * @param schedule       how the learning rate changes after each epoch
      * @param regularization L2 and dropout
      * @param threads        threads for the matrix products, {@code >= 1}, or {@link #DEFAULT_THREADS}
+     * @param precision      the arithmetic of the steps
      * @throws IllegalArgumentException naming the value that is out of range or null
      */
     public TrainingConfig {
@@ -72,6 +74,29 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
             throw new Nndl4jException("threads must be >= 1, or TrainingConfig.DEFAULT_THREADS (0) for "
                     + "Gemm's default, got " + threads);
         }
+        if (precision == null) {
+            throw new Nndl4jException("precision must not be null (use Precision.FLOAT64)");
+        }
+    }
+
+    /**
+     * A float64 configuration ({@link Precision#FLOAT64}).
+     *
+     * @param iterations     epochs
+     * @param learningRate   α0
+     * @param recordEvery    recording interval
+     * @param engine         the engine
+     * @param optimizer      the optimizer
+     * @param miniBatches    the batching
+     * @param schedule       the learning-rate schedule
+     * @param regularization L2 and dropout
+     * @param threads        threads for the matrix products, {@code >= 1}, or {@link #DEFAULT_THREADS}
+     */
+    public TrainingConfig(int iterations, double learningRate, int recordEvery, Engine engine, Optimizer optimizer,
+                          MiniBatches miniBatches, LearningRateSchedule schedule, Regularization regularization,
+                          int threads) {
+        this(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, schedule, regularization, threads,
+                Precision.FLOAT64);
     }
 
     /**
@@ -149,7 +174,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig withIterations(int n) {
         return new TrainingConfig(n, learningRate, recordEvery, engine, optimizer, miniBatches,
-                schedule, regularization, threads);
+                schedule, regularization, threads, precision);
     }
 
     /**
@@ -158,7 +183,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig withRecordEvery(int n) {
         return new TrainingConfig(iterations, learningRate, n, engine, optimizer, miniBatches,
-                schedule, regularization, threads);
+                schedule, regularization, threads, precision);
     }
 
     /**
@@ -167,7 +192,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig withEngine(Engine e) {
         return new TrainingConfig(iterations, learningRate, recordEvery, e, optimizer, miniBatches,
-                schedule, regularization, threads);
+                schedule, regularization, threads, precision);
     }
 
     /**
@@ -176,7 +201,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig withOptimizer(Optimizer o) {
         return new TrainingConfig(iterations, learningRate, recordEvery, engine, o, miniBatches,
-                schedule, regularization, threads);
+                schedule, regularization, threads, precision);
     }
 
     /**
@@ -185,7 +210,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig withMiniBatches(MiniBatches batches) {
         return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, batches,
-                schedule, regularization, threads);
+                schedule, regularization, threads, precision);
     }
 
     /**
@@ -194,7 +219,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig withSchedule(LearningRateSchedule s) {
         return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches,
-                s, regularization, threads);
+                s, regularization, threads, precision);
     }
 
     /**
@@ -203,7 +228,7 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig withRegularization(Regularization r) {
         return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches,
-                schedule, r, threads);
+                schedule, r, threads, precision);
     }
 
     /**
@@ -213,7 +238,17 @@ public record TrainingConfig(int iterations, double learningRate, int recordEver
      */
     public TrainingConfig withThreads(int n) {
         return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, schedule,
-                regularization, n);
+                regularization, n, precision);
+    }
+
+    /**
+     * @param p the arithmetic of the steps: {@link Precision#FLOAT32} computes them in float32 on the PRIMAL engine
+     *          (with {@link Engine#AUTO} or {@link Engine#PRIMAL}), the parameters staying float64
+     * @return the same configuration computed in precision {@code p}
+     */
+    public TrainingConfig withPrecision(Precision p) {
+        return new TrainingConfig(iterations, learningRate, recordEvery, engine, optimizer, miniBatches, schedule,
+                regularization, threads, p);
     }
 
     /**

@@ -54,10 +54,17 @@ class PeerWorkloadsTest {
     }
 
     @Test
-    void options_float32IsRefusedUntilNndl4jHasIt() {
-        Nndl4jException e = assertThrows(Nndl4jException.class,
-                () -> PeerWorkloads.Options.parse(new String[] {"run", "tall-gd", "--precision", "f32"}));
-        assertTrue(e.getMessage().contains("float32"), e.getMessage());
+    void catGd_float32_printsTheSameLine_withAFirstCostWithinTheBenchmarksFloat32Agreement() {
+        String f64 = run("cat-gd", "--warmup", "0", "--iterations", "2");
+        String f32 = run("cat-gd", "--warmup", "0", "--iterations", "2", "--precision", "f32");
+        assertEquals("f32", BenchmarkOutput.field(f32, "precision"));
+        assertEquals(BenchmarkOutput.field(f64, "per"), BenchmarkOutput.field(f32, "per"));
+        assertEquals(BenchmarkOutput.field(f64, "timed"), BenchmarkOutput.field(f32, "timed"));
+        double first64 = Double.parseDouble(BenchmarkOutput.field(f64, "first_cost"));
+        double first32 = Double.parseDouble(BenchmarkOutput.field(f32, "first_cost"));
+        // bench.py's AGREEMENT for f32 is 1e-5 relative; float32 arithmetic is not float64's
+        assertEquals(first64, first32, 1e-5 * first64, f32);
+        assertTrue(first32 != first64, "the float32 path computes in float32");
     }
 
     @Test

@@ -1,0 +1,524 @@
+package org.nndl4j.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.nndl4j.Nndl4jException;
+import org.nndl4j.matrix.Checks;
+import org.nndl4j.matrix.FloatGemm;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Loss;
+import org.nndl4j.nn.MemoryBudget;
+import org.nndl4j.nn.Network;
+import org.nndl4j.random.NumpyRandom;
+
+/**
+ * The PRIMAL computation in float32 with float64 master parameters (mixed precision, as the usual float32 training
+ * is done): the network's {@code W} and {@code b}, their gradients as the optimizer sees them and the optimizer's
+ * state stay float64; the engine keeps float32 copies of {@code W} and {@code b} (refreshed after every update) and
+ * of the examples {@code X} (made once: half of X's bytes), and computes the forward pass, the backward pass and the
+ * products in float32 ({@link FloatGemm}). The output layer's activation, the cost and {@code db} are computed in
+ * float64 from the float32 products, and {@code dW} is handed to the update as float64.
+ *
+ * <p>The same steps as {@link NetworkEngine#primal}: full-batch gradient descent ({@link #step}: {@code dZL = AL - Y},
+ * {@code dW = (1/m) dZ·APrevᵀ}), and batch gradients for any optimizer ({@link #batchGradients}:
+ * {@code dZL = (1/m_b)(AL - Y)}, {@code dW = dZ·APrevᵀ}), with L2; no dropout. Hidden layers may be sigmoid, tanh,
+ * ReLU, leaky ReLU or linear; the output SIGMOID or SOFTMAX with its loss. Costs and parameters agree with the float64
+ * engine to float32 rounding, not bit for bit.
+ *
+ * <p>Memory: the float32 X (a large X's only once a full-batch pass needs it: mini-batches of a large X are gathered
+ * from the caller's matrix), and per number of examples one pass of float32 activations and gradients, made on first
+ * use; a step allocates nothing. Arrays hold layer {@code l} at index {@code l} (1-based); index 0 of the activations
+ * is the input. Not thread-safe; one instance trains one network.
+ */
+public final class FloatNetworkEngine implements TrainingEngine {
+
+    /** Columns of X converted at a time when the float32 copy is made (a double scratch of n[0] x this). */
+    private static final int COPY_COLUMNS = 1024;
+
+    private final int L;
+    private final Loss loss;
+    private final Activation[] g;
+    // the float64 master parameters and the gradients handed to the update
+    private final double[][][] W;
+    private final double[][] b;
+    private final double[][][] dW;
+    private final double[][] db;
+    // their float32 copies, and the float32 weight gradients
+    private final float[][][] Wf;
+    private final float[][] bf;
+    private final float[][][] dWf;
+    private double lambda;
+    private boolean stepped;
+
+    private final int m;
+    private final int n0;
+    /** The examples as the caller gave them: a large X's mini-batches are gathered from it. */
+    private final Matrix source;
+    /**
+     * X in float32, {@code (n[0], m)}, made once: at once for a small X ({@link MemoryBudget#HELD_VALUES}), for a large
+     * one at the first full-batch pass (a training by mini-batches never makes it).
+     */
+    private float[][] X;
+    /**
+     * A small X ({@link MemoryBudget#HELD_VALUES}) packed once for the tile kernels, as the right factor of
+     * {@code Z1 = W1·X} and as {@code Xᵀ} for {@code dW1 = dZ1·Xᵀ} (then only W1 and dZ1 are packed a step), when the
+     * Vector API kernel runs; else null.
+     */
+    private final FloatGemm.RightFactor packedX;
+    private final FloatGemm.RightFactor packedXT;
+    /** Xᵀ for the row kernel's {@code dW1 = dZ1·Xᵀ} under a narrow first layer on a small X without the Vector API. */
+    private final float[][] XT;
+    private final double[][] Y;
+    private Pass full;
+    private Pass batch;
+    private Pass lastBatch;
+
+    /** The activations and gradients of one number of examples, reused from step to step. */
+    private final class Pass {
+        final int m;
+        final float[][] A0;
+        final double[][] Y;
+        /** Z[l] for the hidden layers, which A = g(Z) overwrites (A[l] is Z[l]); Z[L] is the output's product W·A. */
+        final float[][][] Z;
+        /** dZ[l]; dZ[l-1] first receives dA[l-1] = W[l]ᵀ·dZ[l], then becomes dZ[l-1] in place. No dZ0. */
+        final float[][][] dZ;
+        /** The output layer in float64: Z[L] + b[L], then AL = g(ZL) in place. */
+        final double[][] AL;
+        /** A batch's examples in float64, gathered from the caller's X when there is no float32 X; made on first use. */
+        double[][] gathered;
+
+        Pass(float[][] A0, double[][] Y, int m) {
+            this.m = m;
+            this.A0 = A0;
+            this.Y = Y;
+            Z = new float[L + 1][][];
+            dZ = new float[L + 1][][];
+            for (int l = 1; l <= L; l++) {
+                Z[l] = new float[Wf[l].length][m];
+                dZ[l] = new float[Wf[l].length][m];
+            }
+            AL = new double[Wf[L].length][m];
+        }
+
+        float[][] A(int l) {
+            return l == 0 ? A0 : Z[l];
+        }
+    }
+
+    private FloatNetworkEngine(Network network, Matrix X, Matrix Y) {
+        Checks.notNull("FloatNetworkEngine", "network", network);
+        Checks.notNull("FloatNetworkEngine", "X", X);
+        if (X.rows() != network.inputSize()) {
+            throw new ShapeException("FloatNetworkEngine", network.W(1).shape(), X.shape(), "not aligned: X must have "
+                    + network.inputSize() + " rows (the network's inputs), got " + X.rows());
+        }
+        Checks.examples("FloatNetworkEngine", X, Y);
+        MemoryBudget.requireTraining("FloatNetworkEngine", network.layerDims(), X.cols(), 0, false);
+        L = network.numLayers();
+        loss = network.loss();
+        loss.requireLabels("FloatNetworkEngine", Y, network.outputSize());
+        g = new Activation[L + 1];
+        W = new double[L + 1][][];
+        b = new double[L + 1][];
+        dW = new double[L + 1][][];
+        db = new double[L + 1][];
+        Wf = new float[L + 1][][];
+        bf = new float[L + 1][];
+        dWf = new float[L + 1][][];
+        for (int l = 1; l <= L; l++) {
+            g[l] = network.activation(l);
+            if (l < L) {
+                FloatActivations.requireHidden(g[l], l);
+            }
+            W[l] = network.W(l).toArray();
+            b[l] = network.b(l).toRowMajor();
+            dW[l] = new double[W[l].length][W[l][0].length];
+            db[l] = new double[W[l].length];
+            Wf[l] = new float[W[l].length][W[l][0].length];
+            bf[l] = new float[W[l].length];
+            dWf[l] = new float[W[l].length][W[l][0].length];
+            refresh(l);
+        }
+        n0 = X.rows();
+        m = X.cols();
+        this.source = X;
+        boolean small = (long) n0 * m <= MemoryBudget.HELD_VALUES;
+        this.X = small ? toFloat(X) : null;
+        boolean tiles = small && FloatGemm.kernel().equals("vector");
+        if (tiles) {
+            // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them
+            FloatGemm.warmUp();
+        }
+        this.packedX = tiles ? FloatGemm.pack(this.X) : null;
+        this.packedXT = tiles ? FloatGemm.packTransposed(this.X) : null;
+        this.XT = small && !tiles && W[1].length < FloatGemm.PACKED_MIN_SIDE ? transpose(this.X) : null;
+        this.Y = Y.toArray();
+    }
+
+    /**
+     * The float32 computation of {@code network}'s training on examples {@code X} {@code (n[0], m)} with labels
+     * {@code Y}.
+     *
+     * @param network the starting parameters and activations; not modified
+     * @param X       the training examples, {@code (n[0], m)}; copied once to float32
+     * @param Y       the labels, {@code (n[L], m)}
+     * @return an engine holding its own copy of the parameters
+     * @throws ShapeException           if {@code X} or {@code Y} do not fit the network
+     * @throws IllegalArgumentException if the labels do not fit the network's output and loss, {@code m = 0}, a hidden
+     *                                  layer is softmax, or the buffers cannot fit in the heap
+     */
+    public static FloatNetworkEngine primal(Network network, Matrix X, Matrix Y) {
+        return new FloatNetworkEngine(network, X, Y);
+    }
+
+    /** X in float32, converted a block of columns at a time (no whole double copy). */
+    private static float[][] toFloat(Matrix X) {
+        int rows = X.rows();
+        int cols = X.cols();
+        float[][] f = new float[rows][cols];
+        double[][] scratch = new double[rows][Math.min(COPY_COLUMNS, cols)];
+        for (int j0 = 0; j0 < cols; j0 += COPY_COLUMNS) {
+            int w = Math.min(COPY_COLUMNS, cols - j0);
+            X.copyColumnsInto(j0, j0 + w, scratch);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < w; j++) {
+                    f[i][j0 + j] = (float) scratch[i][j];
+                }
+            }
+        }
+        return f;
+    }
+
+    private static float[][] transpose(float[][] M) {
+        float[][] T = new float[M[0].length][M.length];
+        for (int i = 0; i < M.length; i++) {
+            for (int j = 0; j < M[i].length; j++) {
+                T[j][i] = M[i][j];
+            }
+        }
+        return T;
+    }
+
+    /** Wf[l], bf[l] = W[l], b[l] rounded to float32. */
+    private void refresh(int l) {
+        for (int i = 0; i < W[l].length; i++) {
+            double[] w = W[l][i];
+            float[] f = Wf[l][i];
+            for (int j = 0; j < w.length; j++) {
+                f[j] = (float) w[j];
+            }
+            bf[l][i] = (float) b[l][i];
+        }
+    }
+
+    @Override
+    public double step(double learningRate) {
+        Pass p = fullPass();
+        double cost = forwardAndCost(p, false);
+        backward(p, false);
+        for (int l = 1; l <= L; l++) {
+            // W = W - α dW, b = b - α db, in float64
+            for (int i = 0; i < W[l].length; i++) {
+                double[] w = W[l][i];
+                double[] dw = dW[l][i];
+                for (int j = 0; j < w.length; j++) {
+                    w[j] += -learningRate * dw[j];
+                }
+                b[l][i] += -learningRate * db[l][i];
+            }
+            refresh(l);
+        }
+        return cost;
+    }
+
+    @Override
+    public double batchGradients(int[] order, int from, int to) {
+        int mb = to - from;
+        if (from < 0 || mb < 1 || to > m || (order != null && order.length != m)) {
+            throw new Nndl4jException("batchGradients: examples [" + from + ", " + to + ") of " + m
+                    + (order == null ? "" : " with an order of " + order.length));
+        }
+        Pass p;
+        if (order == null && from == 0 && to == m) {
+            p = fullPass();
+        } else {
+            p = passFor(mb);
+            gather(order, from, p);
+        }
+        double sum = forwardAndCost(p, true);
+        backward(p, true);
+        return sum;
+    }
+
+    @Override
+    public void update(ParameterUpdate update) {
+        for (int l = 1; l <= L; l++) {
+            update.update(l, W[l], b[l], dW[l], db[l]);
+            refresh(l);
+        }
+    }
+
+    /**
+     * L2 with strength {@code λ} as {@link NetworkEngine#regularize} computes it (the penalty and {@code λW/m} in
+     * float64, from the master weights); dropout is refused.
+     *
+     * @param lambda   {@code λ >= 0}
+     * @param keepProb must be null or all 1 (no dropout)
+     * @param masks    unused
+     * @throws IllegalArgumentException if {@code λ} is out of range or a keep probability is below 1
+     */
+    @Override
+    public void regularize(double lambda, double[] keepProb, Supplier<NumpyRandom> masks) {
+        if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
+            throw new Nndl4jException("regularize: lambda must be a finite number >= 0, got " + lambda);
+        }
+        for (int i = 0; keepProb != null && i < keepProb.length; i++) {
+            if (keepProb[i] != 1.0) {
+                throw new Nndl4jException("FloatNetworkEngine.regularize: the float32 path has no dropout (keep "
+                        + "probability " + keepProb[i] + " on layer " + (i + 1) + "); use Precision.FLOAT64");
+            }
+        }
+        this.lambda = lambda;
+    }
+
+    @Override
+    public Network network() {
+        List<Layer> layers = new ArrayList<>(L);
+        for (int l = 1; l <= L; l++) {
+            layers.add(new Layer(Matrix.of(W[l]), Matrix.columnVector(b[l]), g[l]));
+        }
+        return Network.of(layers);
+    }
+
+    @Override
+    public Gradients lastGradients() {
+        if (!stepped) {
+            return null;
+        }
+        List<Matrix> dWs = new ArrayList<>(L);
+        List<Matrix> dbs = new ArrayList<>(L);
+        for (int l = 1; l <= L; l++) {
+            dWs.add(Matrix.of(dW[l]));
+            dbs.add(Matrix.columnVector(db[l]));
+        }
+        return new Gradients(dWs, dbs);
+    }
+
+    @Override
+    public boolean usesGram() {
+        return false;
+    }
+
+    @Override
+    public int examples() {
+        return m;
+    }
+
+    @Override
+    public boolean parametersFinite() {
+        double s = 0.0;
+        for (int l = 1; l <= L; l++) {
+            for (double[] row : W[l]) {
+                for (double x : row) {
+                    // x - x is 0 for a finite x and NaN for an infinite or NaN one
+                    s += x - x;
+                }
+            }
+            for (double x : b[l]) {
+                s += x - x;
+            }
+        }
+        return s == 0.0;
+    }
+
+    private Pass fullPass() {
+        if (full == null) {
+            if (X == null) {
+                X = toFloat(source);
+            }
+            full = new Pass(X, Y, m);
+        }
+        return full;
+    }
+
+    /** The pass for batches of {@code mb} examples: one size and a last, shorter one. */
+    private Pass passFor(int mb) {
+        for (Pass p : new Pass[] {batch, lastBatch}) {
+            if (p != null && p.m == mb) {
+                return p;
+            }
+        }
+        Pass p = new Pass(new float[n0][mb], new double[Y.length][mb], mb);
+        if (batch == null) {
+            batch = p;
+        } else {
+            lastBatch = p;
+        }
+        return p;
+    }
+
+    /**
+     * Copies examples order[from..] (or from.. in order) into the pass's input and labels: from the float32 X, or
+     * without one from the caller's X through a float64 scratch of the batch's size.
+     */
+    private void gather(int[] order, int from, Pass p) {
+        if (X == null) {
+            if (p.gathered == null) {
+                p.gathered = new double[n0][p.m];
+            }
+            if (order == null) {
+                source.copyColumnsInto(from, from + p.m, p.gathered);
+            } else {
+                source.selectColumnsInto(order, from, from + p.m, p.gathered);
+            }
+            for (int i = 0; i < n0; i++) {
+                double[] x = p.gathered[i];
+                float[] to = p.A0[i];
+                for (int j = 0; j < p.m; j++) {
+                    to[j] = (float) x[j];
+                }
+            }
+        } else {
+            for (int i = 0; i < n0; i++) {
+                float[] x = X[i];
+                float[] to = p.A0[i];
+                for (int j = 0; j < p.m; j++) {
+                    to[j] = x[order == null ? from + j : order[from + j]];
+                }
+            }
+        }
+        for (int i = 0; i < Y.length; i++) {
+            for (int j = 0; j < p.m; j++) {
+                p.Y[i][j] = Y[i][order == null ? from + j : order[from + j]];
+            }
+        }
+    }
+
+    /** Forward propagation and the cost (the mean, or a batch's summed loss when {@code summed}). */
+    private double forwardAndCost(Pass p, boolean summed) {
+        for (int l = 1; l <= L; l++) {
+            float[][] Z = p.Z[l];
+            // Z = b + W·APrev (the output layer's bias is added in float64 below)
+            for (int i = 0; i < Z.length; i++) {
+                Arrays.fill(Z[i], l < L ? bf[l][i] : 0.0f);
+            }
+            if (l == 1 && p == full && packedX != null) {
+                FloatGemm.multAdd(1.0f, Wf[l], packedX, Z);
+            } else {
+                FloatGemm.multAdd(1.0f, Wf[l], p.A(l - 1), Z);
+            }
+            if (l < L) {
+                FloatActivations.forward(g[l], Z, p.m);
+            }
+        }
+        for (int i = 0; i < p.AL.length; i++) {
+            float[] z = p.Z[L][i];
+            double[] a = p.AL[i];
+            for (int j = 0; j < p.m; j++) {
+                a[j] = z[j] + b[L][i];
+            }
+        }
+        g[L].forward(p.AL, p.AL, p.m);
+        double cost = summed ? loss.sum(p.AL, p.Y, p.m) : loss.cost(p.AL, p.Y, p.m);
+        if (lambda > 0.0) {
+            // λ/(2m)·Σ_l ΣW[l]²; a batch's sum is m_b times its mean
+            double penalty = lambda / 2 / p.m * squaredWeights();
+            cost += summed ? penalty * p.m : penalty;
+        }
+        return cost;
+    }
+
+    /** {@code Σ_j x[j]} for {@code j < n} in float64, in four interleaved partial sums (so the additions overlap). */
+    private static double sum(float[] x, int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += x[j];
+            s1 += x[j + 1];
+            s2 += x[j + 2];
+            s3 += x[j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += x[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private double squaredWeights() {
+        double total = 0.0;
+        for (int l = 1; l <= L; l++) {
+            for (double[] row : W[l]) {
+                for (double w : row) {
+                    total += w * w;
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Backward propagation into dW and db (float64). Full-batch steps: {@code dZL = AL - Y},
+     * {@code dW = (1/m) dZ·APrevᵀ}; batch gradients: {@code dZL = (1/m_b)(AL - Y)}, {@code dW = dZ·APrevᵀ}.
+     */
+    private void backward(Pass p, boolean scaledFirst) {
+        int mb = p.m;
+        double scale = scaledFirst ? 1.0 / mb : 1.0;
+        // dZL = AL - Y (the paired output and loss), in float64, rounded to float32 for the products
+        for (int i = 0; i < p.AL.length; i++) {
+            double[] a = p.AL[i];
+            double[] y = p.Y[i];
+            float[] dz = p.dZ[L][i];
+            for (int j = 0; j < mb; j++) {
+                dz[j] = (float) (scale * (a[j] - y[j]));
+            }
+        }
+        for (int l = L; l >= 1; l--) {
+            float[][] dZ = p.dZ[l];
+            // db = Σ_j dZ (/m for a full-batch step), summed in float64
+            for (int i = 0; i < dZ.length; i++) {
+                double s = sum(dZ[i], mb);
+                db[l][i] = scaledFirst ? s : s / mb;
+            }
+            // dW = alpha · dZ · APrevᵀ, then in float64 (+ λ/m_b · W)
+            for (float[] row : dWf[l]) {
+                Arrays.fill(row, 0.0f);
+            }
+            float alpha = scaledFirst ? 1.0f : 1.0f / mb;
+            if (l == 1 && p == full && packedXT != null) {
+                FloatGemm.multAdd(alpha, dZ, packedXT, dWf[l]);
+            } else if (l == 1 && p == full && XT != null) {
+                FloatGemm.multAdd(alpha, dZ, XT, dWf[l]);
+            } else {
+                FloatGemm.multAddTransB(alpha, dZ, p.A(l - 1), dWf[l]);
+            }
+            for (int i = 0; i < dW[l].length; i++) {
+                double[] dw = dW[l][i];
+                float[] f = dWf[l][i];
+                double[] w = W[l][i];
+                for (int j = 0; j < dw.length; j++) {
+                    dw[j] = lambda > 0.0 ? f[j] + lambda * w[j] / mb : f[j];
+                }
+            }
+            if (l > 1) {
+                // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev) in place; no dA0
+                float[][] dAPrev = p.dZ[l - 1];
+                for (float[] row : dAPrev) {
+                    Arrays.fill(row, 0.0f);
+                }
+                FloatGemm.multAddTransA(1.0f, Wf[l], dZ, dAPrev);
+                FloatActivations.backward(g[l - 1], dAPrev, p.Z[l - 1], mb);
+            }
+        }
+        stepped = true;
+    }
+}

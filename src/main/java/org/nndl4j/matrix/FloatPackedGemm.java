@@ -1,0 +1,218 @@
+package org.nndl4j.matrix;
+
+import java.util.Arrays;
+
+/**
+ * {@link PackedGemm} in float32: {@code C += alpha · op(A) · op(B)} with blocks of A ({@code MC x KC}) and B
+ * ({@code KC x NC}) packed into contiguous panels in the order a {@link FloatMicroKernel} reads them; {@code op(A)}
+ * is {@code A} or {@code Aᵀ}, {@code op(B)} is {@code B} or {@code Bᵀ}, so one kernel serves every product and no
+ * operand is ever transposed whole.
+ *
+ * <p>The panels live in per-thread buffers made once per thread ({@value #KC} x ({@value #MC} + {@value #NC})
+ * floats, 0.6 MB). The shared dimension is summed in blocks of {@value #KC} in order, whatever the thread count.
+ */
+final class FloatPackedGemm {
+
+    /** The shared dimension per block: one B panel ({@code KC x NR}, 32 KB at NR = 32) stays close while A streams. */
+    static final int KC = 256;
+    /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 128 KB, in L2. */
+    static final int MC = 128;
+    /** Columns of B per block (a multiple of every NR): {@code KC x NC} is 512 KB, in L2. */
+    static final int NC = 512;
+
+    /** The most values of A packed once for all column blocks (1 MB). */
+    static final int HELD_A = 1 << 18;
+
+    /** This thread's packing buffers: {@code [0]} for A, {@code [1]} for B, {@code [2]} for a whole A. */
+    private static final ThreadLocal<float[][]> BUFFERS =
+            ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC], new float[0]});
+
+    private FloatPackedGemm() {
+    }
+
+    /** Where the operands are: {@code a(i, p)} is {@code A[p][i]} when {@code transA}, {@code b(p, j)} is {@code B[j][p]} when {@code transB}. */
+    record Operands(float alpha, float[][] A, boolean transA, float[][] B, boolean transB, float[][] C, int k) {
+    }
+
+    /** {@code C[i][j] += alpha · Σ_p a(i, p)·b(p, j)} for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
+    static void multiply(FloatMicroKernel kernel, Operands o, int i0, int i1, int j0, int j1) {
+        float[][] buffers = BUFFERS.get();
+        float[] packedB = buffers[1];
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        // one block of rows whose panels fit in HELD_A values: packed once for all column blocks (same sums, in the
+        // same order), not again for each (the tall workload's W1 would be packed 118 times)
+        int mcAll = ((i1 - i0) + mr - 1) / mr * mr;
+        boolean heldA = i1 - i0 <= MC && j1 - j0 > NC && (long) mcAll * o.k <= HELD_A;
+        float[] packedA = heldA ? heldA(buffers, mcAll * o.k) : buffers[0];
+        if (heldA) {
+            for (int pc = 0; pc < o.k; pc += KC) {
+                packA(o.A, o.transA, i0, i1 - i0, pc, Math.min(KC, o.k - pc), mr, packedA, mcAll * pc);
+            }
+        }
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < o.k; pc += KC) {
+                int kc = Math.min(KC, o.k - pc);
+                packB(o.B, o.transB, pc, kc, jc, nc, nr, packedB);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    int aBase = heldA ? mcAll * pc : 0;
+                    if (!heldA) {
+                        packA(o.A, o.transA, ic, mc, pc, kc, mr, packedA, 0);
+                    }
+                    // row panel by row panel: one A panel stays close while the B panels stream, C read along its rows
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        int rows = Math.min(mr, mc - ir);
+                        for (int jr = 0; jr < nc; jr += nr) {
+                            kernel.multiply(kc, packedA, aBase + ir * kc, packedB, jr * kc, o.alpha, o.C,
+                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code b(0 .. k, 0 .. n)} packed once, for products that reuse it: one array per block of {@value #KC} of the
+     * shared dimension, holding every panel of {@code nr} columns of that block ({@code [pc / KC][t·kc·nr + p·nr + c]}).
+     */
+    static float[][] packAll(float[][] B, boolean transB, int k, int n, int nr) {
+        int tiles = (n + nr - 1) / nr;
+        float[][] blocks = new float[(k + KC - 1) / KC][];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            float[] to = new float[tiles * nr * kc];
+            packB(B, transB, pc, kc, 0, n, nr, to);
+            blocks[pc / KC] = to;
+        }
+        return blocks;
+    }
+
+    /**
+     * {@link #multiply} with B packed beforehand by {@link #packAll} (the same sums in the same order): rows
+     * {@code [i0, i1)} and columns {@code [j0, j1)} of C, {@code j0} a multiple of the kernel's columns.
+     */
+    static void multiplyPacked(FloatMicroKernel kernel, float alpha, float[][] A, boolean transA, float[][] packedB,
+                               int k, float[][] C, int i0, int i1, int j0, int j1) {
+        float[] packedA = BUFFERS.get()[0];
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                float[] b = packedB[pc / KC];
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(A, transA, ic, mc, pc, kc, mr, packedA, 0);
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        int rows = Math.min(mr, mc - ir);
+                        for (int jr = 0; jr < nc; jr += nr) {
+                            kernel.multiply(kc, packedA, ir * kc, b, (jc + jr) * kc, alpha, C,
+                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** This thread's buffer for a whole packed A of {@code size} values, made on first need ({@code [2]}). */
+    private static float[] heldA(float[][] buffers, int size) {
+        if (buffers[2].length < size) {
+            buffers[2] = new float[Math.max(size, buffers[2].length * 2)];
+        }
+        return buffers[2];
+    }
+
+    /**
+     * Packs {@code a(i0 .. i0+mc, p0 .. p0+kc)} as panels of {@code mr} rows from {@code at}:
+     * {@code to[at + ir·kc + p·mr + r]}.
+     */
+    static void packA(float[][] A, boolean transA, int i0, int mc, int p0, int kc, int mr, float[] to, int at) {
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            int base = at + ir * kc;
+            if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(A[p0 + p], i0 + ir, to, base + p * mr, rows);
+                }
+                pad(to, base, kc, rows, mr);
+            } else {
+                interleave(A, i0 + ir, rows, mr, p0, kc, to, base);
+            }
+        }
+    }
+
+    /** Packs {@code b(p0 .. p0+kc, j0 .. j0+nc)} as panels of {@code nr} columns: {@code to[jr·kc + p·nr + c]}. */
+    static void packB(float[][] B, boolean transB, int p0, int kc, int j0, int nc, int nr, float[] to) {
+        if (transB) {
+            for (int jr = 0; jr < nc; jr += nr) {
+                interleave(B, j0 + jr, Math.min(nr, nc - jr), nr, p0, kc, to, jr * kc);
+            }
+            return;
+        }
+        // row by row of B, so each row is read in order
+        for (int p = 0; p < kc; p++) {
+            float[] b = B[p0 + p];
+            for (int jr = 0; jr < nc; jr += nr) {
+                int cols = Math.min(nr, nc - jr);
+                int at = jr * kc + p * nr;
+                int from = j0 + jr;
+                for (int c = 0; c < cols; c++) {
+                    to[at + c] = b[from + c];
+                }
+            }
+        }
+        int last = (nc - 1) / nr * nr;
+        pad(to, last * kc, kc, nc - last, nr);
+    }
+
+    /**
+     * {@code to[base + p·width + c] = M[first + c][p0 + p]} for {@code c < count}, {@code p < kc}, and zeros for
+     * {@code count <= c < width}: rows of M interleaved along their length, eight rows at a time (eight sequential
+     * reads, one contiguous write of eight values per step).
+     */
+    private static void interleave(float[][] M, int first, int count, int width, int p0, int kc, float[] to, int base) {
+        int c = 0;
+        for (; c + 7 < count; c += 8) {
+            float[] m0 = M[first + c];
+            float[] m1 = M[first + c + 1];
+            float[] m2 = M[first + c + 2];
+            float[] m3 = M[first + c + 3];
+            float[] m4 = M[first + c + 4];
+            float[] m5 = M[first + c + 5];
+            float[] m6 = M[first + c + 6];
+            float[] m7 = M[first + c + 7];
+            for (int p = 0, o = base + c; p < kc; p++, o += width) {
+                int q = p0 + p;
+                to[o] = m0[q];
+                to[o + 1] = m1[q];
+                to[o + 2] = m2[q];
+                to[o + 3] = m3[q];
+                to[o + 4] = m4[q];
+                to[o + 5] = m5[q];
+                to[o + 6] = m6[q];
+                to[o + 7] = m7[q];
+            }
+        }
+        for (; c < count; c++) {
+            float[] m0 = M[first + c];
+            for (int p = 0, o = base + c; p < kc; p++, o += width) {
+                to[o] = m0[p0 + p];
+            }
+        }
+        pad(to, base, kc, count, width);
+    }
+
+    /** Zeroes entries {@code used .. width} of each of the {@code kc} steps of the panel at {@code base}. */
+    private static void pad(float[] to, int base, int kc, int used, int width) {
+        if (used < width) {
+            for (int p = 0; p < kc; p++) {
+                Arrays.fill(to, base + p * width + used, base + (p + 1) * width, 0.0f);
+            }
+        }
+    }
+}

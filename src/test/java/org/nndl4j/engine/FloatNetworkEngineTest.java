@@ -1,0 +1,189 @@
+package org.nndl4j.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.nndl4j.Nndl4jException;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.matrix.ShapeException;
+import org.nndl4j.nn.Activation;
+import org.nndl4j.nn.Gradients;
+import org.nndl4j.nn.Layer;
+import org.nndl4j.nn.Network;
+import org.nndl4j.random.NumpyRandom;
+
+/**
+ * The float32 engine's gradient check: its gradients equal the float64 engine's (itself checked against central
+ * differences and the textbook's equations in {@code NetworkEngineTest}) to float32 tolerance, on networks of every
+ * hidden activation it has and both outputs, full batch and mini-batches, with L2; its refusals and shape errors.
+ *
+ * <p>Tolerance: every float32 operation rounds by at most {@code 2^-24 ≈ 6e-8} relative; a gradient element is a sum of
+ * {@code m} products of values that went through a few layers, so its error is some {@code 1e-6} of the sum of the
+ * magnitudes of its terms (measured here: at most 1.9e-6 relative in norm per layer). Each layer's {@code dW} and
+ * {@code db} are held to {@value #TOLERANCE} relative in norm, and their first step's cost to 1e-6: an error in a
+ * layer's backward pass (a missing derivative, a transposed factor, a wrong scale) moves them by 1e-2 or more.
+ */
+class FloatNetworkEngineTest {
+
+    private static final double TOLERANCE = 1e-4;
+
+    private static Network network(int[] dims, Activation hidden, Activation output, long seed) {
+        NumpyRandom r = new NumpyRandom(seed);
+        List<Layer> layers = new ArrayList<>();
+        for (int l = 1; l < dims.length; l++) {
+            layers.add(new Layer(r.randn(dims[l], dims[l - 1]).div(Math.sqrt(dims[l - 1])),
+                    r.randn(dims[l], 1).times(0.1), l == dims.length - 1 ? output : hidden));
+        }
+        return Network.of(layers);
+    }
+
+    /** Labels for {@code C} outputs: 0/1 from a hyperplane for one, one-hot of the largest of C projections for more. */
+    private static Matrix labels(Matrix X, int classes, long seed) {
+        Matrix scores = new NumpyRandom(seed).randn(classes, X.rows()).dot(X.minus(0.5));
+        if (classes == 1) {
+            return scores.greaterThan(0);
+        }
+        double[][] Y = new double[classes][X.cols()];
+        for (int j = 0; j < X.cols(); j++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                best = scores.get(c, j) > scores.get(best, j) ? c : best;
+            }
+            Y[best][j] = 1.0;
+        }
+        return Matrix.of(Y);
+    }
+
+    private static double relative(Matrix a, Matrix b) {
+        return a.minus(b).norm() / Math.max(b.norm(), 1e-300);
+    }
+
+    private static void assertSameGradients(String what, Gradients f32, Gradients f64, int L) {
+        for (int l = 1; l <= L; l++) {
+            assertTrue(relative(f32.dW(l), f64.dW(l)) < TOLERANCE, what + ": dW" + l + " off by "
+                    + relative(f32.dW(l), f64.dW(l)));
+            assertTrue(relative(f32.db(l), f64.db(l)) < TOLERANCE, what + ": db" + l + " off by "
+                    + relative(f32.db(l), f64.db(l)));
+            assertTrue(relative(f32.dW(l), f64.dW(l)) > 0, what + ": dW" + l + " computed in float32");
+        }
+    }
+
+    @Test
+    void gradients_equalTheFloat64EnginesToFloat32Tolerance_everyActivationBothOutputs() {
+        Activation[] hidden = {Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.LEAKY_RELU,
+            Activation.LINEAR};
+        long seed = 1;
+        for (Activation g : hidden) {
+            for (int classes : new int[] {1, 4}) {
+                // wide enough for the packed kernel (a 64 x 300 x 100 product) and narrow layers on the row kernel
+                int[] dims = {100, 64, 40, 7, classes};
+                Matrix X = new NumpyRandom(seed++).rand(100, 300);
+                Matrix Y = labels(X, classes, seed++);
+                Network net = network(dims, g, classes == 1 ? Activation.SIGMOID : Activation.SOFTMAX, seed++);
+                String what = g + " hidden, " + classes + " output(s)";
+                NetworkEngine f64 = NetworkEngine.primal(net, X, Y);
+                FloatNetworkEngine f32 = FloatNetworkEngine.primal(net, X, Y);
+                assertNull(f32.lastGradients(), "no gradients before the first step");
+                double cost64 = f64.step(0.1);
+                double cost32 = f32.step(0.1);
+                assertEquals(cost64, cost32, 1e-6 * cost64, what + ": first cost");
+                assertSameGradients(what + ", full batch", f32.lastGradients(), f64.lastGradients(), 4);
+                // a mini-batch in a shuffled order, with L2
+                int[] order = new NumpyRandom(seed++).permutation(300);
+                f64.regularize(0.3, null, null);
+                f32.regularize(0.3, null, null);
+                double sum64 = f64.batchGradients(order, 64, 128);
+                double sum32 = f32.batchGradients(order, 64, 128);
+                assertEquals(sum64, sum32, 1e-6 * sum64, what + ": batch loss");
+                assertSameGradients(what + ", batch with L2", gradients(f32, 4), gradients(f64, 4), 4);
+            }
+        }
+    }
+
+    /** The gradients of the last batch, read through an update that keeps them (and moves nothing). */
+    private static Gradients gradients(TrainingEngine engine, int L) {
+        List<Matrix> dW = new ArrayList<>();
+        List<Matrix> db = new ArrayList<>();
+        engine.update((l, W, b, dWl, dbl) -> {
+            dW.add(Matrix.of(dWl));
+            db.add(Matrix.columnVector(dbl));
+        });
+        assertEquals(L, dW.size());
+        return new Gradients(dW, db);
+    }
+
+    @Test
+    void update_movesTheFloat64Parameters_andTheNextPassUsesThem() {
+        Matrix X = new NumpyRandom(7).rand(5, 40);
+        Matrix Y = labels(X, 1, 8);
+        Network net = network(new int[] {5, 6, 1}, Activation.TANH, Activation.SIGMOID, 9);
+        FloatNetworkEngine f32 = FloatNetworkEngine.primal(net, X, Y);
+        NetworkEngine f64 = NetworkEngine.primal(net, X, Y);
+        for (TrainingEngine e : new TrainingEngine[] {f32, f64}) {
+            e.batchGradients(null, 0, 40);
+            e.update((l, W, b, dW, db) -> {
+                for (int i = 0; i < W.length; i++) {
+                    for (int j = 0; j < W[i].length; j++) {
+                        W[i][j] -= 0.5 * dW[i][j];
+                    }
+                    b[i] -= 0.5 * db[i];
+                }
+            });
+        }
+        assertTrue(relative(f32.network().W(1), f64.network().W(1)) < 1e-6);
+        assertEquals(f64.batchGradients(null, 0, 40), f32.batchGradients(null, 0, 40), 1e-5);
+        assertTrue(f32.parametersFinite());
+        assertEquals(40, f32.examples());
+        assertTrue(!f32.usesGram());
+    }
+
+    @Test
+    void refusals_softmaxHiddenLayerDropoutBadBatchesAndShapes() {
+        Matrix X = new NumpyRandom(1).rand(6, 20);
+        Matrix Y = labels(X, 1, 2);
+        Network softmaxHidden = Network.of(List.of(new Layer(Matrix.ones(3, 6), Matrix.zeros(3, 1), Activation.SOFTMAX),
+                new Layer(Matrix.ones(1, 3), Matrix.zeros(1, 1), Activation.SIGMOID)));
+        Nndl4jException e = assertThrows(Nndl4jException.class, () -> FloatNetworkEngine.primal(softmaxHidden, X, Y));
+        assertTrue(e.getMessage().contains("softmax") && e.getMessage().contains("layer 1"), e.getMessage());
+        Network net = network(new int[] {6, 3, 1}, Activation.RELU, Activation.SIGMOID, 3);
+        FloatNetworkEngine f32 = FloatNetworkEngine.primal(net, X, Y);
+        e = assertThrows(Nndl4jException.class, () -> f32.regularize(0.0, new double[] {0.8}, () -> new NumpyRandom(1)));
+        assertTrue(e.getMessage().contains("dropout"), e.getMessage());
+        assertThrows(Nndl4jException.class, () -> f32.regularize(-1.0, null, null));
+        assertThrows(Nndl4jException.class, () -> f32.batchGradients(null, 5, 21));
+        ShapeException shape = assertThrows(ShapeException.class,
+                () -> FloatNetworkEngine.primal(net, new NumpyRandom(1).rand(7, 20), Y));
+        assertTrue(shape.getMessage().contains("(3, 6)") && shape.getMessage().contains("(7, 20)"), shape.getMessage());
+        assertThrows(ShapeException.class, () -> FloatNetworkEngine.primal(net, X, Matrix.zeros(1, 19)));
+    }
+
+    @Test
+    void aLargeXsMiniBatches_gatheredFromTheCallersMatrix_equalThoseFromTheFloat32Copy() {
+        // more than MemoryBudget.HELD_VALUES values: no float32 copy of X until a full-batch pass needs one
+        int m = org.nndl4j.nn.MemoryBudget.HELD_VALUES / 8 + 999;
+        Matrix X = new NumpyRandom(11).rand(8, m);
+        Matrix Y = labels(X, 1, 12);
+        Network net = network(new int[] {8, 4, 1}, Activation.RELU, Activation.SIGMOID, 13);
+        int[] order = new NumpyRandom(14).permutation(m);
+        FloatNetworkEngine batchesOnly = FloatNetworkEngine.primal(net, X, Y);
+        FloatNetworkEngine withCopy = FloatNetworkEngine.primal(net, X, Y);
+        withCopy.batchGradients(null, 0, m); // a full-batch pass: the float32 copy is made
+        for (int[] batch : new int[][] {{0, 256}, {m - 100, m}}) {
+            double sum = batchesOnly.batchGradients(order, batch[0], batch[1]);
+            Gradients gathered = gradients(batchesOnly, 2);
+            assertEquals(withCopy.batchGradients(order, batch[0], batch[1]), sum, 0.0);
+            Gradients copied = gradients(withCopy, 2);
+            for (int l = 1; l <= 2; l++) {
+                assertEquals(copied.dW(l), gathered.dW(l), "dW" + l);
+                assertEquals(copied.db(l), gathered.db(l), "db" + l);
+            }
+        }
+        assertEquals(batchesOnly.batchGradients(null, 0, 256), withCopy.batchGradients(null, 0, 256), 0.0);
+    }
+}
