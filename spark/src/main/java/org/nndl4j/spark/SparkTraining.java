@@ -13,6 +13,7 @@ import org.nndl4j.nn.Network;
 import org.nndl4j.train.CostHistory;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.OptimizerState;
+import org.nndl4j.train.Precision;
 import org.nndl4j.train.StepProgress;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
@@ -42,7 +43,8 @@ import org.nndl4j.train.TrainingStart;
  *
  * <p>What is refused, before anything runs: mini-batches (this is full-batch training), regularisation (L2 and
  * dropout; not distributed yet), the {@link Engine#GRAM} and {@link Engine#REFERENCE} engines (each partition
- * computes as {@link Engine#PRIMAL}; {@link Engine#AUTO} means that). Bad rows: see {@link BadRows}.
+ * computes as {@link Engine#PRIMAL}; {@link Engine#AUTO} means that), and {@link Precision#FLOAT32} (the partitions
+ * compute in float64). Bad rows: see {@link BadRows}.
  */
 public final class SparkTraining {
 
@@ -209,6 +211,10 @@ public final class SparkTraining {
         if (config.engine() != Engine.AUTO && config.engine() != Engine.PRIMAL) {
             throw new Nndl4jException(OPERATION + ": every partition computes as Engine.PRIMAL; the configuration "
                     + "asks for Engine." + config.engine() + " (use AUTO or PRIMAL)");
+        }
+        if (config.precision() != Precision.FLOAT64) {
+            throw new Nndl4jException(OPERATION + ": every partition computes in float64; the configuration asks "
+                    + "for Precision." + config.precision() + " (use Precision.FLOAT64)");
         }
         // the output's loss: a sigmoid or softmax output (refused by the network otherwise, naming it)
         initial.loss();

@@ -28,6 +28,7 @@ import org.nndl4j.nn.Network;
 import org.nndl4j.random.NumpyRandom;
 import org.nndl4j.train.Engine;
 import org.nndl4j.train.MiniBatches;
+import org.nndl4j.train.Precision;
 import org.nndl4j.train.Regularization;
 import org.nndl4j.train.TrainingConfig;
 import org.nndl4j.train.TrainingListener;
@@ -226,6 +227,9 @@ class SparkBadRowsTest {
         String gram = assertThrows(Nndl4jException.class, () -> SparkTraining.fit(binary(), data, "features",
                 "label", CONFIG.withEngine(Engine.GRAM), TrainingListener.none())).getMessage();
         assertTrue(gram.contains("Engine.GRAM"), gram);
+        String f32 = assertThrows(Nndl4jException.class, () -> SparkTraining.fit(binary(), data, "features",
+                "label", CONFIG.withPrecision(Precision.FLOAT32), TrainingListener.none())).getMessage();
+        assertTrue(f32.contains("float64") && f32.contains("Precision.FLOAT32"), f32);
         String nulls = assertThrows(Nndl4jException.class, () -> SparkTraining.fit(binary(), data, "features",
                 "label", CONFIG, null)).getMessage();
         assertTrue(nulls.startsWith("SparkTraining: listener"), nulls);
