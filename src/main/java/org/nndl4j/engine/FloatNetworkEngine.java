@@ -55,6 +55,8 @@ public final class FloatNetworkEngine implements TrainingEngine {
     private final float[][] bf;
     private final float[][][] dWf;
     private double lambda;
+    /** L2's scratch for the squares of the largest W, reused from step to step. */
+    private double[] squares;
     private boolean stepped;
 
     private final int m;
@@ -240,11 +242,8 @@ public final class FloatNetworkEngine implements TrainingEngine {
 
     @Override
     public double batchGradients(int[] order, int from, int to) {
+        EngineArrays.checkBatch(m, order, from, to);
         int mb = to - from;
-        if (from < 0 || mb < 1 || to > m || (order != null && order.length != m)) {
-            throw new Nndl4jException("batchGradients: examples [" + from + ", " + to + ") of " + m
-                    + (order == null ? "" : " with an order of " + order.length));
-        }
         Pass p;
         if (order == null && from == 0 && to == m) {
             p = fullPass();
@@ -302,13 +301,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         if (!stepped) {
             return null;
         }
-        List<Matrix> dWs = new ArrayList<>(L);
-        List<Matrix> dbs = new ArrayList<>(L);
-        for (int l = 1; l <= L; l++) {
-            dWs.add(Matrix.of(dW[l]));
-            dbs.add(Matrix.columnVector(db[l]));
-        }
-        return new Gradients(dWs, dbs);
+        return EngineArrays.gradients(dW, db, L);
     }
 
     @Override
@@ -323,19 +316,12 @@ public final class FloatNetworkEngine implements TrainingEngine {
 
     @Override
     public boolean parametersFinite() {
-        double s = 0.0;
         for (int l = 1; l <= L; l++) {
-            for (double[] row : W[l]) {
-                for (double x : row) {
-                    // x - x is 0 for a finite x and NaN for an infinite or NaN one
-                    s += x - x;
-                }
-            }
-            for (double x : b[l]) {
-                s += x - x;
+            if (!EngineArrays.finite(W[l]) || !EngineArrays.finite(b[l])) {
+                return false;
             }
         }
-        return s == 0.0;
+        return true;
     }
 
     private Pass fullPass() {
@@ -454,14 +440,12 @@ public final class FloatNetworkEngine implements TrainingEngine {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Σ_l Σ W[l]² from the float64 weights, each layer's sum pairwise as np.sum(np.square(W)), as float64's. */
     private double squaredWeights() {
         double total = 0.0;
         for (int l = 1; l <= L; l++) {
-            for (double[] row : W[l]) {
-                for (double w : row) {
-                    total += w * w;
-                }
-            }
+            squares = EngineArrays.squaresScratch(W[l], squares);
+            total += EngineArrays.squaredSum(W[l], squares);
         }
         return total;
     }

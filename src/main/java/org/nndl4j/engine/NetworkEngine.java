@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.Gemm;
-import org.nndl4j.matrix.MathFunctions;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.nn.Activation;
@@ -463,11 +462,8 @@ public final class NetworkEngine implements TrainingEngine {
      */
     public double batchGradients(int[] order, int from, int to) {
         requirePrimal("batchGradients");
+        EngineArrays.checkBatch(m, order, from, to);
         int mb = to - from;
-        if (from < 0 || mb < 1 || to > m || (order != null && order.length != m)) {
-            throw new Nndl4jException("batchGradients: examples [" + from + ", " + to + ") of " + m
-                    + (order == null ? "" : " with an order of " + order.length));
-        }
         Pass pass;
         if (order == null && from == 0 && to == m) {
             pass = fullPass();
@@ -557,30 +553,14 @@ public final class NetworkEngine implements TrainingEngine {
      */
     public boolean parametersFinite() {
         for (int l = 1; l <= L; l++) {
-            if (!finite(b[l]) || !(l == 1 && gram ? finite(C) && finite(full.Z[1]) : finite(W[l]))) {
+            if (!EngineArrays.finite(b[l]) || !(l == 1 && gram ? EngineArrays.finite(C) && EngineArrays.finite(full.Z[1])
+                    : EngineArrays.finite(W[l]))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean finite(double[] v) {
-        double s = 0.0;
-        for (double x : v) {
-            // x - x is 0 for a finite x and NaN for an infinite or NaN one
-            s += x - x;
-        }
-        return s == 0.0;
-    }
-
-    private static boolean finite(double[][] M) {
-        for (double[] row : M) {
-            if (!finite(row)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * The number of training examples {@code m}.
@@ -661,16 +641,8 @@ public final class NetworkEngine implements TrainingEngine {
         double total = 0.0;
         for (int l = 1; l <= L; l++) {
             double[][] w = l == 1 && !W1current ? materialisedW1() : W[l];
-            int cols = w[0].length;
-            if (squares == null || squares.length < w.length * cols) {
-                squares = new double[w.length * cols];
-            }
-            for (int i = 0; i < w.length; i++) {
-                for (int j = 0; j < cols; j++) {
-                    squares[i * cols + j] = w[i][j] * w[i][j];
-                }
-            }
-            total += MathFunctions.pairwiseSum(squares, 0, w.length * cols);
+            squares = EngineArrays.squaresScratch(w, squares);
+            total += EngineArrays.squaredSum(w, squares);
         }
         return total;
     }
@@ -915,13 +887,7 @@ public final class NetworkEngine implements TrainingEngine {
                 return null;
             });
         }
-        List<Matrix> dWs = new ArrayList<>(L);
-        List<Matrix> dbs = new ArrayList<>(L);
-        for (int l = 1; l <= L; l++) {
-            dWs.add(Matrix.of(dW[l]));
-            dbs.add(Matrix.columnVector(db[l]));
-        }
-        return new Gradients(dWs, dbs);
+        return EngineArrays.gradients(dW, db, L);
     }
 
     // ------------------------------------------------------------------ internals

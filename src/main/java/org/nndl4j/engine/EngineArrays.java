@@ -1,0 +1,80 @@
+package org.nndl4j.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nndl4j.Nndl4jException;
+import org.nndl4j.matrix.MathFunctions;
+import org.nndl4j.matrix.Matrix;
+import org.nndl4j.nn.Gradients;
+
+/**
+ * What {@link NetworkEngine} and {@link FloatNetworkEngine} do alike on their float64 parameters and gradients,
+ * held as arrays of rows with layer {@code l} at index {@code l}.
+ */
+final class EngineArrays {
+
+    private EngineArrays() {
+    }
+
+    /** Refuses a batch {@code [from, to)} that is not a non-empty range of {@code m} examples, or a wrong order. */
+    static void checkBatch(int m, int[] order, int from, int to) {
+        if (from < 0 || to - from < 1 || to > m || (order != null && order.length != m)) {
+            throw new Nndl4jException("batchGradients: examples [" + from + ", " + to + ") of " + m
+                    + (order == null ? "" : " with an order of " + order.length));
+        }
+    }
+
+    /** Whether every value is finite: {@code x - x} is 0 for a finite x and NaN for an infinite or NaN one. */
+    static boolean finite(double[] v) {
+        double s = 0.0;
+        for (double x : v) {
+            s += x - x;
+        }
+        return s == 0.0;
+    }
+
+    /** Whether every value of every row is finite. */
+    static boolean finite(double[][] M) {
+        for (double[] row : M) {
+            if (!finite(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code current} if it holds {@code w}'s values, else a new scratch that does. */
+    static double[] squaresScratch(double[][] w, double[] current) {
+        int n = w.length * w[0].length;
+        return current != null && current.length >= n ? current : new double[n];
+    }
+
+    /**
+     * {@code Σ w²} over a layer's weights, summed pairwise as {@code np.sum(np.square(W))} does.
+     *
+     * @param w       the weights as rows
+     * @param squares scratch of at least {@code rows · cols} values ({@link #squaresScratch})
+     * @return the sum
+     */
+    static double squaredSum(double[][] w, double[] squares) {
+        int cols = w[0].length;
+        for (int i = 0; i < w.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                squares[i * cols + j] = w[i][j] * w[i][j];
+            }
+        }
+        return MathFunctions.pairwiseSum(squares, 0, w.length * cols);
+    }
+
+    /** Layers {@code 1..L} of {@code dW}, {@code db} as new matrices. */
+    static Gradients gradients(double[][][] dW, double[][] db, int L) {
+        List<Matrix> dWs = new ArrayList<>(L);
+        List<Matrix> dbs = new ArrayList<>(L);
+        for (int l = 1; l <= L; l++) {
+            dWs.add(Matrix.of(dW[l]));
+            dbs.add(Matrix.columnVector(db[l]));
+        }
+        return new Gradients(dWs, dbs);
+    }
+}
