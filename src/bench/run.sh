@@ -18,14 +18,17 @@
 #            linux-x86_64 classifier from Maven Central (about 0.9 GB into ~/.m2, once)
 # A peer that cannot be installed is skipped with the reason in the output (--strict: stop instead). The tables go
 # to target/bench/peers.md and standard output; every process's result to target/bench/peers.jsonl.
-# Variables: NNDL4J_JVM_FLAGS (default "--add-modules jdk.incubator.vector", the Vector API flag), NO_INSTALL=1
+# Variables: NNDL4J_JVM_FLAGS (default "--add-modules jdk.incubator.vector -XX:+UseTransparentHugePages": the Vector
+# API flag, and transparent huge pages for the heap, which numpy has by default: it asks Linux for them for every array
+# of 4 MB or more, madvise(MADV_HUGEPAGE), so its tall X sits in 2 MB pages; without the flag the JVM's heap does
+# not, and reading X misses the TLB), NO_INSTALL=1
 # (never run apt-get or download), NUMPY_PYTHON, TORCH_PYTHON.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH=$ROOT/src/bench
 OUT=$ROOT/target/bench
-NNDL4J_JVM_FLAGS=${NNDL4J_JVM_FLAGS:---add-modules jdk.incubator.vector}
+NNDL4J_JVM_FLAGS=${NNDL4J_JVM_FLAGS:---add-modules jdk.incubator.vector -XX:+UseTransparentHugePages}
 NUMPY_PYTHON=${NUMPY_PYTHON:-python3}
 TORCH_PYTHON=${TORCH_PYTHON:-/usr/bin/python3}
 NO_INSTALL=${NO_INSTALL:-0}

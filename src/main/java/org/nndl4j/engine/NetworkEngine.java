@@ -333,6 +333,10 @@ public final class NetworkEngine implements TrainingEngine {
             G = null;
             W1start = null;
             C = null;
+            if (Gemm.packs(W[1].length, Math.min(budgetExamples, panelColumns), n0)) {
+                // the steps' products run packed: let the JIT compile the vector kernel now, not during them
+                Gemm.warmUp();
+            }
         }
         W1current = true;
     }
@@ -918,9 +922,14 @@ public final class NetworkEngine implements TrainingEngine {
         for (int j0 = 0; j0 < p.m; j0 += p.width) {
             Panel q = p.panel(j0);
             int w = q.width;
-            X.copyColumnsInto(j0, j0 + w, q.X);
             zero(q.Z1);
-            Gemm.multAdd(1.0, W[1], q.X, q.Z1);
+            if (Gemm.packs(Z1.length, w, n0)) {
+                // packed from X's columns where they are: no copy of the panel
+                Gemm.multAddColumns(1.0, W[1], X, j0, j0 + w, q.Z1);
+            } else {
+                X.copyColumnsInto(j0, j0 + w, q.X);
+                Gemm.multAdd(1.0, W[1], q.X, q.Z1);
+            }
             for (int i = 0; i < Z1.length; i++) {
                 double[] z = Z1[i];
                 double[] zPanel = q.Z1[i];
@@ -979,14 +988,13 @@ public final class NetworkEngine implements TrainingEngine {
 
     /**
      * {@code dW1 += alpha · dZ1 · Xᵀ} over the examples of panel {@code q} (from {@code j0}): packed from X's columns
-     * as they are ({@link Gemm#multAddTransB}) where the product runs packed, else through their transposed copy;
+     * where they are ({@link Gemm#multAddTransBColumns}) where the product runs packed, else through their transposed copy;
      * either way the kernel adds the panel's products into dW1 in the order of the examples.
      */
     private void inputPanelGradient(Panel q, int j0, double[][] dZ1, double alpha) {
         int w = q.width;
         if (Gemm.packs(dW[1].length, n0, w)) {
-            X.copyColumnsInto(j0, j0 + w, q.X);
-            Gemm.multAddTransB(alpha, dZ1, q.X, dW[1]);
+            Gemm.multAddTransBColumns(alpha, dZ1, X, j0, j0 + w, dW[1]);
         } else {
             X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[1]);
             Gemm.multAdd(alpha, dZ1, q.APrevT[1], dW[1]);

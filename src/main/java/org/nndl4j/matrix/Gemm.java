@@ -105,6 +105,20 @@ public final class Gemm {
     }
 
     /**
+     * Lets the JIT compile the Vector API kernel now (for at most a second), if this JVM has it and it is not compiled
+     * yet, so that the large products that follow run on it from the start rather than on its plain twin
+     * ({@link FmaMicroKernel}: the same bits, about a tenth of the speed). Left to the products themselves, which
+     * probe it at most once a millisecond, the JIT took 3 to 5 seconds, several iterations of a tall training. A
+     * training whose products run packed calls it once before its first step; it returns at once when there is
+     * nothing to do.
+     */
+    public static void warmUp() {
+        if (VECTOR != null && packed && !VECTOR.hot()) {
+            VECTOR.warmUp(1_000_000_000L);
+        }
+    }
+
+    /**
      * Runs {@code work} on the calling thread with every product in the plain-Java kernel's order (the textbook's:
      * the shared dimension in order, no fused multiply-add), whether or not the Vector API kernel is available, and
      * restores the previous mode afterwards. For computations whose printed figures must not move in the last
@@ -309,6 +323,71 @@ public final class Gemm {
     }
 
     /**
+     * {@code C = C + alpha · A · X[:, from:to]} for A {@code (m, k)}, X {@code (k, ·)}, C {@code (m, to - from)}:
+     * where the product runs packed ({@link #packs}) the panels are packed from X's columns where they are, with no
+     * copy of them; otherwise they are copied into a new array of rows first. Either way the bits of
+     * {@link #multAdd} on {@code X[:, from:to]}. Modifies only C.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param X     the matrix whose columns {@code [from, to)} are the right factor
+     * @param from  the first column of X
+     * @param to    the column of X after the last one
+     * @param C     the accumulator, {@code (m, to - from)} as rows; modified
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within X's columns
+     * @throws ShapeException            naming both shapes if A's columns are not X's rows, or C's shape is not
+     *                                   {@code (m, to - from)}
+     */
+    public static void multAddColumns(double alpha, double[][] A, Matrix X, int from, int to, double[][] C) {
+        Checks.notNull("multAddColumns", "X", X);
+        X.checkColumns("multAddColumns", from, to);
+        int m = A.length;
+        int k = cols(A, X.rows());
+        int n = to - from;
+        checkAligned("multAddColumns", m, k, X.rows(), n, k, X.rows());
+        checkOutput("multAddColumns", C, m, n);
+        if (!usesVectorKernel(m, n, k)) {
+            double[][] B = new double[k][n];
+            X.copyColumnsInto(from, to, B);
+            product(alpha, A, false, B, false, C, m, n, k);
+            return;
+        }
+        packed(new PackedGemm.Operands(alpha, A, false, null, X.values(), X.cols(), from, false, C, k), m, n, k);
+    }
+
+    /**
+     * {@code C = C + alpha · A · X[:, from:to]ᵀ} for A {@code (m, to - from)}, X {@code (n, ·)}, C {@code (m, n)}:
+     * packed from X's columns where they are when the product runs packed ({@link #packs}), else through a transposed
+     * copy; either way the bits of {@link #multAddTransB} on {@code X[:, from:to]}. Modifies only C.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, to - from)} as rows
+     * @param X     the matrix whose columns {@code [from, to)}, transposed, are the right factor
+     * @param from  the first column of X
+     * @param to    the column of X after the last one
+     * @param C     the accumulator, {@code (m, n)} as rows, {@code n} X's rows; modified
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within X's columns
+     * @throws ShapeException            naming both shapes if A's columns are not {@code to - from}, or C's shape is
+     *                                   not {@code (m, n)}
+     */
+    public static void multAddTransBColumns(double alpha, double[][] A, Matrix X, int from, int to, double[][] C) {
+        Checks.notNull("multAddTransBColumns", "X", X);
+        X.checkColumns("multAddTransBColumns", from, to);
+        int m = A.length;
+        int k = cols(A, to - from);
+        int n = X.rows();
+        checkAligned("multAddTransBColumns", m, k, n, to - from, k, to - from);
+        checkOutput("multAddTransBColumns", C, m, n);
+        if (!usesVectorKernel(m, n, k)) {
+            double[][] BT = new double[k][n];
+            X.copyColumnsTransposedInto(from, to, BT);
+            product(alpha, A, false, BT, false, C, m, n, k);
+            return;
+        }
+        packed(new PackedGemm.Operands(alpha, A, false, null, X.values(), X.cols(), from, true, C, k), m, n, k);
+    }
+
+    /**
      * {@code A · B} as a new array of rows ({@code B} must have at least one row, to tell its width).
      *
      * @param A the left factor, {@code (m, k)} as rows
@@ -399,9 +478,12 @@ public final class Gemm {
             }
             return;
         }
+        packed(new PackedGemm.Operands(alpha, A, transA, B, transB, C, k), m, n, k);
+    }
+
+    /** The product of {@code o} on the vector kernel: whole tiles per thread, along the longer side of C. */
+    private static void packed(PackedGemm.Operands o, int m, int n, int k) {
         MicroKernel kernel = VECTOR;
-        PackedGemm.Operands o = new PackedGemm.Operands(alpha, A, transA, B, transB, C, k);
-        // whole tiles per thread, along the longer side of C
         boolean byColumns = n >= m;
         int tile = byColumns ? kernel.cols() : kernel.rows();
         int tiles = ((byColumns ? n : m) + tile - 1) / tile;

@@ -267,6 +267,19 @@ public final class Matrix {
         return Arrays.copyOf(data.data, size());
     }
 
+    /** The row-major values themselves, not a copy, {@code rows · cols} of them: for this package's kernels to read. */
+    double[] values() {
+        return data.data;
+    }
+
+    /** Refuses a column range {@code [from, to)} outside this matrix, naming its shape. */
+    void checkColumns(String op, int from, int to) {
+        if (from < 0 || to > cols() || from > to) {
+            throw new IndexOutOfBoundsException(op + ": range [" + from + ", " + to + ") is out of bounds for shape "
+                    + shape());
+        }
+    }
+
     /**
      * A copy as an EJML matrix, for use with EJML's procedural operations.
      *
@@ -431,10 +444,7 @@ public final class Matrix {
     }
 
     private void checkPanel(String op, int from, int to, double[][] out, int outRows, int outCols) {
-        if (from < 0 || to > cols() || from > to) {
-            throw new IndexOutOfBoundsException(op + ": range [" + from + ", " + to + ") is out of bounds for shape "
-                    + shape());
-        }
+        checkColumns(op, from, to);
         checkOut(op, out, outRows, outCols);
     }
 

@@ -33,6 +33,17 @@ final class WarmedKernel implements MicroKernel {
                 (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0, probeC, 0, rows, 0, cols), mr, nr);
     }
 
+    /**
+     * Runs the vector kernel on the probe tile until a call of it allocates nothing (the JIT has compiled it), or for
+     * at most {@code maxNanos}: a training that will run many large products pays the JIT's warm-up once, up front,
+     * instead of running them on {@link FmaMicroKernel} meanwhile. Results do not change: it gives the same bits.
+     *
+     * @param maxNanos the longest time to spend
+     */
+    void warmUp(long maxNanos) {
+        warmUp.warmUp(maxNanos);
+    }
+
     /** @return whether tiles go to the vector kernel (it is compiled, or allocations cannot be counted) */
     boolean hot() {
         return warmUp.hot();

@@ -94,4 +94,22 @@ class WarmedKernelTest {
         assertTrue(warmed.hot(), "the vector kernel still allocates after a minute of calls: not compiled");
         assertSameBits(vector, warmed);
     }
+
+    @Test
+    void warmUp_runsTheProbeUntilTheVectorKernelIsCompiled_withoutAnyProductOfTheCaller() {
+        MicroKernel vector = Gemm.vectorKernel();
+        assertNotNull(vector, "surefire's argLine must pass --add-modules jdk.incubator.vector");
+        WarmedKernel warmed = new WarmedKernel(vector);
+        assertFalse(warmed.hot(), "this JVM counts each thread's allocations, so the kernel starts cold");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!warmed.hot() && System.nanoTime() < deadline) {
+            warmed.warmUp(1_000_000_000L);
+        }
+        assertTrue(warmed.hot(), "the vector kernel still allocates after a minute of warm-up: not compiled");
+        assertSameBits(vector, warmed);
+        // the shared kernel: returns within its second, whatever the JIT did
+        long start = System.nanoTime();
+        Gemm.warmUp();
+        assertTrue(System.nanoTime() - start < 5_000_000_000L);
+    }
 }
