@@ -154,8 +154,34 @@ final class FloatPackedGemm {
             }
             return;
         }
-        // row by row of B, so each row is read in order
-        for (int p = 0; p < kc; p++) {
+        // eight rows of B at a time, each read in order: eight memory streams at once, as PackedGemm.packB
+        int p = 0;
+        for (; p + 8 <= kc; p += 8) {
+            float[] b0 = B[p0 + p];
+            float[] b1 = B[p0 + p + 1];
+            float[] b2 = B[p0 + p + 2];
+            float[] b3 = B[p0 + p + 3];
+            float[] b4 = B[p0 + p + 4];
+            float[] b5 = B[p0 + p + 5];
+            float[] b6 = B[p0 + p + 6];
+            float[] b7 = B[p0 + p + 7];
+            for (int jr = 0; jr < nc; jr += nr) {
+                int cols = Math.min(nr, nc - jr);
+                int at = jr * kc + p * nr;
+                int from = j0 + jr;
+                for (int c = 0; c < cols; c++) {
+                    to[at + c] = b0[from + c];
+                    to[at + nr + c] = b1[from + c];
+                    to[at + 2 * nr + c] = b2[from + c];
+                    to[at + 3 * nr + c] = b3[from + c];
+                    to[at + 4 * nr + c] = b4[from + c];
+                    to[at + 5 * nr + c] = b5[from + c];
+                    to[at + 6 * nr + c] = b6[from + c];
+                    to[at + 7 * nr + c] = b7[from + c];
+                }
+            }
+        }
+        for (; p < kc; p++) {
             float[] b = B[p0 + p];
             for (int jr = 0; jr < nc; jr += nr) {
                 int cols = Math.min(nr, nc - jr);
