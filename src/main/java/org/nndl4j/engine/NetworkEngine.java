@@ -606,7 +606,7 @@ public final class NetworkEngine implements TrainingEngine {
             if (l > 1 || !gram) {
                 linearForward(p, l);
             }
-            g[l].forward(p.Z[l], p.A[l], p.m);
+            activate(g[l], p.Z[l], p.A[l], p.m);
             if (keepProb != null && keepProb[l] < 1.0) {
                 dropout(p, l, random);
             }
@@ -707,7 +707,7 @@ public final class NetworkEngine implements TrainingEngine {
                 }
                 // g' from g(Z) before dropout (tanh' = 1 - a², σ' = a(1 - a) read the activation itself)
                 double[][] activated = keepProb != null && keepProb[l - 1] < 1.0 ? p.G[l - 1] : p.A[l - 1];
-                g[l - 1].backward(dAPrev, p.Z[l - 1], activated, p.dZ[l - 1], mb);
+                derivative(g[l - 1], dAPrev, p.Z[l - 1], activated, p.dZ[l - 1], mb);
             }
         }
         stepped = true;
@@ -904,13 +904,7 @@ public final class NetworkEngine implements TrainingEngine {
         }
         zero(p.Z[l]);
         Gemm.multAdd(1.0, W[l], p.A[l - 1], p.Z[l]);
-        for (int i = 0; i < p.Z[l].length; i++) {
-            double[] z = p.Z[l][i];
-            double bi = b[l][i];
-            for (int j = 0; j < p.m; j++) {
-                z[j] += bi;
-            }
-        }
+        addBias(p.Z[l], b[l], p.m);
     }
 
     /**
@@ -919,17 +913,19 @@ public final class NetworkEngine implements TrainingEngine {
      */
     private void inputForward(Pass p) {
         double[][] Z1 = p.Z[1];
+        if (Gemm.packs(Z1.length, p.m, n0)) {
+            // one product over every example, packed from X's columns where they are, written straight into Z1
+            zero(Z1);
+            Gemm.multAddColumns(1.0, W[1], X, 0, p.m, Z1);
+            addBias(Z1, b[1], p.m);
+            return;
+        }
         for (int j0 = 0; j0 < p.m; j0 += p.width) {
             Panel q = p.panel(j0);
             int w = q.width;
             zero(q.Z1);
-            if (Gemm.packs(Z1.length, w, n0)) {
-                // packed from X's columns where they are: no copy of the panel
-                Gemm.multAddColumns(1.0, W[1], X, j0, j0 + w, q.Z1);
-            } else {
-                X.copyColumnsInto(j0, j0 + w, q.X);
-                Gemm.multAdd(1.0, W[1], q.X, q.Z1);
-            }
+            X.copyColumnsInto(j0, j0 + w, q.X);
+            Gemm.multAdd(1.0, W[1], q.X, q.Z1);
             for (int i = 0; i < Z1.length; i++) {
                 double[] z = Z1[i];
                 double[] zPanel = q.Z1[i];
@@ -1042,8 +1038,17 @@ public final class NetworkEngine implements TrainingEngine {
      * bits as alone.
      */
     private static void rowSums(double[][] M, int n, double[] sums) {
-        int i = 0;
-        for (; i + 4 <= M.length; i += 4) {
+        if (Gemm.splitsRows((long) M.length * n)) {
+            Gemm.forRows(M.length, (r0, r1) -> rowSums(M, r0, r1, n, sums));
+        } else {
+            rowSums(M, 0, M.length, n, sums);
+        }
+    }
+
+    /** {@code sums[i] = Σ_j M[i][j]} for rows {@code [r0, r1)}, each row summed in order (four rows at a time). */
+    private static void rowSums(double[][] M, int r0, int r1, int n, double[] sums) {
+        int i = r0;
+        for (; i + 4 <= r1; i += 4) {
             double[] x0 = M[i];
             double[] x1 = M[i + 1];
             double[] x2 = M[i + 2];
@@ -1063,7 +1068,7 @@ public final class NetworkEngine implements TrainingEngine {
             sums[i + 2] = s2;
             sums[i + 3] = s3;
         }
-        for (; i < M.length; i++) {
+        for (; i < r1; i++) {
             double s = 0.0;
             double[] x = M[i];
             for (int j = 0; j < n; j++) {
@@ -1081,8 +1086,61 @@ public final class NetworkEngine implements TrainingEngine {
     }
 
     private static void zero(double[][] M) {
+        if (M.length > 0 && Gemm.splitsRows((long) M.length * M[0].length)) {
+            Gemm.forRows(M.length, (r0, r1) -> {
+                for (int i = r0; i < r1; i++) {
+                    Arrays.fill(M[i], 0.0);
+                }
+            });
+            return;
+        }
         for (double[] row : M) {
             Arrays.fill(row, 0.0);
+        }
+    }
+
+    /** Z[i][j] += b[i] for the first {@code m} columns. */
+    private static void addBias(double[][] Z, double[] b, int m) {
+        if (Gemm.splitsRows((long) Z.length * m)) {
+            Gemm.forRows(Z.length, (r0, r1) -> addBias(Z, b, r0, r1, m));
+        } else {
+            addBias(Z, b, 0, Z.length, m);
+        }
+    }
+
+    private static void addBias(double[][] Z, double[] b, int r0, int r1, int m) {
+        for (int i = r0; i < r1; i++) {
+            double[] z = Z[i];
+            double bi = b[i];
+            for (int j = 0; j < m; j++) {
+                z[j] += bi;
+            }
+        }
+    }
+
+    /** A = g(Z), by rows over the training's threads where g is element-wise and the layer large. */
+    private static void activate(Activation g, double[][] Z, double[][] A, int m) {
+        if (g.isElementWise() && Gemm.splitsRows((long) Z.length * m)) {
+            Gemm.forRows(Z.length, (r0, r1) -> {
+                for (int i = r0; i < r1; i++) {
+                    g.forward(Z[i], A[i], m);
+                }
+            });
+        } else {
+            g.forward(Z, A, m);
+        }
+    }
+
+    /** dZ = dA * g'(Z), by rows over the training's threads where g is element-wise and the layer large. */
+    private static void derivative(Activation g, double[][] dA, double[][] Z, double[][] A, double[][] dZ, int m) {
+        if (g.isElementWise() && Gemm.splitsRows((long) Z.length * m)) {
+            Gemm.forRows(Z.length, (r0, r1) -> {
+                for (int i = r0; i < r1; i++) {
+                    g.backward(dA[i], Z[i], A[i], dZ[i], m);
+                }
+            });
+        } else {
+            g.backward(dA, Z, A, dZ, m);
         }
     }
 

@@ -37,6 +37,24 @@ public final class Gemm {
     public static final long PARALLEL_THRESHOLD = 1L << 22;
 
     /**
+     * Element-wise passes over fewer values than this run on the calling thread only ({@link #splitsRows}): a pass
+     * over 2¹⁸ values takes about 0.1 ms, several times the cost of handing a part to another thread.
+     */
+    public static final long ELEMENTWISE_THRESHOLD = 1L << 18;
+
+    /** A part of an element-wise pass: rows {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RowRange {
+        /**
+         * Runs the pass on rows {@code [from, to)}.
+         *
+         * @param from the first row
+         * @param to   the row after the last one
+         */
+        void run(int from, int to);
+    }
+
+    /**
      * Products of at least this many multiply-adds use the Vector API kernel when it is available; smaller ones
      * keep the plain-Java kernel's summation order. Measured once the vector kernel was compiled, one thread: at
      * 2¹⁸–2¹⁹ multiply-adds (64 x 64 x 64 .. 128 x 128 x 32) packed ran 38–43 GFLOP/s against the plain kernel's
@@ -102,6 +120,39 @@ public final class Gemm {
      */
     public static String kernel() {
         return packed ? "vector" : "rows";
+    }
+
+    /**
+     * Whether an element-wise pass over {@code values} values is split over threads by {@link #forRows}: on at least
+     * two {@link #threads()}, and at least {@value #ELEMENTWISE_THRESHOLD} values. A caller with nothing to split
+     * runs its pass directly, so that it makes no task object.
+     *
+     * @param values the values the pass reads or writes
+     * @return whether {@link #forRows} would split it
+     */
+    public static boolean splitsRows(long values) {
+        return values >= ELEMENTWISE_THRESHOLD && threads() > 1;
+    }
+
+    /**
+     * Runs an element-wise pass over rows {@code [0, rows)} in contiguous parts, one per thread of {@link #threads()}
+     * (at most one part per row), the calling thread taking the first; returns when every part is done. Each row is
+     * handled whole by one thread, so the results do not depend on the thread count. For the passes between the
+     * products of a training (bias, activation, its derivative), on the products' threads.
+     *
+     * @param rows the rows of the pass
+     * @param part the pass on a range of rows
+     * @throws IllegalArgumentException if {@code part} is null or {@code rows < 0}
+     */
+    public static void forRows(int rows, RowRange part) {
+        Checks.notNull("Gemm.forRows", "part", part);
+        Checks.nonNegative("Gemm.forRows", "rows", rows);
+        int t = Math.min(threads(), rows);
+        if (t < 2) {
+            part.run(0, rows);
+            return;
+        }
+        GemmPool.run(t, s -> part.run(rows * s / t, rows * (s + 1) / t));
     }
 
     /**

@@ -134,6 +134,46 @@ class NetworkEnginePanelsTest {
     }
 
     @Test
+    void elementWisePassesSplitOverThreads_areTheSameBitsAsOnOneThread_wholeAndInPanels() {
+        // [128, 64, 128, 1] on 4096 examples: every hidden layer has 2^18 values or more, so on two or three threads
+        // its bias, activation, derivative, zero fills and row sums run split by rows (Gemm.forRows)
+        int m = 4096;
+        assertTrue(Gemm.withThreads(2, () -> Gemm.splitsRows(64L * m)), "the passes of layer 1 are split");
+        NumpyRandom r = new NumpyRandom(31);
+        Matrix X = r.rand(128, m);
+        LabeledData d = LabeledData.of(X, r.randn(1, 128).dot(X.minus(0.5)).row(0).greaterThan(0));
+        List<Layer> layers = new ArrayList<>();
+        int[] dims = {128, 64, 128, 1};
+        for (int l = 1; l < dims.length; l++) {
+            layers.add(new Layer(r.randn(dims[l], dims[l - 1]).div(Math.sqrt(dims[l - 1])), r.randn(dims[l], 1).times(0.1),
+                    l == dims.length - 1 ? Activation.SIGMOID : Activation.TANH));
+        }
+        Network start = Network.of(layers);
+        NetworkEngine one = whole(start, d);
+        double[] costs = new double[5];
+        Gemm.withThreads(1, () -> {
+            for (int i = 0; i < costs.length; i++) {
+                costs[i] = one.step(0.5);
+            }
+            return null;
+        });
+        for (int threads = 2; threads <= 3; threads++) {
+            // whole, and with X read in place a panel of 512 examples at a time (X above the held limit)
+            for (NetworkEngine engine : new NetworkEngine[] {whole(start, d),
+                    NetworkEngine.primal(start, d.X(), d.Y(), 512 * 128, 512)}) {
+                int t = threads;
+                Gemm.withThreads(threads, () -> {
+                    for (int i = 0; i < costs.length; i++) {
+                        assertEquals(costs[i], engine.step(0.5), 0.0, t + " threads, cost " + i);
+                    }
+                    return null;
+                });
+                assertSameBits(one, engine, threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void dropoutSwitchedOnAfterAStep_stillSeesTheUndroppedZ() {
         // the first step makes the passes with Z and A shared; dropout on layer 1 then needs its own Z again
         LabeledData d = data(70, 2, 6);

@@ -152,4 +152,39 @@ class GemmThreadsTest {
                 with.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Gemm.withThreads(2, null));
     }
+
+    @Test
+    void forRows_runsEveryRowOnce_inContiguousParts_onAsManyThreadsAsAsked() {
+        for (int threads = 1; threads <= 3; threads++) {
+            for (int rows = 0; rows <= 7; rows++) {
+                int[] runs = new int[rows];
+                List<int[]> parts = java.util.Collections.synchronizedList(new ArrayList<>());
+                int n = rows;
+                Gemm.withThreads(threads, () -> {
+                    Gemm.forRows(n, (from, to) -> {
+                        parts.add(new int[] {from, to});
+                        for (int i = from; i < to; i++) {
+                            synchronized (runs) {
+                                runs[i]++;
+                            }
+                        }
+                    });
+                    return null;
+                });
+                int[] once = new int[rows];
+                Arrays.fill(once, 1);
+                assertTrue(Arrays.equals(once, runs), threads + " threads, " + rows + " rows: " + Arrays.toString(runs));
+                assertEquals(Math.max(1, Math.min(threads, rows)), parts.size(), threads + " threads, " + rows + " rows");
+            }
+        }
+    }
+
+    @Test
+    void splitsRows_onlyLargePassesOnMoreThanOneThread() {
+        assertTrue(Gemm.withThreads(2, () -> Gemm.splitsRows(Gemm.ELEMENTWISE_THRESHOLD)));
+        assertTrue(!Gemm.withThreads(2, () -> Gemm.splitsRows(Gemm.ELEMENTWISE_THRESHOLD - 1)));
+        assertTrue(!Gemm.withThreads(1, () -> Gemm.splitsRows(Long.MAX_VALUE)));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.forRows(-1, (from, to) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.forRows(3, null));
+    }
 }
