@@ -420,10 +420,33 @@ public final class Matrix {
      * @throws ShapeException            naming both shapes if {@code out} is too small
      */
     public void selectColumnsInto(int[] indices, int from, int to, double[][] out) {
+        selectColumnsInto(indices, from, to, out, 0, rows());
+    }
+
+    /**
+     * {@link #selectColumnsInto(int[], int, int, double[][])} on rows {@code [rowFrom, rowTo)} only: for copying a
+     * large selection in parts, a part per thread. Modifies only those rows of {@code out}.
+     *
+     * @param indices column indices, each in {@code 0..cols-1}
+     * @param from    the first position of {@code indices} used
+     * @param to      the position after the last one used
+     * @param out     at least {@code rows()} rows of at least {@code to - from} values; rows {@code [rowFrom, rowTo)}
+     *                are modified
+     * @param rowFrom the first row copied
+     * @param rowTo   the row after the last one copied
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within {@code indices}, naming the first index out
+     *                                   of range, or {@code [rowFrom, rowTo)} not within the rows
+     * @throws ShapeException            naming both shapes if {@code out} is too small
+     */
+    public void selectColumnsInto(int[] indices, int from, int to, double[][] out, int rowFrom, int rowTo) {
         Checks.notNull("selectColumnsInto", "indices", indices);
         if (from < 0 || to > indices.length || from > to) {
             throw new IndexOutOfBoundsException("selectColumnsInto: range [" + from + ", " + to
                     + ") is out of bounds for " + indices.length + " indices");
+        }
+        if (rowFrom < 0 || rowTo > rows() || rowFrom > rowTo) {
+            throw new IndexOutOfBoundsException("selectColumnsInto: rows [" + rowFrom + ", " + rowTo
+                    + ") are out of bounds for shape " + shape());
         }
         int n = cols();
         for (int k = from; k < to; k++) {
@@ -434,7 +457,7 @@ public final class Matrix {
         }
         checkOut("selectColumnsInto", out, rows(), to - from);
         double[] a = data.data;
-        for (int i = 0; i < rows(); i++) {
+        for (int i = rowFrom; i < rowTo; i++) {
             double[] o = out[i];
             int row = i * n;
             for (int k = from; k < to; k++) {

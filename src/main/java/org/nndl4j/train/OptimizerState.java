@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nndl4j.engine.ParameterUpdate;
+import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 
@@ -204,10 +205,19 @@ public final class OptimizerState implements ParameterUpdate {
      * {@code b} and this state's buffers of layer {@code l}.
      */
     void update(int l, double[][] W, double[] b, double[][] dW, double[] db, double learningRate, int step) {
-        for (int i = 0; i < W.length; i++) {
-            updateRow(W[i], dW[i], vW == null ? null : vW[l][i], sW == null ? null : sW[l][i], learningRate, step);
+        if (W.length > 0 && Gemm.splitsRows((long) W.length * W[0].length)) {
+            // a large layer's rows over the training's threads: each row's update is its own
+            Gemm.forRows(W.length, (r0, r1) -> updateRows(l, W, dW, r0, r1, learningRate, step));
+        } else {
+            updateRows(l, W, dW, 0, W.length, learningRate, step);
         }
         updateRow(b, db, vb == null ? null : vb[l], sb == null ? null : sb[l], learningRate, step);
+    }
+
+    private void updateRows(int l, double[][] W, double[][] dW, int r0, int r1, double learningRate, int step) {
+        for (int i = r0; i < r1; i++) {
+            updateRow(W[i], dW[i], vW == null ? null : vW[l][i], sW == null ? null : sW[l][i], learningRate, step);
+        }
     }
 
     private void updateRow(double[] p, double[] dp, double[] v, double[] s, double lr, int step) {

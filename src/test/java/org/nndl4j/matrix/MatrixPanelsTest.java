@@ -45,6 +45,22 @@ class MatrixPanelsTest {
     }
 
     @Test
+    void selectColumnsInto_byRanges_ofRows_writesOnlyThoseRows_andTheirUnionIsTheWhole() {
+        int[] order = new NumpyRandom(5).permutation(23);
+        double[][] whole = new double[11][6];
+        A.selectColumnsInto(order, 3, 9, whole);
+        double[][] parts = new double[11][6];
+        A.selectColumnsInto(order, 3, 9, parts, 0, 4);
+        assertArrayEquals(new double[6], parts[4], 0.0, "row 4 is not written yet");
+        A.selectColumnsInto(order, 3, 9, parts, 4, 11);
+        assertEquals(Matrix.of(whole), Matrix.of(parts));
+        IndexOutOfBoundsException rows = assertThrows(IndexOutOfBoundsException.class,
+                () -> A.selectColumnsInto(order, 3, 9, parts, 5, 12));
+        assertTrue(rows.getMessage().contains("[5, 12)") && rows.getMessage().contains("(11, 23)"), rows.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> A.selectColumnsInto(order, 3, 9, parts, 4, 3));
+    }
+
+    @Test
     void panels_badRangesAndSmallOutputs_areRefused() {
         assertThrows(IndexOutOfBoundsException.class, () -> A.copyColumnsInto(20, 24, new double[11][4]));
         assertThrows(IndexOutOfBoundsException.class, () -> A.copyColumnsTransposedInto(3, 2, new double[1][11]));

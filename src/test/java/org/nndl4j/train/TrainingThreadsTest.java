@@ -91,6 +91,22 @@ class TrainingThreadsTest {
     }
 
     @Test
+    void adamOnMiniBatches_withItsGatherAndUpdateSplitOverThreads_givesOneThreadsBits() {
+        // [12288, 32, 1]: W1 has 2^18 values or more (its Adam update is split by rows) and a batch of 64 examples is
+        // gathered from X in parts, one per thread
+        int[] dims = {12288, 32, 1};
+        assertTrue(Gemm.withThreads(2, () -> Gemm.splitsRows(32L * 12288)), "W1's update is split");
+        TrainingConfig adam = TrainingConfig.of(4, 0.001).withEngine(Engine.PRIMAL).withOptimizer(Optimizer.adam())
+                .withMiniBatches(MiniBatches.shuffled(64, 1)).withRecordEvery(1);
+        TrainingResult one = DeepModels.lLayerModel(CAT, dims, adam.withThreads(1));
+        for (int threads = 2; threads <= 3; threads++) {
+            TrainingResult split = DeepModels.lLayerModel(CAT, dims, adam.withThreads(threads));
+            assertEquals(one.costs(), split.costs(), threads + " threads: every recorded cost, bit for bit");
+            assertEquals(one.network(), split.network(), threads + " threads: every parameter, bit for bit");
+        }
+    }
+
+    @Test
     void withThreads_isTheCountOfTheTrainingsProducts_whateverTheDefault() {
         Gemm.setThreads(1);
         List<Integer> seen = new ArrayList<>();
