@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.nndl4j.Nndl4jException;
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.FloatGemm;
+import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.nn.Activation;
@@ -361,15 +362,16 @@ public final class FloatNetworkEngine implements TrainingEngine {
             }
             if (order == null) {
                 source.copyColumnsInto(from, from + p.m, p.gathered);
+                toFloat(p, 0, n0);
+            } else if (Gemm.splitsRows((long) n0 * p.m * EngineArrays.GATHER_COST)) {
+                // random reads that miss the caches: every thread's reads in flight at once
+                Gemm.forRows(n0, (r0, r1) -> {
+                    source.selectColumnsInto(order, from, from + p.m, p.gathered, r0, r1);
+                    toFloat(p, r0, r1);
+                });
             } else {
                 source.selectColumnsInto(order, from, from + p.m, p.gathered);
-            }
-            for (int i = 0; i < n0; i++) {
-                double[] x = p.gathered[i];
-                float[] to = p.A0[i];
-                for (int j = 0; j < p.m; j++) {
-                    to[j] = (float) x[j];
-                }
+                toFloat(p, 0, n0);
             }
         } else {
             for (int i = 0; i < n0; i++) {
@@ -383,6 +385,17 @@ public final class FloatNetworkEngine implements TrainingEngine {
         for (int i = 0; i < Y.length; i++) {
             for (int j = 0; j < p.m; j++) {
                 p.Y[i][j] = Y[i][order == null ? from + j : order[from + j]];
+            }
+        }
+    }
+
+    /** Rows {@code [r0, r1)} of the gathered float64 batch into the pass's float32 input. */
+    private static void toFloat(Pass p, int r0, int r1) {
+        for (int i = r0; i < r1; i++) {
+            double[] x = p.gathered[i];
+            float[] to = p.A0[i];
+            for (int j = 0; j < p.m; j++) {
+                to[j] = (float) x[j];
             }
         }
     }

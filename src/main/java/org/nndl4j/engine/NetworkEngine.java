@@ -62,12 +62,6 @@ public final class NetworkEngine implements TrainingEngine {
      * iteration, 1.7 ms against 3.5 ms per logistic-regression iteration.
      */
     private static final int TRANSPOSE_THRESHOLD = 64;
-    /**
-     * A gathered value of a mini-batch (a random read of X, which misses the caches) costs about as much as this many
-     * values of a streamed element-wise pass (measured on the tall workload: 10 ns against 0.5 to 1 ns), for
-     * {@link Gemm#splitsRows}: a batch of 256 of its 784-value examples is split over the threads.
-     */
-    private static final int GATHER_COST = 10;
 
     /**
      * A layer's transposed activations for {@code dW} are made whole when they hold at most
@@ -823,7 +817,7 @@ public final class NetworkEngine implements TrainingEngine {
     private void gather(int[] order, int from, Pass p) {
         if (order == null) {
             X.copyColumnsInto(from, from + p.m, p.A[0]);
-        } else if (Gemm.splitsRows((long) n0 * p.m * GATHER_COST)) {
+        } else if (Gemm.splitsRows((long) n0 * p.m * EngineArrays.GATHER_COST)) {
             // random reads that miss the caches: every thread's reads in flight at once
             Gemm.forRows(n0, (r0, r1) -> X.selectColumnsInto(order, from, from + p.m, p.A[0], r0, r1));
         } else {

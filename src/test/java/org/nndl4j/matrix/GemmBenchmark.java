@@ -54,6 +54,18 @@ public final class GemmBenchmark {
                 () -> Gemm.multAdd(1.0, W1, X, Z1));
         time("tall  dW1 = dZ1·Xᵀ    multTransB(dZ1, X)", 128L * 784 * 60000, runs,
                 () -> Gemm.multTransB(1.0 / 60000, dZ1, X, dW1));
+        // as the engine reads a large X: in place from the caller's Matrix, no copy of its columns
+        Matrix Xm = Matrix.of(X);
+        time("tall  Z1 = W1·X       multAddColumns(W1, X)", 128L * 784 * 60000, runs,
+                () -> Gemm.multAddColumns(1.0, W1, Xm, 0, 60000, Z1));
+        double[][] panel = random(128, 512, 9);
+        double[][] lastPanel = random(128, 60000 % 512, 10);
+        time("tall  dW1 = dZ1·Xᵀ    multAddTransBColumns, panels of 512", 128L * 784 * 60000, runs, () -> {
+            for (int j0 = 0; j0 < 60000; j0 += 512) {
+                int w = Math.min(512, 60000 - j0);
+                Gemm.multAddTransBColumns(1.0 / 60000, w == 512 ? panel : lastPanel, Xm, j0, j0 + w, dW1);
+            }
+        });
         time("tall  dW1 = dZ1·(Xᵀ)  multAdd(dZ1, XT)", 128L * 784 * 60000, runs,
                 () -> Gemm.multAdd(1.0 / 60000, dZ1, XT, dW1));
         time("tall  Z2 = W2·A1      (64x128)(128x60000)", 64L * 128 * 60000, runs,

@@ -107,6 +107,26 @@ class TrainingThreadsTest {
     }
 
     @Test
+    void float32AdamOnALargeX_withItsGatherSplitOverThreads_givesOneThreadsBits() {
+        // X of 1100 x 4000 values is above the 2^22 a float32 training copies whole: each batch of 64 is gathered from
+        // the caller's X, in parts over the threads
+        org.nndl4j.random.NumpyRandom r = new org.nndl4j.random.NumpyRandom(41);
+        org.nndl4j.matrix.Matrix X = r.rand(1100, 4000);
+        LabeledData data = LabeledData.of(X, X.row(0).greaterThan(0.5));
+        org.nndl4j.nn.Network start = org.nndl4j.nn.Network.of(List.of(
+                new org.nndl4j.nn.Layer(r.randn(16, 1100).div(40.0), org.nndl4j.matrix.Matrix.zeros(16, 1),
+                        org.nndl4j.nn.Activation.RELU),
+                new org.nndl4j.nn.Layer(r.randn(1, 16).div(4.0), org.nndl4j.matrix.Matrix.zeros(1, 1),
+                        org.nndl4j.nn.Activation.SIGMOID)));
+        TrainingConfig adam = TrainingConfig.of(2, 0.001).withOptimizer(Optimizer.adam())
+                .withMiniBatches(MiniBatches.shuffled(64, 2)).withRecordEvery(1).withPrecision(Precision.FLOAT32);
+        TrainingResult one = Training.fit(start, data, adam.withThreads(1), TrainingListener.none());
+        TrainingResult two = Training.fit(start, data, adam.withThreads(2), TrainingListener.none());
+        assertEquals(one.costs(), two.costs(), "every recorded cost, bit for bit");
+        assertEquals(one.network(), two.network(), "every parameter, bit for bit");
+    }
+
+    @Test
     void withThreads_isTheCountOfTheTrainingsProducts_whateverTheDefault() {
         Gemm.setThreads(1);
         List<Integer> seen = new ArrayList<>();
