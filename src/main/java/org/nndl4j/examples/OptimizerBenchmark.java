@@ -30,6 +30,7 @@ import org.nndl4j.train.TrainingListener;
  * mvn -q compile exec:java -Dexec.mainClass=org.nndl4j.examples.OptimizerBenchmark [-Dexec.args="--runs 3"]
  * </pre>
  *
+ * The runs are interleaved (every training once, then every training again, ...), in nndl4j and in numpy alike.
  * Flags: {@code --runs N} (default 3; the median is reported), {@code --threads T} (default 1: the kernel's threads
  * and numpy's {@code OPENBLAS_NUM_THREADS}), {@code --python CMD} (default python3), {@code --no-numpy}. Not a unit
  * test.
@@ -77,14 +78,17 @@ public final class OptimizerBenchmark {
         Map<String, double[]> javaSeconds = new LinkedHashMap<>();
         Map<String, double[]> javaCosts = new LinkedHashMap<>();
         for (String w : WORKLOADS) {
-            double[] seconds = new double[runs];
-            for (int r = 0; r < runs; r++) {
+            javaSeconds.put(w, new double[runs]);
+        }
+        // interleaved (gd, momentum, Adam, digits, gd, ...), numpy's too: the JVM's start-up and the JIT's first
+        // compilations fall on the first round, one run of each training, not on two runs of the first training
+        for (int r = 0; r < runs; r++) {
+            for (String w : WORKLOADS) {
                 long t0 = System.nanoTime();
                 javaCosts.put(w, train(w, moons, digits));
-                seconds[r] = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "  nndl4j %-15s %8.3f s%n", w, seconds[r]);
+                javaSeconds.get(w)[r] = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "  nndl4j %-15s %8.3f s%n", w, javaSeconds.get(w)[r]);
             }
-            javaSeconds.put(w, seconds);
         }
         Map<String, List<Double>> numpySeconds = new LinkedHashMap<>();
         Map<String, double[]> numpyCosts = new LinkedHashMap<>();

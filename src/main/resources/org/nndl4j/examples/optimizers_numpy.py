@@ -352,8 +352,9 @@ def main():
     digits_x = np.load(os.path.join(data, "digits_x.npy"))
     digits_y = np.load(os.path.join(data, "digits_y.npy"))
     print(json.dumps({"numpy": np.__version__, "python": sys.version.split()[0]}), flush=True)
-    for name in workloads:
-        for _ in range(runs):
+    # interleaved (gd, momentum, Adam, digits, gd, ...), as OptimizerBenchmark runs nndl4j's
+    for _ in range(runs):
+        for name in workloads:
             start = time.perf_counter()
             if name == "digits-adam":
                 out = model_digits(digits_x, digits_y, [64, 25, 12, 10])
