@@ -108,6 +108,9 @@ public final class NetworkEngine implements TrainingEngine {
     private final int n0;
     /** The whole training set in one pass (A[0] is X as rows, or null when X is read in panels); made on first use. */
     private Pass full;
+    /** X and Xᵀ packed once for the full pass's Z1 = W1·X and dW1 = dZ1·Xᵀ ({@link #packsXOnce}), or null. */
+    private Gemm.RightFactor packedX;
+    private Gemm.RightFactor packedXT;
     /** The examples as the caller gave them: mini-batches and panels are copied out of it. */
     private final Matrix X;
     /** X as rows, shared by the engines of the same X ({@link InputCache}); null when X is read in panels. */
@@ -178,8 +181,8 @@ public final class NetworkEngine implements TrainingEngine {
                     panelled[l] = true;
                 } else if (needsGradient && nPrev >= TRANSPOSE_THRESHOLD) {
                     if (l == 1 && inputFixed) {
-                        // X is small (HELD_VALUES) and the same at every step: Xᵀ once
-                        APrevT[l] = Gemm.transpose(A[0]);
+                        // X is small (HELD_VALUES) and the same at every step: Xᵀ once (unless packed once)
+                        APrevT[l] = packedXT != null ? null : Gemm.transpose(A[0]);
                     } else if (m > width && (long) m * nPrev > heldValues / WHOLE_TRANSPOSE_SHARE) {
                         panelled[l] = true;
                     } else {
@@ -577,9 +580,27 @@ public final class NetworkEngine implements TrainingEngine {
 
     private Pass fullPass() {
         if (full == null) {
+            if (packsXOnce()) {
+                packedX = Gemm.pack(Xrows);
+                packedXT = Gemm.packTransposed(Xrows);
+                // steps of a few milliseconds: let the JIT compile the tile kernel now, not during them
+                Gemm.warmUp();
+            }
             full = new Pass(Xrows, Yrows, m, true);
         }
         return full;
+    }
+
+    /**
+     * Whether full-batch steps multiply by X packed once for the tile kernel ({@link Gemm.RightFactor}): PRIMAL, X held
+     * as rows, the Vector API kernel, and a first layer of at least {@link Gemm#PACKED_THRESHOLD} multiply-adds. Then
+     * Z1 = W1·X and dW1 = dZ1·Xᵀ run on the tile kernel however few units the layer has (the cat network's 20: on the
+     * plain kernel they took 12.9 ms an iteration, packing X at every product would cost more than it saves), and no
+     * product packs X again.
+     */
+    private boolean packsXOnce() {
+        return !gram && Xrows != null && Gemm.kernel().equals("vector")
+                && (long) W[1].length * m * n0 >= Gemm.PACKED_THRESHOLD;
     }
 
     /**
@@ -906,7 +927,11 @@ public final class NetworkEngine implements TrainingEngine {
             return;
         }
         zero(p.Z[l]);
-        Gemm.multAdd(1.0, W[l], p.A[l - 1], p.Z[l]);
+        if (l == 1 && p == full && packedX != null) {
+            Gemm.multAdd(1.0, W[1], packedX, p.Z[1]);
+        } else {
+            Gemm.multAdd(1.0, W[l], p.A[l - 1], p.Z[l]);
+        }
         addBias(p.Z[l], b[l], p.m);
     }
 
@@ -942,6 +967,11 @@ public final class NetworkEngine implements TrainingEngine {
 
     /** dW[l] = alpha · dZ[l] · A[l-1]ᵀ. */
     private void weightGradient(Pass p, int l, double alpha) {
+        if (l == 1 && p == full && packedXT != null) {
+            zero(dW[1]);
+            Gemm.multAdd(alpha, p.dZ[1], packedXT, dW[1]);
+            return;
+        }
         if (p.A[l - 1] != null && Gemm.packs(dW[l].length, dW[l][0].length, p.m)) {
             // one product over all examples, packed straight from A[l-1]: no transposed copy, whole or in panels
             Gemm.multTransB(alpha, p.dZ[l], p.A[l - 1], dW[l]);

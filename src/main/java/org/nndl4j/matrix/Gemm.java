@@ -84,6 +84,9 @@ public final class Gemm {
     private static final WarmedKernel VECTOR = VECTOR_TILES == null ? null : new WarmedKernel(VECTOR_TILES);
     /** Whether large products use {@link #VECTOR}: a switch for tests of the fallback. */
     private static volatile boolean packed = VECTOR != null;
+    /** The tile kernel's plain-Java twin: the tiles of {@link RightFactor} products where the JVM lacks the Vector API. */
+    private static final MicroKernel TILES = VECTOR_TILES != null ? new FmaMicroKernel(VECTOR_TILES.rows(),
+            VECTOR_TILES.cols()) : new FmaMicroKernel(8, 16);
 
     private Gemm() {
     }
@@ -436,6 +439,93 @@ public final class Gemm {
             return;
         }
         packed(new PackedGemm.Operands(alpha, A, false, null, X.values(), X.cols(), from, true, C, k), m, n, k);
+    }
+
+    /**
+     * A right factor packed once for the tile kernel, for products that use the same {@code B} many times (a full-batch
+     * training's examples): {@link #multAdd(double, double[][], RightFactor, double[][])} then packs only the left
+     * factor, and runs on the tile kernel whatever the shape (the cat network's first layer has 20 rows, too few to pay
+     * for packing X at every product). It holds a copy of B's values (as many as B, rounded up to whole tiles); B itself
+     * may change afterwards without affecting it.
+     */
+    public static final class RightFactor {
+        private final double[][] panels;
+        private final int k;
+        private final int n;
+
+        private RightFactor(double[][] panels, int k, int n) {
+            this.panels = panels;
+            this.k = k;
+            this.n = n;
+        }
+
+        /** @return the shape of the factor, {@code (k, n)} */
+        public Shape shape() {
+            return new Shape(k, n);
+        }
+    }
+
+    /**
+     * {@code B} {@code (k, n)} packed once as a right factor.
+     *
+     * @param B the factor, {@code (k, n)} as rows, at least one row
+     * @return the packed factor
+     * @throws IllegalArgumentException if {@code B} is null, empty or ragged
+     */
+    public static RightFactor pack(double[][] B) {
+        Checks.notNull("Gemm.pack", "B", B);
+        if (B.length == 0) {
+            throw new Nndl4jException("Gemm.pack: B has no rows");
+        }
+        int n = cols(B, 0);
+        return new RightFactor(PackedGemm.packAll(B, false, B.length, n, TILES.cols()), B.length, n);
+    }
+
+    /**
+     * {@code Bᵀ} packed once as a right factor, from {@code B} {@code (n, k)} as it is (no transposed copy).
+     *
+     * @param B the factor before transposition, {@code (n, k)} as rows, at least one row
+     * @return the packed {@code Bᵀ}, {@code (k, n)}
+     * @throws IllegalArgumentException if {@code B} is null, empty or ragged
+     */
+    public static RightFactor packTransposed(double[][] B) {
+        Checks.notNull("Gemm.packTransposed", "B", B);
+        if (B.length == 0) {
+            throw new Nndl4jException("Gemm.packTransposed: B has no rows");
+        }
+        int k = cols(B, 0);
+        return new RightFactor(PackedGemm.packAll(B, true, k, B.length, TILES.cols()), k, B.length);
+    }
+
+    /**
+     * {@code C = C + alpha · A · B} for A {@code (m, k)}, a packed B {@code (k, n)} and C {@code (m, n)}, on the tile
+     * kernel whatever the size: the Vector API kernel once compiled, else its plain-Java twin ({@link FmaMicroKernel},
+     * the same bits, and slow: meant for a JVM with the Vector API, {@link #kernel()} {@code "vector"}). The same bits
+     * as a packed {@link #multAdd} of the same factors. Modifies only C.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor, packed by {@link #pack} or {@link #packTransposed}
+     * @param C     the accumulator, {@code (m, n)} as rows; modified
+     * @throws ShapeException naming both shapes if A's columns are not B's rows, or C's shape is not {@code (m, n)}
+     */
+    public static void multAdd(double alpha, double[][] A, RightFactor B, double[][] C) {
+        Checks.notNull("multAdd", "B", B);
+        int m = A.length;
+        int k = cols(A, B.k);
+        checkAligned("multAdd", m, k, B.k, B.n, k, B.k);
+        checkOutput("multAdd", C, m, B.n);
+        MicroKernel kernel = VECTOR != null ? VECTOR : TILES;
+        int n = B.n;
+        int nr = kernel.cols();
+        int tiles = (n + nr - 1) / nr;
+        int t = shares(m, n, k, tiles);
+        if (t < 2) {
+            PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, k, C, 0, m, 0, n);
+        } else {
+            GemmPool.run(t, s -> PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, k, C, 0, m,
+                    Math.min(n, tiles * s / t * nr), Math.min(n, tiles * (s + 1) / t * nr)));
+        }
     }
 
     /**

@@ -77,6 +77,52 @@ final class PackedGemm {
         }
     }
 
+    /**
+     * All of {@code b(0 .. k, 0 .. n)} packed once, block by block of {@value #KC} rows of the shared dimension: block
+     * {@code pc / KC} holds {@link #packB}'s panels of columns {@code 0 .. n} (whole tiles of {@code nr}).
+     */
+    static double[][] packAll(double[][] B, boolean transB, int k, int n, int nr) {
+        int tiles = (n + nr - 1) / nr;
+        Operands o = new Operands(1.0, null, false, B, transB, null, k);
+        double[][] blocks = new double[(k + KC - 1) / KC][];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            double[] to = new double[tiles * nr * kc];
+            packB(o, pc, kc, 0, n, nr, to);
+            blocks[pc / KC] = to;
+        }
+        return blocks;
+    }
+
+    /**
+     * {@link #multiply} with B packed already ({@link #packAll}): rows {@code [i0, i1)} and columns {@code [j0, j1)} of
+     * C, in the same blocks and tiles, so the same bits.
+     */
+    static void multiplyPacked(MicroKernel kernel, double alpha, double[][] A, double[][] packedB, int k,
+                               double[][] C, int i0, int i1, int j0, int j1) {
+        double[] packedA = BUFFERS.get()[0];
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                double[] b = packedB[pc / KC];
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(A, false, ic, mc, pc, kc, mr, packedA);
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        int rows = Math.min(mr, mc - ir);
+                        for (int jr = 0; jr < nc; jr += nr) {
+                            kernel.multiply(kc, packedA, ir * kc, b, (jc + jr) * kc, alpha, C,
+                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Packs {@code a(i0 .. i0+mc, p0 .. p0+kc)} as panels of {@code mr} rows: {@code to[ir·kc + p·mr + r]}. */
     static void packA(double[][] A, boolean transA, int i0, int mc, int p0, int kc, int mr, double[] to) {
         for (int ir = 0; ir < mc; ir += mr) {

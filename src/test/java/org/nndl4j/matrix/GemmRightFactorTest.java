@@ -1,0 +1,114 @@
+package org.nndl4j.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Gemm.RightFactor}: a factor packed once gives, on every tile and block edge, the bits of the packed kernel's
+ * summation order (the bits of a packed {@link Gemm#multAdd} of the same factors), whatever the left factor's rows
+ * and the thread count; B may change afterwards; bad shapes are refused naming both shapes.
+ */
+class GemmRightFactorTest {
+
+    private final int threadsBefore = Gemm.threads();
+
+    @AfterEach
+    void restore() {
+        Gemm.setThreads(threadsBefore);
+    }
+
+    private static double[][] random(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[][] M = new double[rows][cols];
+        for (double[] row : M) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 2 - 1;
+            }
+        }
+        return M;
+    }
+
+    /** The packed kernel's order: per block of KC, {@code s = fma(a, b, s)} from 0 in order, then {@code c = fma(s, alpha, c)}. */
+    private static double[][] packedOrder(double alpha, double[][] A, double[][] B, double[][] C0) {
+        int k = B.length;
+        double[][] C = new double[C0.length][];
+        for (int i = 0; i < C.length; i++) {
+            C[i] = C0[i].clone();
+            for (int j = 0; j < C[i].length; j++) {
+                for (int p0 = 0; p0 < k; p0 += PackedGemm.KC) {
+                    double s = 0.0;
+                    for (int p = p0; p < Math.min(k, p0 + PackedGemm.KC); p++) {
+                        s = Math.fma(A[i][p], B[p][j], s);
+                    }
+                    C[i][j] = Math.fma(s, alpha, C[i][j]);
+                }
+            }
+        }
+        return C;
+    }
+
+    @Test
+    void productsOnAFactorPackedOnce_haveThePackedKernelsBits_onEveryEdge_onOneTwoAndThreeThreads() {
+        long seed = 1;
+        for (int m : new int[] {1, 7, 20, 130}) {
+            for (int n : new int[] {1, 15, 17, 530}) {
+                for (int k : new int[] {1, 209, 257}) {
+                    double[][] A = random(m, k, seed++);
+                    double[][] B = random(k, n, seed++);
+                    double[][] C0 = random(m, n, seed++);
+                    double[][] expected = packedOrder(-0.5, A, B, C0);
+                    Gemm.RightFactor packed = Gemm.pack(B);
+                    Gemm.RightFactor packedT = Gemm.packTransposed(Gemm.transpose(B));
+                    assertEquals(new Shape(k, n), packed.shape());
+                    assertEquals(new Shape(k, n), packedT.shape());
+                    for (int threads = 1; threads <= 3; threads++) {
+                        Gemm.setThreads(threads);
+                        for (Gemm.RightFactor factor : new Gemm.RightFactor[] {packed, packedT}) {
+                            double[][] C = new double[m][];
+                            for (int i = 0; i < m; i++) {
+                                C[i] = C0[i].clone();
+                            }
+                            Gemm.multAdd(-0.5, A, factor, C);
+                            for (int i = 0; i < m; i++) {
+                                assertArrayEquals(expected[i], C[i], 0.0,
+                                        m + " x " + n + " x " + k + ", " + threads + " thread(s), row " + i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPackedFactor_isACopy_andBadShapesAreRefusedNamingBothShapes() {
+        double[][] B = random(30, 40, 7);
+        Gemm.RightFactor packed = Gemm.pack(B);
+        double[][] A = random(3, 30, 8);
+        double[][] before = new double[3][40];
+        Gemm.multAdd(1.0, A, packed, before);
+        B[0][0] = 1e9;
+        double[][] after = new double[3][40];
+        Gemm.multAdd(1.0, A, packed, after);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(before[i], after[i], 0.0, "the packed factor does not see B change");
+        }
+        ShapeException inner = assertThrows(ShapeException.class,
+                () -> Gemm.multAdd(1.0, random(3, 29, 9), packed, new double[3][40]));
+        assertTrue(inner.getMessage().contains("(3, 29)") && inner.getMessage().contains("(30, 40)"), inner.getMessage());
+        ShapeException output = assertThrows(ShapeException.class,
+                () -> Gemm.multAdd(1.0, A, packed, new double[3][39]));
+        assertTrue(output.getMessage().contains("(3, 40)") && output.getMessage().contains("(3, 39)"),
+                output.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Gemm.pack(new double[0][0]));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.packTransposed(null));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.multAdd(1.0, A, (Gemm.RightFactor) null, before));
+    }
+}
