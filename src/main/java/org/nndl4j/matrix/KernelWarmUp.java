@@ -94,13 +94,17 @@ final class KernelWarmUp {
      */
     void warmUp(long maxNanos) {
         long start = System.nanoTime();
+        // the first probe runs the rounds that get the kernel compiled; then wait for the compiler, probing once a
+        // millisecond: spinning on the probe tile would only allocate (tens of megabytes a second, which G1 keeps as
+        // heap) and, on one core, take the time the compiler thread needs
+        probe();
         while (!hot && System.nanoTime() - start < maxNanos) {
-            for (int i = 0; i < 16; i++) {
-                everyShape();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            // the probe itself decides
-            lastProbe = 0;
-            ticked = true;
             probe();
         }
     }
