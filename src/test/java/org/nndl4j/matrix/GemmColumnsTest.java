@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nndl4j.matrix.TestArrays.copy;
+import static org.nndl4j.matrix.TestArrays.random;
 
 import java.util.Arrays;
-import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,25 +28,6 @@ class GemmColumnsTest {
     void restore() {
         Gemm.useVectorKernel(vectorWasOn);
         Gemm.setThreads(threadsBefore);
-    }
-
-    private static double[][] random(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[][] M = new double[rows][cols];
-        for (double[] row : M) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 2 - 1;
-            }
-        }
-        return M;
-    }
-
-    private static double[][] copy(double[][] M) {
-        double[][] c = new double[M.length][];
-        for (int i = 0; i < M.length; i++) {
-            c[i] = M[i].clone();
-        }
-        return c;
     }
 
     /** M[:, from:to] as a new array of rows. */

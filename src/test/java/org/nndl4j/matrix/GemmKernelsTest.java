@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nndl4j.matrix.TestArrays.copy;
+import static org.nndl4j.matrix.TestArrays.random;
 
 import java.util.Arrays;
-import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -29,26 +30,6 @@ class GemmKernelsTest {
     void restore() {
         Gemm.useVectorKernel(vectorWasOn);
         Gemm.setThreads(threadsBefore);
-    }
-
-    private static double[][] random(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[][] M = new double[rows][cols];
-        for (double[] row : M) {
-            for (int j = 0; j < cols; j++) {
-                // some exact zeros, like ReLU gradients
-                row[j] = r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 2 - 1;
-            }
-        }
-        return M;
-    }
-
-    private static double[][] copy(double[][] M) {
-        double[][] c = new double[M.length][];
-        for (int i = 0; i < M.length; i++) {
-            c[i] = M[i].clone();
-        }
-        return c;
     }
 
     private static double a(double[][] A, boolean transA, int i, int p) {

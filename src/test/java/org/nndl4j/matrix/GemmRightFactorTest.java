@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nndl4j.matrix.TestArrays.random;
 
-import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +22,6 @@ class GemmRightFactorTest {
     @AfterEach
     void restore() {
         Gemm.setThreads(threadsBefore);
-    }
-
-    private static double[][] random(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[][] M = new double[rows][cols];
-        for (double[] row : M) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 2 - 1;
-            }
-        }
-        return M;
     }
 
     /** The packed kernel's order: per block of KC, {@code s = fma(a, b, s)} from 0 in order, then {@code c = fma(s, alpha, c)}. */

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nndl4j.matrix.TestArrays.copy;
+import static org.nndl4j.matrix.TestArrays.random;
 
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,25 +16,6 @@ import org.junit.jupiter.api.Test;
  * and it hands over to the Vector API kernel once the JIT has compiled it (surefire runs with the module).
  */
 class WarmedKernelTest {
-
-    private static double[][] random(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[][] M = new double[rows][cols];
-        for (double[] row : M) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 2 - 1;
-            }
-        }
-        return M;
-    }
-
-    private static double[][] copy(double[][] M) {
-        double[][] c = new double[M.length][];
-        for (int i = 0; i < M.length; i++) {
-            c[i] = M[i].clone();
-        }
-        return c;
-    }
 
     /** The same packed product through two kernels, over m, n, k around the tile and the blocks. */
     private static void assertSameBits(MicroKernel expectedKernel, MicroKernel kernel) {
