@@ -317,7 +317,12 @@ public final class NumpyRandom {
     public void shuffle(int[] values) {
         Checks.notNull("shuffle", "values", values);
         for (int i = values.length - 1; i >= 1; i--) {
-            int j = (int) interval(i);
+            // interval(i) in int arithmetic: i < 2^31, so its mask has no sign bit and every draw is one 32-bit output
+            int mask = -1 >>> Integer.numberOfLeadingZeros(i);
+            int j;
+            do {
+                j = nextInt() & mask;
+            } while (j > i);
             int t = values[i];
             values[i] = values[j];
             values[j] = t;
