@@ -162,7 +162,8 @@ public final class Gemm {
      * Lets the JIT compile the Vector API kernel now (for at most a second), if this JVM has it and it is not compiled
      * yet, so that the large products that follow run on it from the start rather than on its plain twin
      * ({@link FmaMicroKernel}: the same bits, about a tenth of the speed). Left to the products themselves, which
-     * probe it at most once a millisecond, the JIT took 3 to 5 seconds, several iterations of a tall training. A
+     * probe it at most once a millisecond, it came late: the tall workload's first iteration took 2.3–2.8 s without
+     * this call and 1.3–1.9 s with it (one and two threads), and its next iterations were slower too. A
      * training whose products run packed calls it once before its first step; it returns at once when there is
      * nothing to do.
      */
