@@ -51,27 +51,35 @@ final class PackedGemm {
 
     /** {@code C[i][j] += alpha · Σ_p a(i, p)·b(p, j)} for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
     static void multiply(MicroKernel kernel, Operands o, int i0, int i1, int j0, int j1) {
-        double[][] buffers = BUFFERS.get();
-        double[] packedA = buffers[0];
-        double[] packedB = buffers[1];
-        int mr = kernel.rows();
-        int nr = kernel.cols();
+        double[] packedB = BUFFERS.get()[1];
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < o.k; pc += KC) {
                 int kc = Math.min(KC, o.k - pc);
-                packB(o, pc, kc, jc, nc, nr, packedB);
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mc = Math.min(MC, i1 - ic);
-                    packA(o.A, o.transA, ic, mc, pc, kc, mr, packedA);
-                    for (int ir = 0; ir < mc; ir += mr) {
-                        int rows = Math.min(mr, mc - ir);
-                        for (int jr = 0; jr < nc; jr += nr) {
-                            int cols = Math.min(nr, nc - jr);
-                            kernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, o.alpha, o.C,
-                                    ic + ir, rows, jc + jr, cols);
-                        }
-                    }
+                packB(o, pc, kc, jc, nc, kernel.cols(), packedB);
+                block(kernel, o.alpha, o.A, o.transA, packedB, 0, o.C, i0, i1, jc, nc, pc, kc);
+            }
+        }
+    }
+
+    /**
+     * One block of B ({@code kc} rows from {@code pc}, {@code nc} columns from {@code jc}), packed in {@code b} with the
+     * panel of column {@code jc + jr} at {@code bBase + jr·kc}: A's block packed row panel by row panel, and every
+     * tile of C rows {@code [i0, i1)} by those columns.
+     */
+    private static void block(MicroKernel kernel, double alpha, double[][] A, boolean transA, double[] b, int bBase,
+                              double[][] C, int i0, int i1, int jc, int nc, int pc, int kc) {
+        double[] packedA = BUFFERS.get()[0];
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        for (int ic = i0; ic < i1; ic += MC) {
+            int mc = Math.min(MC, i1 - ic);
+            packA(A, transA, ic, mc, pc, kc, mr, packedA);
+            for (int ir = 0; ir < mc; ir += mr) {
+                int rows = Math.min(mr, mc - ir);
+                for (int jr = 0; jr < nc; jr += nr) {
+                    kernel.multiply(kc, packedA, ir * kc, b, bBase + jr * kc, alpha, C,
+                            ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
                 }
             }
         }
@@ -100,25 +108,11 @@ final class PackedGemm {
      */
     static void multiplyPacked(MicroKernel kernel, double alpha, double[][] A, double[][] packedB, int k,
                                double[][] C, int i0, int i1, int j0, int j1) {
-        double[] packedA = BUFFERS.get()[0];
-        int mr = kernel.rows();
-        int nr = kernel.cols();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                double[] b = packedB[pc / KC];
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mc = Math.min(MC, i1 - ic);
-                    packA(A, false, ic, mc, pc, kc, mr, packedA);
-                    for (int ir = 0; ir < mc; ir += mr) {
-                        int rows = Math.min(mr, mc - ir);
-                        for (int jr = 0; jr < nc; jr += nr) {
-                            kernel.multiply(kc, packedA, ir * kc, b, (jc + jr) * kc, alpha, C,
-                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
-                        }
-                    }
-                }
+                block(kernel, alpha, A, false, packedB[pc / KC], jc * Math.min(KC, k - pc), C, i0, i1, jc, nc, pc,
+                        Math.min(KC, k - pc));
             }
         }
     }
