@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.nndl4j.Nndl4jException;
 import org.nndl4j.matrix.Checks;
+import org.nndl4j.matrix.ColumnGather;
 import org.nndl4j.matrix.FloatGemm;
 import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
@@ -34,7 +35,7 @@ import org.nndl4j.random.NumpyRandom;
  * engine to float32 rounding, not bit for bit.
  *
  * <p>Memory: the float32 X (a large X's only once a full-batch pass needs it: mini-batches of a large X are gathered
- * from the caller's matrix), and per number of examples one pass of float32 activations and gradients, made on first
+ * from the caller's matrix, a quarter of the examples at a time when the heap has room: {@link BatchRun}), and per number of examples one pass of float32 activations and gradients, made on first
  * use; a step allocates nothing. Arrays hold layer {@code l} at index {@code l} (1-based); index 0 of the activations
  * is the input. Not thread-safe; one instance trains one network.
  */
@@ -64,6 +65,8 @@ public final class FloatNetworkEngine implements TrainingEngine {
     private final int n0;
     /** The examples as the caller gave them: a large X's mini-batches are gathered from it. */
     private final Matrix source;
+    /** A large X's mini-batches, gathered a run at a time ({@link BatchRun}). */
+    private final BatchRun<float[][]> run;
     /**
      * X in float32, {@code (n[0], m)}, made once: at once for a small X ({@link MemoryBudget#HELD_VALUES}), for a large
      * one at the first full-batch pass (a training by mini-batches never makes it).
@@ -86,7 +89,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
     /** The activations and gradients of one number of examples, reused from step to step. */
     private final class Pass {
         final int m;
-        final float[][] A0;
+        /** The input: the pass's own buffer {@link #input}, or a batch of the run of batches. */
+        float[][] A0;
+        final float[][] input;
         final double[][] Y;
         /** Z[l] for the hidden layers, which A = g(Z) overwrites (A[l] is Z[l]); Z[L] is the output's product W·A. */
         final float[][][] Z;
@@ -100,6 +105,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         Pass(float[][] A0, double[][] Y, int m) {
             this.m = m;
             this.A0 = A0;
+            this.input = A0;
             this.Y = Y;
             Z = new float[L + 1][][];
             dZ = new float[L + 1][][];
@@ -154,6 +160,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         this.source = X;
         boolean small = (long) n0 * m <= MemoryBudget.HELD_VALUES;
         this.X = small ? toFloat(X) : null;
+        this.run = new BatchRun<>(m, w -> new float[n0][w]);
         boolean tiles = small && FloatGemm.kernel().equals("vector");
         if (tiles) {
             // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them
@@ -356,7 +363,14 @@ public final class FloatNetworkEngine implements TrainingEngine {
      * without one from the caller's X through a float64 scratch of the batch's size.
      */
     private void gather(int[] order, int from, Pass p) {
-        if (X == null) {
+        p.A0 = p.input;
+        if (X == null && order != null && run.fits(n0, p.m, Float.BYTES)) {
+            p.A0 = run.batch(order, from, from + p.m, (o, f, t, w, batches) -> {
+                float[][][] into = batches.toArray(new float[0][][]);
+                // streamed reads: split by rows over the threads like any large pass
+                Gemm.forRows(n0, (r0, r1) -> ColumnGather.into(source, o, f, t, w, into, r0, r1));
+            });
+        } else if (X == null) {
             if (p.gathered == null) {
                 p.gathered = new double[n0][p.m];
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.nndl4j.matrix.Checks;
+import org.nndl4j.matrix.ColumnGather;
 import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
@@ -126,6 +127,8 @@ public final class NetworkEngine implements TrainingEngine {
     private final double[][] Yrows;
     private Pass batch;
     private Pass lastBatch;
+    /** The run of mini-batches gathered at once from a large X ({@link BatchRun}), or null when X is held as rows. */
+    private final BatchRun<double[][]> run;
 
     /**
      * The activations and their gradients for one number of examples {@code m}: reused from step to step.
@@ -153,6 +156,8 @@ public final class NetworkEngine implements TrainingEngine {
         final double[][][] D;
         /** g(Z[l]) before dropout, for g' in the backward pass (A[l] holds the dropped, scaled activations). */
         final double[][][] G;
+        /** The pass's own input buffer (A[0] may point into a run of gathered batches instead). */
+        final double[][] input;
 
         /**
          * @param X          the input as rows, or null to read the examples from the engine's X in panels
@@ -169,6 +174,7 @@ public final class NetworkEngine implements TrainingEngine {
             D = new double[L + 1][][];
             G = new double[L + 1][][];
             A[0] = X;
+            input = X;
             int widest = n0;
             for (int l = 1; l < L; l++) {
                 widest = Math.max(widest, W[l].length);
@@ -327,6 +333,7 @@ public final class NetworkEngine implements TrainingEngine {
         m = X.cols();
         // X as rows when the Gram matrix needs them or they are small; else read in panels (HELD_VALUES)
         Xrows = gram || (double) n0 * m <= heldValues ? InputCache.rows(X) : null;
+        run = Xrows == null ? new BatchRun<>(m, w -> new double[n0][w]) : null;
         Yrows = Y.toArray();
         if (gram) {
             full = new Pass(Xrows, Yrows, m, true);
@@ -850,9 +857,16 @@ public final class NetworkEngine implements TrainingEngine {
         return p;
     }
 
-    /** Copies examples order[from..] into the pass's input and labels. */
+    /** Copies examples order[from..] into the pass's input (or points it at them in the run) and labels. */
     private void gather(int[] order, int from, Pass p) {
-        if (order == null) {
+        p.A[0] = p.input;
+        if (order != null && run != null && run.fits(n0, p.m, Double.BYTES)) {
+            p.A[0] = run.batch(order, from, from + p.m, (o, f, t, w, batches) -> {
+                double[][][] into = batches.toArray(new double[0][][]);
+                // streamed reads: split by rows over the threads like any large pass
+                Gemm.forRows(n0, (r0, r1) -> ColumnGather.into(X, o, f, t, w, into, r0, r1));
+            });
+        } else if (order == null) {
             X.copyColumnsInto(from, from + p.m, p.A[0]);
         } else if (Gemm.splitsRows((long) n0 * p.m * EngineArrays.GATHER_COST)) {
             // random reads that miss the caches: every thread's reads in flight at once

@@ -439,29 +439,35 @@ public final class Matrix {
      * @throws ShapeException            naming both shapes if {@code out} is too small
      */
     public void selectColumnsInto(int[] indices, int from, int to, double[][] out, int rowFrom, int rowTo) {
-        Checks.notNull("selectColumnsInto", "indices", indices);
-        if (from < 0 || to > indices.length || from > to) {
-            throw new IndexOutOfBoundsException("selectColumnsInto: range [" + from + ", " + to
-                    + ") is out of bounds for " + indices.length + " indices");
-        }
-        if (rowFrom < 0 || rowTo > rows() || rowFrom > rowTo) {
-            throw new IndexOutOfBoundsException("selectColumnsInto: rows [" + rowFrom + ", " + rowTo
-                    + ") are out of bounds for shape " + shape());
-        }
-        int n = cols();
-        for (int k = from; k < to; k++) {
-            if (indices[k] < 0 || indices[k] >= n) {
-                throw new IndexOutOfBoundsException("selectColumnsInto: indices[" + k + "] = " + indices[k]
-                        + " is out of bounds for shape " + shape());
-            }
-        }
+        checkSelection("selectColumnsInto", indices, from, to, rowFrom, rowTo);
         checkOut("selectColumnsInto", out, rows(), to - from);
+        int n = cols();
         double[] a = data.data;
         for (int i = rowFrom; i < rowTo; i++) {
             double[] o = out[i];
             int row = i * n;
             for (int k = from; k < to; k++) {
                 o[k - from] = a[row + indices[k]];
+            }
+        }
+    }
+
+    /** Refuses a selection {@code indices[from..to)} of columns on rows {@code [rowFrom, rowTo)} out of bounds. */
+    void checkSelection(String op, int[] indices, int from, int to, int rowFrom, int rowTo) {
+        Checks.notNull(op, "indices", indices);
+        if (from < 0 || to > indices.length || from > to) {
+            throw new IndexOutOfBoundsException(op + ": range [" + from + ", " + to
+                    + ") is out of bounds for " + indices.length + " indices");
+        }
+        if (rowFrom < 0 || rowTo > rows() || rowFrom > rowTo) {
+            throw new IndexOutOfBoundsException(op + ": rows [" + rowFrom + ", " + rowTo
+                    + ") are out of bounds for shape " + shape());
+        }
+        int n = cols();
+        for (int k = from; k < to; k++) {
+            if (indices[k] < 0 || indices[k] >= n) {
+                throw new IndexOutOfBoundsException(op + ": indices[" + k + "] = " + indices[k]
+                        + " is out of bounds for shape " + shape());
             }
         }
     }

@@ -27,7 +27,10 @@ public final class MemoryBudget {
      * The engines copy an operand whole only up to this many values (32 MB): the examples X as rows and Xᵀ when X is
      * at most this large; a larger X is read from the caller's matrix a panel of examples at a time, and a transposed
      * activation is formed a panel at a time when a pass has more examples than a panel and the whole would hold more
-     * than {@link #WHOLE_TRANSPOSE_VALUES}. So training never holds a second copy of a large X.
+     * than {@link #WHOLE_TRANSPOSE_VALUES}. So training never holds a second copy of a large X. (Mini-batches of a
+     * large X are gathered a quarter of the examples at a time, into a quarter of X's size, when the heap has twice
+     * that to spare; otherwise one by one. That is not counted here: it is a choice for speed, dropped when it does not
+     * fit.)
      */
     public static final int HELD_VALUES = 1 << 22;
 

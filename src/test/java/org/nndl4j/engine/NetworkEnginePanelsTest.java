@@ -221,6 +221,38 @@ class NetworkEnginePanelsTest {
     }
 
     @Test
+    void miniBatchesGatheredInRuns_areTheSameBits_whateverOrderTheyAreAskedIn() {
+        // held limit 0: X is read from the caller's matrix, batches of 16 of 203 examples in runs of 64 (BatchRun)
+        LabeledData d = data(70, 2, 19);
+        Network start = network(Activation.TANH, Activation.SIGMOID, 1, 20);
+        NetworkEngine whole = whole(start, d);
+        NetworkEngine runs = NetworkEngine.primal(start, d.X(), d.Y(), 0, 8);
+        int[] order = new NumpyRandom(21).permutation(M);
+        List<int[]> asked = new ArrayList<>();
+        for (int from = 0; from < M; from += 16) {
+            asked.add(new int[] {from, Math.min(M, from + 16)}); // an epoch in turn, the last batch 11 examples
+        }
+        // out of turn, back into a run, another width, a batch across two runs, the last one alone
+        asked.addAll(List.of(new int[] {80, 96}, new int[] {32, 48}, new int[] {48, 64}, new int[] {40, 90},
+                new int[] {56, 72}, new int[] {192, 203}, new int[] {0, 16}));
+        for (int pass = 0; pass < 2; pass++) {
+            for (int[] batch : asked) {
+                String what = "pass " + pass + ", examples [" + batch[0] + ", " + batch[1] + ")";
+                assertEquals(whole.batchGradients(order, batch[0], batch[1]),
+                        runs.batchGradients(order, batch[0], batch[1]), 0.0, what);
+                for (int l = 1; l <= 3; l++) {
+                    assertArrayEquals(whole.lastGradients().dW(l).toRowMajor(),
+                            runs.lastGradients().dW(l).toRowMajor(), what + ": dW" + l);
+                }
+            }
+            // the same order array, changed in place: the run must not serve the old examples
+            for (int k = 0; k < M; k++) {
+                order[k] = (order[k] + 1 + pass) % M;
+            }
+        }
+    }
+
+    @Test
     void fullBatchSteps_allocateNothingOfTheirOwn() {
         LabeledData d = data(70, 2, 13);
         Network start = network(Activation.RELU, Activation.SIGMOID, 1, 14);
@@ -267,7 +299,8 @@ class NetworkEnginePanelsTest {
         engine.batchGradients(r.permutation(4000), 0, 256);
         long allocated = threads.getThreadAllocatedBytes(id) - before;
         // the buffers: panels of 512 and 416 examples of X and Xᵀ (16 MB), a batch of 256 and its transpose (4.5 MB),
-        // Z, A, dZ of 4 units (0.1 MB): 21 MB; X as rows would be 35 MB more, and Xᵀ 35 MB again
+        // the run of batches that holds it (1024 examples, a quarter: 9 MB), Z, A, dZ of 4 units (0.1 MB): 30 MB;
+        // X as rows would be 35 MB more, and Xᵀ 35 MB again
         assertTrue(allocated < xBytes, "allocated " + allocated + " bytes for an X of " + xBytes);
     }
 }
