@@ -104,10 +104,10 @@ def timed_process(cmd, threads, log_label):
 
 def iteration_flags(a, workload):
     if workload == "cat-gd":
-        return ["--warmup", "3", "--iterations", "10"] if a.quick else ["--warmup", "10", "--iterations", "50"]
+        return ["--warmup", "3", "--iterations", "10"] if a.quick else ["--warmup", "50", "--iterations", "50"]
     if workload == "tall-gd":
         return ["--warmup", "1", "--iterations", "1"] if a.quick else ["--warmup", "2", "--iterations", "5"]
-    return ["--epochs", "2"]
+    return ["--epochs", "2"] if a.quick else ["--epochs", "3"]
 
 
 def command(a, peer, precision, workload, threads):
@@ -383,7 +383,7 @@ def main():
            + ("." if quiet else ": **measured while the machine was shared**; indicative only."),
            f"Median of {a.runs} run(s) per cell; threads {', '.join(map(str, a.threads))}; each process pinned "
            f"(taskset) with its thread count set; runs interleaved; warm-up excluded "
-           f"({'quick mode' if a.quick else 'cat: 10 warm-up + 50 timed iterations; tall: 2 + 5; Adam: 1 epoch + 1 timed'}); "
+           f"({'quick mode' if a.quick else 'cat: 50 warm-up + 50 timed iterations; tall: 2 + 5; Adam: 2 epochs + 1 timed'}); "
            + (f"rebuilt from {', '.join(map(os.path.basename, a.report_only))}." if a.report_only
             else f"{(time.time() - started) / 60:.1f} min in all."),
            "Versions: " + "; ".join(versions) + ".",

@@ -21,12 +21,12 @@ def parse(peer):
     p.add_argument("--data", required=True, help="the directory PeerWorkloads prepare wrote")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--precision", choices=("f64", "f32"), default="f64")
-    p.add_argument("--warmup", type=int, default=None, help="untimed iterations (gd; default 10 cat, 1 tall)")
+    p.add_argument("--warmup", type=int, default=None, help="untimed iterations (gd; default 50 cat, 1 tall)")
     p.add_argument("--iterations", type=int, default=None, help="timed iterations (gd; default 50 cat, 3 tall)")
-    p.add_argument("--epochs", type=int, default=2, help="tall-adam epochs; the last one is timed")
+    p.add_argument("--epochs", type=int, default=3, help="tall-adam epochs; the last one is timed")
     a = p.parse_args()
     cat = a.workload == "cat-gd"
-    a.warmup = (10 if cat else 1) if a.warmup is None else a.warmup
+    a.warmup = (50 if cat else 1) if a.warmup is None else a.warmup
     a.iterations = (50 if cat else 3) if a.iterations is None else a.iterations
     a.set_name = "cat" if cat else "tall"
     a.dims = CAT_DIMS if cat else TALL_DIMS

@@ -45,9 +45,9 @@ public final class PeerWorkloads {
             "                    tall-adam (the same with Adam on shuffled mini-batches of 256, timed per epoch)",
             "  --threads T       threads of the training's matrix products (default 1)",
             "  --precision P     f64 (default) or f32 (float32 steps, float64 parameters: TrainingConfig.withPrecision)",
-            "  --warmup N        untimed iterations first (gd workloads; default 10 for cat, 1 for tall)",
+            "  --warmup N        untimed iterations first (gd workloads; default 50 for cat, 1 for tall)",
             "  --iterations N    timed iterations (gd workloads; default 50 for cat, 3 for tall)",
-            "  --epochs N        epochs of tall-adam; all but the last are warm-up (default 2)",
+            "  --epochs N        epochs of tall-adam; all but the last are warm-up (default 3)",
             "  -h, --help        print this help");
 
     private PeerWorkloads() {
@@ -93,9 +93,9 @@ public final class PeerWorkloads {
             boolean cat = workload.equals("cat-gd");
             int threads = 1;
             String precision = "f64";
-            int warmup = cat ? 10 : 1;
+            int warmup = cat ? 50 : 1;
             int iterations = cat ? 50 : 3;
-            int epochs = 2;
+            int epochs = 3;
             for (int i = 2; i < args.length; i++) {
                 String flag = args[i];
                 String value = CommandLine.value(args, ++i, flag);

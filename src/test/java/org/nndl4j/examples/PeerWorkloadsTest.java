@@ -43,8 +43,9 @@ class PeerWorkloadsTest {
     @Test
     void options_defaultsPerWorkload() {
         PeerWorkloads.Options cat = PeerWorkloads.Options.parse(new String[] {"run", "cat-gd"});
-        assertEquals(10, cat.warmup());
+        assertEquals(50, cat.warmup());
         assertEquals(50, cat.iterations());
+        assertEquals(3, cat.epochs());
         assertEquals(1, cat.threads());
         assertEquals("f64", cat.precision());
         PeerWorkloads.Options tall = PeerWorkloads.Options.parse(new String[] {"run", "tall-gd", "--threads", "2"});

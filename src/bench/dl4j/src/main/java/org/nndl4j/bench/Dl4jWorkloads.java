@@ -53,9 +53,9 @@ public final class Dl4jWorkloads {
         int threads = 1;
         String precision = "f64";
         boolean cat = workload.equals("cat-gd");
-        int warmup = cat ? 10 : 1;
+        int warmup = cat ? 50 : 1;
         int iterations = cat ? 50 : 3;
-        int epochs = 2;
+        int epochs = 3;
         for (int i = 1; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
