@@ -27,9 +27,15 @@ final class PackedGemm {
     /** Columns of B per block (a multiple of every NR): {@code KC x NC} is 1 MB, in L2/L3. */
     static final int NC = 512;
 
-    /** This thread's packing buffers: {@code [0]} for A, {@code [1]} for B. */
+    /**
+     * The most values of A packed once for all column blocks (1 MB): the tall workload's W1 (128 x 784) for Z1 = W1·X
+     * was packed again for each of X's 118 blocks of 512 examples, a dZ1 panel for dW1 = dZ1·Xᵀ for each of its two.
+     */
+    static final int HELD_A = 1 << 17;
+
+    /** This thread's packing buffers: {@code [0]} for A, {@code [1]} for B, {@code [2]} for a whole A. */
     private static final ThreadLocal<double[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new double[][] {new double[MC * KC], new double[KC * NC]});
+            ThreadLocal.withInitial(() -> new double[][] {new double[MC * KC], new double[KC * NC], new double[0]});
 
     private PackedGemm() {
     }
@@ -51,34 +57,59 @@ final class PackedGemm {
 
     /** {@code C[i][j] += alpha · Σ_p a(i, p)·b(p, j)} for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
     static void multiply(MicroKernel kernel, Operands o, int i0, int i1, int j0, int j1) {
-        double[] packedB = BUFFERS.get()[1];
+        double[][] buffers = BUFFERS.get();
+        double[] packedB = buffers[1];
+        int mr = kernel.rows();
+        // one block of rows whose panels fit in HELD_A values: packed once for all column blocks (the same panels, so
+        // the same sums in the same order), not again for each
+        int mcAll = ((i1 - i0) + mr - 1) / mr * mr;
+        double[] heldA = i1 - i0 <= MC && j1 - j0 > NC && (long) mcAll * o.k <= HELD_A
+                ? heldA(buffers, mcAll * o.k) : null;
+        if (heldA != null) {
+            for (int pc = 0; pc < o.k; pc += KC) {
+                packA(o.A, o.transA, i0, i1 - i0, pc, Math.min(KC, o.k - pc), mr, heldA, mcAll * pc);
+            }
+        }
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < o.k; pc += KC) {
                 int kc = Math.min(KC, o.k - pc);
                 packB(o, pc, kc, jc, nc, kernel.cols(), packedB);
-                block(kernel, o.alpha, o.A, o.transA, packedB, 0, o.C, i0, i1, jc, nc, pc, kc);
+                block(kernel, o.alpha, o.A, o.transA, heldA, mcAll * pc, packedB, 0, o.C, i0, i1, jc, nc, pc, kc);
             }
         }
     }
 
+    /** This thread's buffer for a whole packed A of at least {@code size} values. */
+    private static double[] heldA(double[][] buffers, int size) {
+        if (buffers[2].length < size) {
+            buffers[2] = new double[Math.max(size, Math.min(HELD_A, buffers[2].length * 2))];
+        }
+        return buffers[2];
+    }
+
     /**
      * One block of B ({@code kc} rows from {@code pc}, {@code nc} columns from {@code jc}), packed in {@code b} with the
-     * panel of column {@code jc + jr} at {@code bBase + jr·kc}: A's block packed row panel by row panel, and every
-     * tile of C rows {@code [i0, i1)} by those columns.
+     * panel of column {@code jc + jr} at {@code bBase + jr·kc}: A's block packed row panel by row panel (or, in
+     * {@code heldA}, packed already from {@code aBase}: rows {@code [i0, i1)} are then one block), and every tile of C
+     * rows {@code [i0, i1)} by those columns.
      */
-    private static void block(MicroKernel kernel, double alpha, double[][] A, boolean transA, double[] b, int bBase,
-                              double[][] C, int i0, int i1, int jc, int nc, int pc, int kc) {
-        double[] packedA = BUFFERS.get()[0];
+    private static void block(MicroKernel kernel, double alpha, double[][] A, boolean transA, double[] heldA,
+                              int aBase, double[] b, int bBase, double[][] C, int i0, int i1, int jc, int nc, int pc,
+                              int kc) {
+        double[] packedA = heldA != null ? heldA : BUFFERS.get()[0];
+        int at = heldA != null ? aBase : 0;
         int mr = kernel.rows();
         int nr = kernel.cols();
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
-            packA(A, transA, ic, mc, pc, kc, mr, packedA);
+            if (heldA == null) {
+                packA(A, transA, ic, mc, pc, kc, mr, packedA, 0);
+            }
             for (int ir = 0; ir < mc; ir += mr) {
                 int rows = Math.min(mr, mc - ir);
                 for (int jr = 0; jr < nc; jr += nr) {
-                    kernel.multiply(kc, packedA, ir * kc, b, bBase + jr * kc, alpha, C,
+                    kernel.multiply(kc, packedA, at + ir * kc, b, bBase + jr * kc, alpha, C,
                             ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
                 }
             }
@@ -111,23 +142,26 @@ final class PackedGemm {
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
-                block(kernel, alpha, A, false, packedB[pc / KC], jc * Math.min(KC, k - pc), C, i0, i1, jc, nc, pc,
-                        Math.min(KC, k - pc));
+                block(kernel, alpha, A, false, null, 0, packedB[pc / KC], jc * Math.min(KC, k - pc), C, i0, i1, jc,
+                        nc, pc, Math.min(KC, k - pc));
             }
         }
     }
 
-    /** Packs {@code a(i0 .. i0+mc, p0 .. p0+kc)} as panels of {@code mr} rows: {@code to[ir·kc + p·mr + r]}. */
-    static void packA(double[][] A, boolean transA, int i0, int mc, int p0, int kc, int mr, double[] to) {
+    /**
+     * Packs {@code a(i0 .. i0+mc, p0 .. p0+kc)} as panels of {@code mr} rows from {@code at}:
+     * {@code to[at + ir·kc + p·mr + r]}.
+     */
+    static void packA(double[][] A, boolean transA, int i0, int mc, int p0, int kc, int mr, double[] to, int at) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
-            int base = ir * kc;
+            int base = at + ir * kc;
             if (transA) {
                 for (int p = 0; p < kc; p++) {
                     double[] a = A[p0 + p];
-                    int at = base + p * mr;
+                    int panel = base + p * mr;
                     for (int r = 0; r < rows; r++) {
-                        to[at + r] = a[i0 + ir + r];
+                        to[panel + r] = a[i0 + ir + r];
                     }
                 }
             } else {
