@@ -13,7 +13,7 @@ import org.nndl4j.matrix.Checks;
  *
  * <p>For an X too large to be held as rows ({@link NetworkEngine#HELD_VALUES}): its batches are random reads of the
  * caller's matrix, a cache miss a value, and a run of a quarter of the examples reads X's rows as streams instead
- * (the tall workload's gather: 170–190 ms an epoch against 420 ms). The cost is the run's buffers, a quarter of X
+ * (the tall workload's gather: 149–156 ms an epoch against 392–399 ms batch by batch, one thread). The cost is the run's buffers, a quarter of X
  * (float32: an eighth), and only when the heap has twice that to spare; otherwise batches are gathered one by one.
  * The batches hold the same values in the same places either way, so training gives the same bits.
  *

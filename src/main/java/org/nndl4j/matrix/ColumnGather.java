@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>A mini-batch's columns of a wide matrix are random reads: each value is a cache miss of its own, about 10 ns
  * (measured on 256 of 60,000 columns of 784 rows). Read in increasing column order, a selection of a quarter of the
  * columns or more touches nearly every cache line of a row, and the row is read as a stream: gathering the tall
- * workload's epoch a quarter at a time took 170–190 ms against 420 ms batch by batch (one thread). The values and
+ * workload's epoch a quarter at a time took 149–156 ms against 392–399 ms batch by batch (one thread, buffers reused). The values and
  * their places are those of {@link Matrix#selectColumnsInto}; only the order of the reads differs.
  */
 public final class ColumnGather {
