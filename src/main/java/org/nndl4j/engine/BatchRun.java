@@ -9,13 +9,15 @@ import org.nndl4j.matrix.Checks;
 
 /**
  * Which mini-batches of an epoch's order an engine holds gathered: a run of consecutive batches covering a quarter of
- * the examples, gathered at once by {@link org.nndl4j.matrix.ColumnGather} when the first of them is asked for.
+ * the examples (float32: half), gathered at once by {@link org.nndl4j.matrix.ColumnGather} when the first of them is
+ * asked for.
  *
  * <p>For an X too large to be held as rows ({@link NetworkEngine#HELD_VALUES}): its batches are random reads of the
  * caller's matrix, a cache miss a value, and a run of a quarter of the examples reads X's rows as streams instead
- * (the tall workload's gather: 149–156 ms an epoch against 392–399 ms batch by batch, one thread). The cost is the run's buffers, a quarter of X
- * (float32: an eighth), and only when the heap has twice that to spare; otherwise batches are gathered one by one.
- * The batches hold the same values in the same places either way, so training gives the same bits.
+ * (the tall workload's gather: 149–156 ms an epoch against 392–399 ms batch by batch, one thread). The cost is the
+ * run's buffers, a quarter of X's bytes (float32: half the examples in float32, the same bytes), and only when the
+ * heap has twice that to spare; otherwise batches are gathered one by one. The batches hold the same values in the
+ * same places either way, so training gives the same bits.
  *
  * <p>A batch is served from the run only if the order's positions still hold the indices that were gathered: an
  * order changed in place, a batch asked out of turn or of another width starts a new run at that batch.
@@ -29,10 +31,15 @@ final class BatchRun<T> {
         void into(int[] order, int from, int to, int width, List<T> batches);
     }
 
-    /** A run holds at least 1/SHARE of the examples: then its sorted reads touch nearly every cache line of a row. */
+    /**
+     * A float64 run holds at least 1/SHARE of the examples: then its sorted reads touch nearly every cache line of a
+     * row. Each run reads all of X once; a float32 run, whose buffers are half the bytes, holds twice the share.
+     */
     static final int SHARE = 4;
 
     private final int m;
+    /** A run covers at least m / share examples. */
+    private final int share;
     private final IntFunction<T> make;
     /** The buffers of the run's full-width batches, by position, and of a narrower last batch. */
     private final List<T> full = new ArrayList<>();
@@ -46,11 +53,13 @@ final class BatchRun<T> {
     private boolean refused;
 
     /**
-     * @param m    the number of examples
-     * @param make a batch's buffer for a width
+     * @param m     the number of examples
+     * @param share a run covers at least {@code m / share} examples ({@link #SHARE} for float64 buffers)
+     * @param make  a batch's buffer for a width
      */
-    BatchRun(int m, IntFunction<T> make) {
+    BatchRun(int m, int share, IntFunction<T> make) {
         this.m = m;
+        this.share = share;
         this.make = make;
     }
 
@@ -88,9 +97,9 @@ final class BatchRun<T> {
         return full.get(b);
     }
 
-    /** The run's examples for batches of {@code width}: whole batches covering at least m / SHARE examples. */
-    static int runExamples(int m, int width) {
-        long batches = ((long) m + (long) SHARE * width - 1) / ((long) SHARE * width);
+    /** The run's examples for batches of {@code width}: whole batches covering at least m / share examples. */
+    static int runExamples(int m, int share, int width) {
+        long batches = ((long) m + (long) share * width - 1) / ((long) share * width);
         return (int) Math.min(m, batches * width);
     }
 
@@ -101,7 +110,7 @@ final class BatchRun<T> {
      */
     boolean fits(int rows, int width, int bytesPerValue) {
         if (!refused) {
-            refused = !Checks.isWithinMemory(2L * bytesPerValue * rows * runExamples(m, width));
+            refused = !Checks.isWithinMemory(2L * bytesPerValue * rows * runExamples(m, share, width));
         }
         return !refused;
     }
@@ -123,7 +132,7 @@ final class BatchRun<T> {
         }
         width = end - start;
         from = start;
-        to = Math.min(m, start + runExamples(m, width));
+        to = Math.min(m, start + runExamples(m, share, width));
         indices = Arrays.copyOfRange(order, from, to);
     }
 

@@ -35,7 +35,7 @@ import org.nndl4j.random.NumpyRandom;
  * engine to float32 rounding, not bit for bit.
  *
  * <p>Memory: the float32 X (a large X's only once a full-batch pass needs it: mini-batches of a large X are gathered
- * from the caller's matrix, a quarter of the examples at a time when the heap has room: {@link BatchRun}), and per number of examples one pass of float32 activations and gradients, made on first
+ * from the caller's matrix, half the examples at a time when the heap has room: {@link BatchRun}), and per number of examples one pass of float32 activations and gradients, made on first
  * use; a step allocates nothing. Arrays hold layer {@code l} at index {@code l} (1-based); index 0 of the activations
  * is the input. Not thread-safe; one instance trains one network.
  */
@@ -160,7 +160,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         this.source = X;
         boolean small = (long) n0 * m <= MemoryBudget.HELD_VALUES;
         this.X = small ? toFloat(X) : null;
-        this.run = new BatchRun<>(m, w -> new float[n0][w]);
+        this.run = new BatchRun<>(m, BatchRun.SHARE / 2, w -> new float[n0][w]);
         boolean tiles = small && FloatGemm.kernel().equals("vector");
         if (tiles) {
             // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them

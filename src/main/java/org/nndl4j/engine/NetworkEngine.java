@@ -333,7 +333,7 @@ public final class NetworkEngine implements TrainingEngine {
         m = X.cols();
         // X as rows when the Gram matrix needs them or they are small; else read in panels (HELD_VALUES)
         Xrows = gram || (double) n0 * m <= heldValues ? InputCache.rows(X) : null;
-        run = Xrows == null ? new BatchRun<>(m, w -> new double[n0][w]) : null;
+        run = Xrows == null ? new BatchRun<>(m, BatchRun.SHARE, w -> new double[n0][w]) : null;
         Yrows = Y.toArray();
         if (gram) {
             full = new Pass(Xrows, Yrows, m, true);

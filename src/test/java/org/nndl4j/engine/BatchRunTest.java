@@ -32,7 +32,7 @@ class BatchRunTest {
     @Test
     void theTallWorkloadsEpoch_isGatheredInFourRuns_intoTheSameBuffers() {
         int m = 60_000;
-        BatchRun<int[][]> run = new BatchRun<>(m, w -> new int[1][w]);
+        BatchRun<int[][]> run = new BatchRun<>(m, BatchRun.SHARE, w -> new int[1][w]);
         Recorder gather = new Recorder();
         List<int[][]> seen = new ArrayList<>();
         for (int epoch = 0; epoch < 2; epoch++) {
@@ -53,8 +53,9 @@ class BatchRunTest {
         assertEquals(8, gather.runs.size());
         assertArrayEquals(new int[] {0, 15_104, 256, 59}, gather.runs.get(0));
         assertArrayEquals(new int[] {45_312, 60_000, 256, 58}, gather.runs.get(3));
-        assertEquals(15_104, BatchRun.runExamples(m, 256));
-        assertEquals(100, BatchRun.runExamples(100, 256));
-        assertEquals(30, BatchRun.runExamples(100, 10));
+        assertEquals(15_104, BatchRun.runExamples(m, 4, 256));
+        assertEquals(30_208, BatchRun.runExamples(m, 2, 256));
+        assertEquals(100, BatchRun.runExamples(100, 4, 256));
+        assertEquals(30, BatchRun.runExamples(100, 4, 10));
     }
 }

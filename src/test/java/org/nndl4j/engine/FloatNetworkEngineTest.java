@@ -174,7 +174,7 @@ class FloatNetworkEngineTest {
         FloatNetworkEngine batchesOnly = FloatNetworkEngine.primal(net, X, Y);
         FloatNetworkEngine withCopy = FloatNetworkEngine.primal(net, X, Y);
         withCopy.batchGradients(null, 0, m); // a full-batch pass: the float32 copy is made
-        // in turn from a run of a quarter of the examples, the last batch, another run, the same batch after its order
+        // in turn from a run of half the examples, the last batch, another run, the same batch after its order
         // was changed in place (a swap with a position of the first run), another width
         int[][] asked = {{0, 256}, {256, 512}, {m - 100, m}, {512, 768}, {512, 768}, {0, 256}, {512, 700}};
         for (int i = 0; i < asked.length; i++) {
