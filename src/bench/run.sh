@@ -7,7 +7,7 @@
 #
 # How long: the set-up (both builds, the data) about 1 min once the peers are installed. Measured on the shared
 # 2-core machine (load average ~12): --quick 9 min; the full run had done two thirds of its processes after 33 min.
-# On a quiet machine (2026-11-30 08:03 UTC) the full run took 20.3 min, with nndl4j's float32 column and the warm-ups
+# On a quiet machine (2026-11-30 08:30 UTC) the full run took 20.0 min, with nndl4j's float32 column and the warm-ups
 # of bench.py's iteration_flags (cat 50 + 50 iterations, tall 6 + 5, Adam 2 + 1 epochs); 16.1 min with shorter ones.
 #
 # It installs the peers itself, never through the core build (the root pom knows nothing of this folder):
