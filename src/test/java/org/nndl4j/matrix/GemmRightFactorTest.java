@@ -24,25 +24,6 @@ class GemmRightFactorTest {
         Gemm.setThreads(threadsBefore);
     }
 
-    /** The packed kernel's order: per block of KC, {@code s = fma(a, b, s)} from 0 in order, then {@code c = fma(s, alpha, c)}. */
-    private static double[][] packedOrder(double alpha, double[][] A, double[][] B, double[][] C0) {
-        int k = B.length;
-        double[][] C = new double[C0.length][];
-        for (int i = 0; i < C.length; i++) {
-            C[i] = C0[i].clone();
-            for (int j = 0; j < C[i].length; j++) {
-                for (int p0 = 0; p0 < k; p0 += PackedGemm.KC) {
-                    double s = 0.0;
-                    for (int p = p0; p < Math.min(k, p0 + PackedGemm.KC); p++) {
-                        s = Math.fma(A[i][p], B[p][j], s);
-                    }
-                    C[i][j] = Math.fma(s, alpha, C[i][j]);
-                }
-            }
-        }
-        return C;
-    }
-
     @Test
     void productsOnAFactorPackedOnce_haveThePackedKernelsBits_onEveryEdge_onOneTwoAndThreeThreads() {
         long seed = 1;
@@ -52,7 +33,7 @@ class GemmRightFactorTest {
                     double[][] A = random(m, k, seed++);
                     double[][] B = random(k, n, seed++);
                     double[][] C0 = random(m, n, seed++);
-                    double[][] expected = packedOrder(-0.5, A, B, C0);
+                    double[][] expected = TestArrays.packedOrder(-0.5, A, B, C0, 0, m, 0, n);
                     Gemm.RightFactor packed = Gemm.pack(B);
                     Gemm.RightFactor packedT = Gemm.packTransposed(Gemm.transpose(B));
                     assertEquals(new Shape(k, n), packed.shape());

@@ -13,25 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class PackedGemmHeldATest {
 
-    /** The packed kernel's order on {@code C[i0..i1)[j0..j1)}: per block of KC, {@code s = fma(a, b, s)} from 0 in order, then {@code c = fma(s, alpha, c)}. */
-    private static double[][] packedOrder(double alpha, double[][] A, double[][] B, double[][] C0, int i0, int i1,
-                                          int j0, int j1) {
-        int k = B.length;
-        double[][] C = TestArrays.copy(C0);
-        for (int i = i0; i < i1; i++) {
-            for (int j = j0; j < j1; j++) {
-                for (int p0 = 0; p0 < k; p0 += PackedGemm.KC) {
-                    double s = 0.0;
-                    for (int p = p0; p < Math.min(k, p0 + PackedGemm.KC); p++) {
-                        s = Math.fma(A[i][p], B[p][j], s);
-                    }
-                    C[i][j] = Math.fma(s, alpha, C[i][j]);
-                }
-            }
-        }
-        return C;
-    }
-
     @Test
     void wideProducts_withALeftFactorPackedOnce_haveThePackedKernelsBits() {
         MicroKernel kernel = new FmaMicroKernel(8, 16);
@@ -46,7 +27,7 @@ class PackedGemmHeldATest {
                     // all of C, then an inner range whose rows start inside a tile and whose columns span blocks
                     int[][] ranges = {{0, m, 0, n}, {Math.min(3, m - 1), m, 5, n - 2}};
                     for (int[] r : ranges) {
-                        double[][] expected = packedOrder(0.75, A, B, C0, r[0], r[1], r[2], r[3]);
+                        double[][] expected = TestArrays.packedOrder(0.75, A, B, C0, r[0], r[1], r[2], r[3]);
                         for (boolean transA : new boolean[] {false, true}) {
                             double[][] C = TestArrays.copy(C0);
                             PackedGemm.multiply(kernel, new PackedGemm.Operands(0.75, transA ? Gemm.transpose(A) : A,

@@ -40,4 +40,27 @@ final class TestArrays {
         }
         return c;
     }
+
+    /**
+     * {@code C0 + alpha·A·B} in the packed kernel's order on rows {@code [i0, i1)} and columns {@code [j0, j1)} (the
+     * rest copied): per block of {@link PackedGemm#KC} of the shared dimension, {@code s = fma(a, b, s)} from 0 in
+     * order, then {@code c = fma(s, alpha, c)}.
+     */
+    static double[][] packedOrder(double alpha, double[][] A, double[][] B, double[][] C0, int i0, int i1, int j0,
+                                  int j1) {
+        int k = B.length;
+        double[][] C = copy(C0);
+        for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+                for (int p0 = 0; p0 < k; p0 += PackedGemm.KC) {
+                    double s = 0.0;
+                    for (int p = p0; p < Math.min(k, p0 + PackedGemm.KC); p++) {
+                        s = Math.fma(A[i][p], B[p][j], s);
+                    }
+                    C[i][j] = Math.fma(s, alpha, C[i][j]);
+                }
+            }
+        }
+        return C;
+    }
 }
