@@ -81,7 +81,11 @@ public final class NumpyRandom {
         if (pos >= N) {
             generate();
         }
-        int y = mt[pos++];
+        return temper(mt[pos++]);
+    }
+
+    /** MT19937's tempering of a state word into an output. */
+    private static int temper(int y) {
         y ^= y >>> 11;
         y ^= (y << 7) & 0x9d2c5680;
         y ^= (y << 15) & 0xefc60000;
@@ -316,16 +320,28 @@ public final class NumpyRandom {
      */
     public void shuffle(int[] values) {
         Checks.notNull("shuffle", "values", values);
-        for (int i = values.length - 1; i >= 1; i--) {
-            // interval(i) in int arithmetic: i < 2^31, so its mask has no sign bit and every draw is one 32-bit output
-            int mask = -1 >>> Integer.numberOfLeadingZeros(i);
-            int j;
-            do {
-                j = nextInt() & mask;
-            } while (j > i);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
+        // numpy draws j = interval(i) for i = n-1 .. 1: 32-bit outputs masked to i's bit length, until one is <= i
+        // (i < 2^31, so the mask has no sign bit and each try is one output), then swaps values[i] and values[j].
+        // Written without a branch on the draw: a rejected try swaps values[i] with itself and keeps i, so the
+        // loop's only branch is its end (the rejections, a quarter of the tries, are unpredictable).
+        int i = values.length - 1;
+        while (i >= 1) {
+            if (pos >= N) {
+                generate();
+            }
+            // the state's outputs left, read with a local position: the inner loop keeps it in a register
+            int p = pos;
+            for (; i >= 1 && p < N; p++) {
+                int j = temper(mt[p]) & (-1 >>> Integer.numberOfLeadingZeros(i));
+                int rejected = (i - j) >>> 31;  // 1 when j > i
+                int keep = -rejected;           // all ones when rejected
+                int k = (j & ~keep) | (i & keep);
+                int t = values[i];
+                values[i] = values[k];
+                values[k] = t;
+                i -= 1 - rejected;
+            }
+            pos = p;
         }
     }
 

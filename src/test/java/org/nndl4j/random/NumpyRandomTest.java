@@ -87,6 +87,37 @@ class NumpyRandomTest {
         assertArrayEquals(GOLDEN.longs("extras.randint_big"), new NumpyRandom(5).randint(0, 1000003, 10));
     }
 
+    /** numpy's shuffle as written in its C source: draw until the masked output is at most i, then swap. */
+    private static void textbookShuffle(NumpyRandom r, int[] values) {
+        for (int i = values.length - 1; i >= 1; i--) {
+            long mask = (1L << (64 - Long.numberOfLeadingZeros(i))) - 1;
+            long j;
+            do {
+                j = r.nextUint32() & mask;
+            } while (j > i);
+            int t = values[i];
+            values[i] = values[(int) j];
+            values[(int) j] = t;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 7, 8, 9, 63, 64, 65, 300, 1437, 4096, 4097, 60_000})
+    void shuffle_drawsAndSwapsAsNumpysLoop(int n) {
+        for (long seed : new long[] {0, 1, 11, 12345, 0xFFFFFFFFL}) {
+            int[] expected = new int[n];
+            Arrays.setAll(expected, i -> (i * 7) % Math.max(n, 1));
+            int[] actual = expected.clone();
+            NumpyRandom reference = new NumpyRandom(seed);
+            NumpyRandom r = new NumpyRandom(seed);
+            textbookShuffle(reference, expected);
+            r.shuffle(actual);
+            assertArrayEquals(expected, actual, "n = " + n + ", seed " + seed);
+            // the same number of outputs consumed: the streams go on alike
+            assertEquals(reference.nextUint32(), r.nextUint32(), "n = " + n + ", seed " + seed);
+        }
+    }
+
     @Test
     void sameSeed_sameSequence_andReseedRestarts() {
         NumpyRandom a = new NumpyRandom(42);
