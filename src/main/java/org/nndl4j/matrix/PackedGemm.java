@@ -243,6 +243,17 @@ final class PackedGemm {
     private static void gatherRows(double[][] M, double[] flat, int ld, int col, int r0, int rows, int p0, int kc,
                                    double[] to, int base, int width) {
         int r = 0;
+        // sixteen rows at a time first: sixteen memory streams in flight instead of eight. The rows of a block are
+        // short runs (KC values) that the prefetcher does not follow, so the misses in flight set the speed: the
+        // tall X's transposed pass for dW1 took 48 ms with eight rows, 34 ms with sixteen (rows of a double[][]:
+        // 42 and 28). One loop per layout: a loop serving both, as below, took 44 ms for either.
+        for (; r + 16 <= rows; r += 16) {
+            if (M != null) {
+                gather16(M, r0 + r, col + p0, kc, to, base + r, width);
+            } else {
+                gather16(flat, ld, (r0 + r) * ld + col + p0, kc, to, base + r, width);
+            }
+        }
         for (; r + 8 <= rows; r += 8) {
             double[] m0 = M != null ? M[r0 + r] : flat;
             double[] m1 = M != null ? M[r0 + r + 1] : flat;
@@ -272,6 +283,67 @@ final class PackedGemm {
             for (int p = 0; p < kc; p++) {
                 to[base + p * width + r] = m[o + p];
             }
+        }
+    }
+
+    /** {@link #gatherRows}' sixteen rows {@code M[r0 .. r0+16)} from column {@code o}: {@code to[at + p·width + r]}. */
+    private static void gather16(double[][] M, int r0, int o, int kc, double[] to, int at0, int width) {
+        double[] m0 = M[r0 + 0];
+        double[] m1 = M[r0 + 1];
+        double[] m2 = M[r0 + 2];
+        double[] m3 = M[r0 + 3];
+        double[] m4 = M[r0 + 4];
+        double[] m5 = M[r0 + 5];
+        double[] m6 = M[r0 + 6];
+        double[] m7 = M[r0 + 7];
+        double[] m8 = M[r0 + 8];
+        double[] m9 = M[r0 + 9];
+        double[] m10 = M[r0 + 10];
+        double[] m11 = M[r0 + 11];
+        double[] m12 = M[r0 + 12];
+        double[] m13 = M[r0 + 13];
+        double[] m14 = M[r0 + 14];
+        double[] m15 = M[r0 + 15];
+        for (int p = 0, at = at0; p < kc; p++, at += width) {
+            to[at] = m0[o + p];
+            to[at + 1] = m1[o + p];
+            to[at + 2] = m2[o + p];
+            to[at + 3] = m3[o + p];
+            to[at + 4] = m4[o + p];
+            to[at + 5] = m5[o + p];
+            to[at + 6] = m6[o + p];
+            to[at + 7] = m7[o + p];
+            to[at + 8] = m8[o + p];
+            to[at + 9] = m9[o + p];
+            to[at + 10] = m10[o + p];
+            to[at + 11] = m11[o + p];
+            to[at + 12] = m12[o + p];
+            to[at + 13] = m13[o + p];
+            to[at + 14] = m14[o + p];
+            to[at + 15] = m15[o + p];
+        }
+    }
+
+    /** {@code gather16} for sixteen rows {@code ld} apart in {@code flat}, the first from {@code o0}. */
+    private static void gather16(double[] flat, int ld, int o0, int kc, double[] to, int at0, int width) {
+        int o8 = o0 + 8 * ld;
+        for (int p = 0, at = at0; p < kc; p++, at += width) {
+            to[at] = flat[o0 + p];
+            to[at + 1] = flat[o0 + ld + p];
+            to[at + 2] = flat[o0 + 2 * ld + p];
+            to[at + 3] = flat[o0 + 3 * ld + p];
+            to[at + 4] = flat[o0 + 4 * ld + p];
+            to[at + 5] = flat[o0 + 5 * ld + p];
+            to[at + 6] = flat[o0 + 6 * ld + p];
+            to[at + 7] = flat[o0 + 7 * ld + p];
+            to[at + 8] = flat[o8 + p];
+            to[at + 9] = flat[o8 + ld + p];
+            to[at + 10] = flat[o8 + 2 * ld + p];
+            to[at + 11] = flat[o8 + 3 * ld + p];
+            to[at + 12] = flat[o8 + 4 * ld + p];
+            to[at + 13] = flat[o8 + 5 * ld + p];
+            to[at + 14] = flat[o8 + 6 * ld + p];
+            to[at + 15] = flat[o8 + 7 * ld + p];
         }
     }
 
