@@ -231,7 +231,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
     @Override
     public double step(double learningRate) {
         Pass p = fullPass();
-        double cost = forwardAndCost(p, false);
+        double cost = forwardAndCost(p, false, true);
         backward(p, false);
         for (int l = 1; l <= L; l++) {
             // W = W - α dW, b = b - α db, in float64
@@ -250,6 +250,11 @@ public final class FloatNetworkEngine implements TrainingEngine {
 
     @Override
     public double batchGradients(int[] order, int from, int to) {
+        return batchGradients(order, from, to, true);
+    }
+
+    @Override
+    public double batchGradients(int[] order, int from, int to, boolean withLoss) {
         EngineArrays.checkBatch(m, order, from, to);
         int mb = to - from;
         Pass p;
@@ -259,7 +264,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
             p = passFor(mb);
             gather(order, from, p);
         }
-        double sum = forwardAndCost(p, true);
+        double sum = forwardAndCost(p, true, withLoss);
         backward(p, true);
         return sum;
     }
@@ -414,8 +419,11 @@ public final class FloatNetworkEngine implements TrainingEngine {
         }
     }
 
-    /** Forward propagation and the cost (the mean, or a batch's summed loss when {@code summed}). */
-    private double forwardAndCost(Pass p, boolean summed) {
+    /**
+     * Forward propagation and the cost (the mean, or a batch's summed loss when {@code summed}; NaN without
+     * {@code withLoss}).
+     */
+    private double forwardAndCost(Pass p, boolean summed, boolean withLoss) {
         for (int l = 1; l <= L; l++) {
             float[][] Z = p.Z[l];
             // Z = b + W·APrev (the output layer's bias is added in float64 below)
@@ -439,6 +447,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
             }
         }
         g[L].forward(p.AL, p.AL, p.m);
+        if (!withLoss) {
+            return Double.NaN;
+        }
         double cost = summed ? loss.sum(p.AL, p.Y, p.m) : loss.cost(p.AL, p.Y, p.m);
         if (lambda > 0.0) {
             // λ/(2m)·Σ_l ΣW[l]²; a batch's sum is m_b times its mean

@@ -453,7 +453,7 @@ public final class NetworkEngine implements TrainingEngine {
      */
     public double step(double learningRate) {
         Pass full = fullPass();
-        double cost = forwardAndCost(full, false);
+        double cost = forwardAndCost(full, false, true);
         backward(full, false);
         for (int l = 1; l <= L; l++) {
             if (l == 1 && gram) {
@@ -482,6 +482,11 @@ public final class NetworkEngine implements TrainingEngine {
      * @throws IllegalStateException for the Gram computation, which is full-batch gradient descent only
      */
     public double batchGradients(int[] order, int from, int to) {
+        return batchGradients(order, from, to, true);
+    }
+
+    @Override
+    public double batchGradients(int[] order, int from, int to, boolean withLoss) {
         requirePrimal("batchGradients");
         EngineArrays.checkBatch(m, order, from, to);
         int mb = to - from;
@@ -492,7 +497,7 @@ public final class NetworkEngine implements TrainingEngine {
             pass = passFor(mb);
             gather(order, from, pass);
         }
-        double sum = forwardAndCost(pass, true);
+        double sum = forwardAndCost(pass, true, withLoss);
         backward(pass, true);
         return sum;
     }
@@ -633,9 +638,9 @@ public final class NetworkEngine implements TrainingEngine {
 
     /**
      * Forward propagation and the cost: the course's mean cost for a full-batch step, or the summed loss of a
-     * mini-batch ({@code summed}).
+     * mini-batch ({@code summed}); NaN without {@code withLoss}.
      */
-    private double forwardAndCost(Pass p, boolean summed) {
+    private double forwardAndCost(Pass p, boolean summed, boolean withLoss) {
         NumpyRandom random = keepProb == null ? null : masks.get();
         for (int l = 1; l <= L; l++) {
             if (l > 1 || !gram) {
@@ -650,6 +655,9 @@ public final class NetworkEngine implements TrainingEngine {
             if (keepProb != null && keepProb[l] < 1.0) {
                 dropout(p, l, random);
             }
+        }
+        if (!withLoss) {
+            return Double.NaN;
         }
         double cost = summed ? loss.sum(p.A[L], p.Y, p.m) : loss.cost(p.A[L], p.Y, p.m);
         if (lambda > 0.0) {

@@ -31,6 +31,22 @@ public interface TrainingEngine {
     double batchGradients(int[] order, int from, int to);
 
     /**
+     * {@link #batchGradients(int[], int, int)}, without the loss when {@code withLoss} is false: the same gradients,
+     * and NaN for the loss. The loss takes a logarithm per example and output, a sixth of a small network's step; a
+     * training computes it only for the epochs it records or when a listener follows the steps. This default computes
+     * it anyway.
+     *
+     * @param order    the examples' order (a permutation of {@code 0..m-1}), or {@code null} for {@code 0..m-1}
+     * @param from     first position in {@code order}, inclusive
+     * @param to       last position, exclusive
+     * @param withLoss whether to compute the loss
+     * @return the summed loss of the batch's examples, or NaN if it was not asked for (or not computed)
+     */
+    default double batchGradients(int[] order, int from, int to, boolean withLoss) {
+        return batchGradients(order, from, to);
+    }
+
+    /**
      * Moves every layer's parameters by {@code update} from the gradients of the last {@link #batchGradients}.
      *
      * @param update the optimizer's rule, applied to float64 parameters and gradients

@@ -70,6 +70,22 @@ public interface Trainable {
     }
 
     /**
+     * {@link #batchGradients(int[], int, int)}, without the loss when {@code withLoss} is false (the same gradients,
+     * and NaN for the loss): the training loop asks for the loss only in the epochs it records, or when a listener
+     * follows the steps. This default computes it anyway.
+     *
+     * @param order    the examples' order, or {@code null} for {@code 0..m-1}
+     * @param from     first position, inclusive
+     * @param to       last position, exclusive
+     * @param withLoss whether to compute the loss
+     * @return the summed loss of those examples, or NaN if it was not asked for (or not computed)
+     * @throws UnsupportedOperationException if {@link #supportsBatches()} is false
+     */
+    default double batchGradients(int[] order, int from, int to, boolean withLoss) {
+        return batchGradients(order, from, to);
+    }
+
+    /**
      * Moves the parameters by {@code update} from the gradients of the last {@link #batchGradients}.
      *
      * @param update the optimizer's rule for this step

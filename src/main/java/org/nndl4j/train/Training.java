@@ -275,6 +275,11 @@ public final class Training {
         }
 
         @Override
+        public double batchGradients(int[] order, int from, int to, boolean withLoss) {
+            return computation.batchGradients(order, from, to, withLoss);
+        }
+
+        @Override
         public void update(ParameterUpdate update) {
             computation.update(update);
         }

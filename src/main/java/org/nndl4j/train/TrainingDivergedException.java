@@ -24,7 +24,8 @@ public class TrainingDivergedException extends Nndl4jException {
      *
      * @param iteration    the iteration after whose update the parameters were not finite
      * @param learningRate the learning rate in force
-     * @param cost         the cost of that iteration (before its update)
+     * @param cost         the cost of that iteration (before its update); NaN if it was not computed (an epoch of
+     *                     mini-batches that is neither recorded nor followed step by step by a listener)
      * @param costsSoFar   the costs recorded before the failure
      */
     public TrainingDivergedException(int iteration, double learningRate, double cost, CostHistory costsSoFar) {
@@ -47,7 +48,7 @@ public class TrainingDivergedException extends Nndl4jException {
         return learningRate;
     }
 
-    /** @return the cost of that iteration (before its update) */
+    /** @return the cost of that iteration (before its update), or NaN if it was not computed (see the constructor) */
     public double cost() {
         return cost;
     }

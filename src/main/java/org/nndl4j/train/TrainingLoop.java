@@ -131,7 +131,8 @@ public final class TrainingLoop {
                     listener.stepTaken(new StepProgress(e, 0, true, e + 1L, -1, cost, learningRate));
                 }
             } else {
-                cost = epochs.run(e, learningRate, steps);
+                // the epoch's loss is computed only where it is recorded or listened to (NaN otherwise)
+                cost = epochs.run(e, learningRate, steps, steps || e % every == 0);
             }
             if (!model.parametersFinite()) {
                 throw new TrainingDivergedException(e, learningRate, cost, recorder.history());
@@ -180,15 +181,18 @@ public final class TrainingLoop {
             this.size = config.miniBatches().isFullBatch() ? m : Math.min(config.miniBatches().size(), m);
         }
 
-        /** One epoch at learning rate {@code α}; returns the sum of the batches' summed losses over {@code m}. */
-        double run(int epoch, double learningRate, boolean steps) {
+        /**
+         * One epoch at learning rate {@code α}; returns the sum of the batches' summed losses over {@code m}, or NaN
+         * without {@code withLoss} (the gradients are the same).
+         */
+        double run(int epoch, double learningRate, boolean steps, boolean withLoss) {
             int[] order = orders.next();
             double total = 0.0;
             int batches = (m + size - 1) / size;
             for (int k = 0; k < batches; k++) {
                 int from = k * size;
                 int to = Math.min(m, from + size);
-                double sum = model.batchGradients(order, from, to);
+                double sum = model.batchGradients(order, from, to, withLoss);
                 total += sum;
                 ParameterUpdate update = state.step(learningRate);
                 model.update(update);
