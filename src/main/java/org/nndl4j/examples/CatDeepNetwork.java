@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
-import javax.imageio.ImageIO;
-
 import org.nndl4j.data.CatDataset;
 import org.nndl4j.data.DatasetException;
 import org.nndl4j.data.ImageInput;
@@ -192,8 +190,8 @@ public final class CatDeepNetwork {
     }
 
     private static void execute(Options options, Inputs inputs, PrintStream out) throws IOException {
-        // Java2D and ImageIO take a few hundred milliseconds to start: start them on a spare core while the
-        // data loads and the models train, so the first picture does not wait for them
+        // Java2D takes a few hundred milliseconds to start: start it on a spare core while the data loads and the
+        // models train, so the first picture does not wait for it
         CompletableFuture.runAsync(CatDeepNetwork::startPictureMachinery);
         CatDataset cats = CatDataset.loadBundled();
         LabeledData train = cats.train().data();
@@ -251,11 +249,10 @@ public final class CatDeepNetwork {
         }
     }
 
-    /** Renders a throw-away chart and looks up the PNG writer; any failure shows up later, where it matters. */
+    /** Renders a throw-away chart; any failure shows up later, where it matters. */
     private static void startPictureMachinery() {
         try {
             new LineChart("", "", "").addSeries("", new double[] {0, 1}).render(160, 120);
-            ImageIO.getImageWritersByFormatName("png").hasNext();
         } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
             // the real pictures report it
         }

@@ -2,18 +2,23 @@ package org.nndl4j.plot;
 
 import org.nndl4j.Nndl4jException;
 
+import java.awt.image.BufferedImage;
 import java.awt.image.RenderedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 import javax.imageio.ImageIO;
 
 /**
  * Writes images as PNG files, atomically: a reader of the file sees either the old file or the complete
- * new one, never a half-written picture.
+ * new one, never a half-written picture. The plots' pictures (packed RGB) are encoded here; other images by
+ * ImageIO.
  */
 public final class Png {
 
@@ -47,7 +52,15 @@ public final class Png {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
+            if (PngEncoder.accepts(image)) {
+                // made anew, with the permissions of any new file (as ImageIO.write does): a temporary file's are
+                // the owner's alone
+                Files.delete(temp);
+                OutputStream bytes = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try (OutputStream out = new BufferedOutputStream(bytes, 1 << 16)) {
+                    PngEncoder.write((BufferedImage) image, out);
+                }
+            } else if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("Png.write: no PNG writer accepts this image (" + describe(image)
                         + ") for " + file);
             }

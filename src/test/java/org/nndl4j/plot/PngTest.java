@@ -127,4 +127,54 @@ class PngTest {
         assertThrows(IllegalArgumentException.class, () -> Png.write(null, dir.resolve("a.png")));
         assertThrows(IllegalArgumentException.class, () -> Png.write(filled(1, 1, 0), null));
     }
+
+    @Test
+    void write_packedRgb_isEncodedHere_everyPixelReadsBack_andTheChunksCarryTheirCrcs() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        for (int[] size : new int[][] {{1, 1}, {2, 3}, {7, 5}, {300, 17}, {640, 480}}) {
+            BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    // flat runs and noise, as a chart has
+                    image.setRGB(x, y, x % 11 < 5 ? 0xffffff : random.nextInt(1 << 24));
+                }
+            }
+            Path file = Png.write(image, dir.resolve("p" + size[0] + "x" + size[1] + ".png"));
+            BufferedImage back = ImageIO.read(file.toFile());
+            assertEquals(size[0], back.getWidth());
+            assertEquals(size[1], back.getHeight());
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    assertEquals(image.getRGB(x, y), back.getRGB(x, y), "pixel " + x + ", " + y);
+                }
+            }
+            assertEquals(List.of("IHDR", "IDAT", "IEND"), checkedChunks(Files.readAllBytes(file)));
+        }
+    }
+
+    /** The chunk types of a PNG file, after checking its signature and each chunk's CRC-32. */
+    private static List<String> checkedChunks(byte[] png) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png);
+        assertEquals(0x89504e470d0a1a0aL, b.getLong());
+        List<String> types = new java.util.ArrayList<>();
+        while (b.hasRemaining()) {
+            int length = b.getInt();
+            byte[] typeAndData = new byte[4 + length];
+            b.get(typeAndData);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(typeAndData);
+            assertEquals((int) crc.getValue(), b.getInt());
+            types.add(new String(typeAndData, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return types;
+    }
+
+    @Test
+    void write_givesTheFileThePermissionsOfAnyNewFile() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path picture = Png.write(filled(3, 2, 0x102030), dir.resolve("picture.png"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(picture));
+    }
 }
