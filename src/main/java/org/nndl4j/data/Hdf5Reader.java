@@ -177,7 +177,7 @@ public final class Hdf5Reader implements AutoCloseable {
 
     /** One copy, straight from the Hdf5Array's values into the NDArray's. */
     private static NDArray toNDArray(Hdf5Array a) {
-        return NDArray.generate(a::value, a.dimensions());
+        return NDArray.of(a.values(), a.dimensions());
     }
 
     /** Runs a read, turning an {@link Hdf5Exception} into a {@link DatasetException} with the same source and problem. */

@@ -44,7 +44,7 @@ final class InputCache {
         synchronized (e) {
             if (e.gram == null) {
                 // in the textbook's order, so the GRAM trainings print the same digits with or without the Vector API
-                e.gram = Gemm.inTextbookOrder(() -> Gemm.multTransA(e.rows, e.rows));
+                e.gram = Gemm.inTextbookOrder(() -> Gemm.gram(e.rows));
             }
             return e.gram;
         }

@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * Turns what jhdf returns (primitive arrays of any width, BigIntegers for unsigned 64-bit values, strings) into
@@ -18,34 +17,48 @@ final class Hdf5Values {
     private Hdf5Values() {
     }
 
-    /** jhdf's flat array of a numeric dataset as doubles, checked against the dataset's size. */
+    /**
+     * jhdf's flat array of a numeric dataset as doubles, checked against the dataset's size. One plain loop per array
+     * type: a program's first read runs it before the JIT has compiled anything, and a call per element through a
+     * lambda made reading the bundled cat images several times slower there.
+     */
     static double[] toDoubles(String source, Object flat, DatasetInfo info) {
-        IntToDoubleFunction value = accessor(source, flat, info);
-        double[] out = new double[(int) info.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = value.applyAsDouble(i);
-        }
-        return out;
-    }
-
-    /** Element {@code i} of jhdf's flat array as a double, for every numeric array type jhdf returns. */
-    private static IntToDoubleFunction accessor(String source, Object flat, DatasetInfo info) {
         int n = (int) info.size();
-        if (Array.getLength(flat) == n) {
+        double[] out = new double[n];
+        if (flat != null && flat.getClass().isArray() && Array.getLength(flat) == n) {
             if (flat instanceof double[] a) {
-                return i -> a[i];
+                System.arraycopy(a, 0, out, 0, n);
+                return out;
             } else if (flat instanceof float[] a) {
-                return i -> a[i];
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i];
+                }
+                return out;
             } else if (flat instanceof long[] a) {
-                return i -> a[i];
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i];
+                }
+                return out;
             } else if (flat instanceof int[] a) {
-                return i -> a[i];
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i];
+                }
+                return out;
             } else if (flat instanceof short[] a) {
-                return i -> a[i];
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i];
+                }
+                return out;
             } else if (flat instanceof byte[] a) {
-                return i -> a[i];
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i];
+                }
+                return out;
             } else if (flat instanceof BigInteger[] a) {
-                return i -> a[i] == null ? Double.NaN : a[i].doubleValue();
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] == null ? Double.NaN : a[i].doubleValue();
+                }
+                return out;
             }
         }
         throw new Hdf5Exception(source, "dataset '" + info.path() + "' of shape " + info.shapeString()

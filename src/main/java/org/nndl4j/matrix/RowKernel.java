@@ -24,11 +24,25 @@ final class RowKernel {
      */
     static void rows(double alpha, double[][] A, boolean transposedA, double[][] B, double[][] C,
                      int i0, int i1, int n, int k) {
+        rows(alpha, A, transposedA, B, C, i0, i1, n, k, false);
+    }
+
+    /**
+     * {@link #rows(double, double[][], boolean, double[][], double[][], int, int, int, int)}, or only the columns
+     * {@code j >= i} of each row {@code i} when {@code upper}: the same sums, in the same order, as those elements
+     * of the whole rows.
+     */
+    static void rows(double alpha, double[][] A, boolean transposedA, double[][] B, double[][] C,
+                     int i0, int i1, int n, int k, boolean upper) {
         for (int j0 = 0; j0 < n; j0 += N_BLOCK) {
             int j1 = Math.min(n, j0 + N_BLOCK);
             for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
                 int p1 = Math.min(k, p0 + K_BLOCK);
                 for (int i = i0; i < i1; i++) {
+                    int from = upper ? Math.max(j0, i) : j0;
+                    if (from >= j1) {
+                        continue;
+                    }
                     double[] c = C[i];
                     int p = p0;
                     for (; p + 3 < p1; p += 4) {
@@ -39,11 +53,11 @@ final class RowKernel {
                         if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
                             continue; // ReLU gradients are often zero; 0·b adds nothing for finite b
                         }
-                        axpy4(c, a0, B[p], a1, B[p + 1], a2, B[p + 2], a3, B[p + 3], j0, j1);
+                        axpy4(c, a0, B[p], a1, B[p + 1], a2, B[p + 2], a3, B[p + 3], from, j1);
                     }
                     for (; p < p1; p++) {
                         double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
-                        axpy1(c, a0, B[p], j0, j1);
+                        axpy1(c, a0, B[p], from, j1);
                     }
                 }
             }
