@@ -207,28 +207,26 @@ public final class OptimizerState implements ParameterUpdate {
     void update(int l, double[][] W, double[] b, double[][] dW, double[] db, double learningRate, int step) {
         // Adam's bias corrections 1 - β1^t and 1 - β2^t, once per layer rather than per row (a power is a few dozen
         // nanoseconds: a tenth of a small network's step when it was taken per row)
-        Corrections c = optimizer instanceof Optimizer.Adam a
-                ? new Corrections(1 - Math.pow(a.beta1(), step), 1 - Math.pow(a.beta2(), step)) : null;
+        double c1 = optimizer instanceof Optimizer.Adam a ? 1 - Math.pow(a.beta1(), step) : Double.NaN;
+        double c2 = optimizer instanceof Optimizer.Adam a ? 1 - Math.pow(a.beta2(), step) : Double.NaN;
         if (W.length > 0 && Gemm.splitsRows((long) W.length * W[0].length)) {
             // a large layer's rows over the training's threads: each row's update is its own
-            Gemm.forRows(W.length, (r0, r1) -> updateRows(l, W, dW, r0, r1, learningRate, c));
+            Gemm.forRows(W.length, (r0, r1) -> updateRows(l, W, dW, r0, r1, learningRate, c1, c2));
         } else {
-            updateRows(l, W, dW, 0, W.length, learningRate, c);
+            updateRows(l, W, dW, 0, W.length, learningRate, c1, c2);
         }
-        updateRow(b, db, vb == null ? null : vb[l], sb == null ? null : sb[l], learningRate, c);
+        updateRow(b, db, vb == null ? null : vb[l], sb == null ? null : sb[l], learningRate, c1, c2);
     }
 
-    /** Adam's {@code 1 - β1^t} and {@code 1 - β2^t} of a step. */
-    private record Corrections(double first, double second) {
-    }
-
-    private void updateRows(int l, double[][] W, double[][] dW, int r0, int r1, double learningRate, Corrections c) {
+    private void updateRows(int l, double[][] W, double[][] dW, int r0, int r1, double learningRate, double c1,
+                            double c2) {
         for (int i = r0; i < r1; i++) {
-            updateRow(W[i], dW[i], vW == null ? null : vW[l][i], sW == null ? null : sW[l][i], learningRate, c);
+            updateRow(W[i], dW[i], vW == null ? null : vW[l][i], sW == null ? null : sW[l][i], learningRate, c1, c2);
         }
     }
 
-    private void updateRow(double[] p, double[] dp, double[] v, double[] s, double lr, Corrections c) {
+    /** One row's update; {@code c1}, {@code c2}: Adam's {@code 1 - β1^t} and {@code 1 - β2^t} (NaN otherwise). */
+    private void updateRow(double[] p, double[] dp, double[] v, double[] s, double lr, double c1, double c2) {
         if (optimizer instanceof Optimizer.Momentum m) {
             double beta = m.beta();
             for (int j = 0; j < p.length; j++) {
@@ -246,8 +244,8 @@ public final class OptimizerState implements ParameterUpdate {
         } else if (optimizer instanceof Optimizer.Adam a) {
             double beta1 = a.beta1();
             double beta2 = a.beta2();
-            double correction1 = c.first();
-            double correction2 = c.second();
+            double correction1 = c1;
+            double correction2 = c2;
             for (int j = 0; j < p.length; j++) {
                 // v = β1 v + (1 - β1) dW, v̂ = v / (1 - β1^t); s = β2 s + (1 - β2) dW², ŝ = s / (1 - β2^t)
                 v[j] = beta1 * v[j] + (1 - beta1) * dp[j];
