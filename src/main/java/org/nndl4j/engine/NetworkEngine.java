@@ -92,6 +92,11 @@ public final class NetworkEngine implements TrainingEngine {
      * multiple of 128 keeps panel edges on the edges of any kernel block of 4 to 128 examples.
      */
     static final int PANEL_COLUMNS = MemoryBudget.PANEL_COLUMNS;
+    /**
+     * A panel's layer-1 gradient pass (mask, g', db1) is split over the threads from this many values of dZ1 on: it
+     * runs between the panel's two parallel products, and on one thread the others wait for it.
+     */
+    private static final long PANEL_SPLIT_VALUES = 1L << 15;
 
     private final int L;
     private final boolean gram;
@@ -801,33 +806,15 @@ public final class NetworkEngine implements TrainingEngine {
             copyColumns(p.dZ[2], j0, w, q.dZ2);
             zero(dZ1);
             Gemm.multAddTransA(1.0, W[2], q.dZ2, dZ1);
-            for (int i = 0; dropped && i < dZ1.length; i++) {
-                double[] da = dZ1[i];
-                double[] d = p.D[1][i];
-                for (int j = 0; j < w; j++) {
-                    da[j] = da[j] * d[j0 + j];
-                    da[j] = da[j] / keep;
-                }
+            if (activated != p.Z[1] && q.A1 == null) {
+                q.A1 = new double[W[1].length][w];
             }
-            // dZ1 = dA1 * g'(Z1), in place
-            copyColumns(p.Z[1], j0, w, q.Z1);
-            double[][] a = q.Z1;
-            if (activated != p.Z[1]) {
-                if (q.A1 == null) {
-                    q.A1 = new double[W[1].length][w];
-                }
-                copyColumns(activated, j0, w, q.A1);
-                a = q.A1;
-            }
-            g[1].backward(dZ1, q.Z1, a, dZ1, w);
-            // db1 = Σ_j dZ1, the running sums carried from panel to panel
-            for (int i = 0; i < dZ1.length; i++) {
-                double s = dbSum[i];
-                double[] dz = dZ1[i];
-                for (int j = 0; j < w; j++) {
-                    s += dz[j];
-                }
-                dbSum[i] = s;
+            if (g[1].isElementWise() && Gemm.threads() > 1 && (long) dZ1.length * w >= PANEL_SPLIT_VALUES) {
+                // each row's pass is its own: rows over the threads, which would otherwise wait for this one
+                int from = j0;
+                Gemm.forRows(dZ1.length, (r0, r1) -> panelRows(p, q, from, dZ1, activated, keep, r0, r1));
+            } else {
+                panelRows(p, q, j0, dZ1, activated, keep, 0, dZ1.length);
             }
             // dW1 += alpha · dZ1 · Xᵀ of the panel
             inputPanelGradient(q, j0, dZ1, scaledFirst ? 1.0 : 1.0 / mb);
@@ -838,6 +825,36 @@ public final class NetworkEngine implements TrainingEngine {
             }
         }
         addWeightDecay(1, mb);
+    }
+
+    /**
+     * Rows {@code [r0, r1)} of a panel's layer-1 gradient after dA1: the dropout mask (when {@code keep < 1}),
+     * {@code dZ1 = dA1 * g'(Z1)} in place, and db1's running sums carried from panel to panel.
+     */
+    private void panelRows(Pass p, Panel q, int j0, double[][] dZ1, double[][] activated, double keep, int r0, int r1) {
+        int w = q.width;
+        for (int i = r0; i < r1; i++) {
+            double[] da = dZ1[i];
+            if (keep < 1.0) {
+                double[] d = p.D[1][i];
+                for (int j = 0; j < w; j++) {
+                    da[j] = da[j] * d[j0 + j];
+                    da[j] = da[j] / keep;
+                }
+            }
+            System.arraycopy(p.Z[1][i], j0, q.Z1[i], 0, w);
+            double[] a = q.Z1[i];
+            if (activated != p.Z[1]) {
+                System.arraycopy(activated[i], j0, q.A1[i], 0, w);
+                a = q.A1[i];
+            }
+            g[1].backward(da, q.Z1[i], a, da, w);
+            double s = db[1][i];
+            for (int j = 0; j < w; j++) {
+                s += da[j];
+            }
+            db[1][i] = s;
+        }
     }
 
     /** T[i][j] = M[i][j0 + j] for j < w. */
