@@ -809,12 +809,19 @@ public final class NetworkEngine implements TrainingEngine {
             if (activated != p.Z[1] && q.A1 == null) {
                 q.A1 = new double[W[1].length][w];
             }
-            if (g[1].isElementWise() && Gemm.threads() > 1 && (long) dZ1.length * w >= PANEL_SPLIT_VALUES) {
+            if (!g[1].isElementWise()) {
+                // g' of a softmax mixes the rows of each column: the mask and copies by rows, then the whole panel
+                panelRows(p, q, j0, dZ1, activated, keep, 0, dZ1.length, false);
+                g[1].backward(dZ1, q.Z1, activated != p.Z[1] ? q.A1 : q.Z1, dZ1, w);
+                for (int i = 0; i < dZ1.length; i++) {
+                    db[1][i] = runningSum(db[1][i], dZ1[i], w);
+                }
+            } else if (Gemm.threads() > 1 && (long) dZ1.length * w >= PANEL_SPLIT_VALUES) {
                 // each row's pass is its own: rows over the threads, which would otherwise wait for this one
                 int from = j0;
-                Gemm.forRows(dZ1.length, (r0, r1) -> panelRows(p, q, from, dZ1, activated, keep, r0, r1));
+                Gemm.forRows(dZ1.length, (r0, r1) -> panelRows(p, q, from, dZ1, activated, keep, r0, r1, true));
             } else {
-                panelRows(p, q, j0, dZ1, activated, keep, 0, dZ1.length);
+                panelRows(p, q, j0, dZ1, activated, keep, 0, dZ1.length, true);
             }
             // dW1 += alpha · dZ1 · Xᵀ of the panel
             inputPanelGradient(q, j0, dZ1, scaledFirst ? 1.0 : 1.0 / mb);
@@ -828,10 +835,12 @@ public final class NetworkEngine implements TrainingEngine {
     }
 
     /**
-     * Rows {@code [r0, r1)} of a panel's layer-1 gradient after dA1: the dropout mask (when {@code keep < 1}),
-     * {@code dZ1 = dA1 * g'(Z1)} in place, and db1's running sums carried from panel to panel.
+     * Rows {@code [r0, r1)} of a panel's layer-1 gradient after dA1: the dropout mask (when {@code keep < 1}), the
+     * panel's Z1 (and g(Z1) before dropout), and with {@code derivative} (an element-wise g) {@code dZ1 = dA1 * g'(Z1)}
+     * in place and db1's running sums carried from panel to panel.
      */
-    private void panelRows(Pass p, Panel q, int j0, double[][] dZ1, double[][] activated, double keep, int r0, int r1) {
+    private void panelRows(Pass p, Panel q, int j0, double[][] dZ1, double[][] activated, double keep, int r0, int r1,
+                           boolean derivative) {
         int w = q.width;
         for (int i = r0; i < r1; i++) {
             double[] da = dZ1[i];
@@ -848,13 +857,19 @@ public final class NetworkEngine implements TrainingEngine {
                 System.arraycopy(activated[i], j0, q.A1[i], 0, w);
                 a = q.A1[i];
             }
-            g[1].backward(da, q.Z1[i], a, da, w);
-            double s = db[1][i];
-            for (int j = 0; j < w; j++) {
-                s += da[j];
+            if (derivative) {
+                g[1].backward(da, q.Z1[i], a, da, w);
+                db[1][i] = runningSum(db[1][i], da, w);
             }
-            db[1][i] = s;
         }
+    }
+
+    /** {@code s + Σ_{j<w} v[j]}, added in order. */
+    private static double runningSum(double s, double[] v, int w) {
+        for (int j = 0; j < w; j++) {
+            s += v[j];
+        }
+        return s;
     }
 
     /** T[i][j] = M[i][j0 + j] for j < w. */

@@ -70,7 +70,7 @@ class NetworkEnginePanelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"RELU", "LEAKY_RELU", "TANH", "SIGMOID", "LINEAR"})
+    @EnumSource(value = Activation.class, names = {"RELU", "LEAKY_RELU", "TANH", "SIGMOID", "LINEAR", "SOFTMAX"})
     void fullBatchSteps_inPanels_areTheSameBitsAsWithWholeOperands(Activation hidden) {
         LabeledData d = data(70, 2, 1);
         Network start = network(hidden, Activation.SIGMOID, 1, 2);
