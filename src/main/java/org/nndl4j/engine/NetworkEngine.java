@@ -814,7 +814,7 @@ public final class NetworkEngine implements TrainingEngine {
                 panelRows(p, q, j0, dZ1, activated, keep, 0, dZ1.length, false);
                 g[1].backward(dZ1, q.Z1, activated != p.Z[1] ? q.A1 : q.Z1, dZ1, w);
                 for (int i = 0; i < dZ1.length; i++) {
-                    db[1][i] = runningSum(db[1][i], dZ1[i], w);
+                    dbSum[i] = runningSum(dbSum[i], dZ1[i], w);
                 }
             } else if (Gemm.threads() > 1 && (long) dZ1.length * w >= PANEL_SPLIT_VALUES) {
                 // each row's pass is its own: rows over the threads, which would otherwise wait for this one
