@@ -55,7 +55,17 @@ final class RowKernel {
                         }
                         axpy4(c, a0, B[p], a1, B[p + 1], a2, B[p + 2], a3, B[p + 3], from, j1);
                     }
-                    for (; p < p1; p++) {
+                    // the last one to three rows of the block in one pass over c
+                    if (p1 - p == 3) {
+                        double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
+                        double a1 = alpha * (transposedA ? A[p + 1][i] : A[i][p + 1]);
+                        double a2 = alpha * (transposedA ? A[p + 2][i] : A[i][p + 2]);
+                        axpy3(c, a0, B[p], a1, B[p + 1], a2, B[p + 2], from, j1);
+                    } else if (p1 - p == 2) {
+                        double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
+                        double a1 = alpha * (transposedA ? A[p + 1][i] : A[i][p + 1]);
+                        axpy2(c, a0, B[p], a1, B[p + 1], from, j1);
+                    } else if (p1 - p == 1) {
                         double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
                         axpy1(c, a0, B[p], from, j1);
                     }
@@ -123,6 +133,21 @@ final class RowKernel {
                               double a3, double[] b3, int from, int to) {
         for (int j = from; j < to; j++) {
             c[j] = c[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+        }
+    }
+
+    /** {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j]}, summed left to right. */
+    private static void axpy3(double[] c, double a0, double[] b0, double a1, double[] b1, double a2, double[] b2,
+                              int from, int to) {
+        for (int j = from; j < to; j++) {
+            c[j] = c[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j];
+        }
+    }
+
+    /** {@code c[j] += a0·b0[j] + a1·b1[j]}, summed left to right. */
+    private static void axpy2(double[] c, double a0, double[] b0, double a1, double[] b1, int from, int to) {
+        for (int j = from; j < to; j++) {
+            c[j] = c[j] + a0 * b0[j] + a1 * b1[j];
         }
     }
 

@@ -106,11 +106,40 @@ public final class MiniBatches {
         private final int m;
         private final NumpyRandom random;
         private long courseSeed;
+        /** The array {@link #nextReused} refills, made at its first call. */
+        private int[] reused;
 
         private Orders(int m) {
             this.m = m;
-            this.random = mode == Mode.SHUFFLED ? new NumpyRandom(seed) : null;
+            // COURSE_SEEDS re-seeds it every epoch (np.random.seed(seed + epoch)), SHUFFLED draws on from the seed
+            this.random = mode == Mode.FULL ? null : new NumpyRandom(seed);
             this.courseSeed = seed;
+        }
+
+        /**
+         * {@link #next()} into one array refilled at every call, with the course's per-epoch generator re-seeded in
+         * place: the same orders, without an array and a generator's 2.5 KB state made per epoch (on the moons, 37
+         * MB per training of 10,000 epochs, which cost a fresh heap about a tenth of the training in page faults).
+         * For the training loop, which reads each order only during its epoch.
+         *
+         * @return the next order, in the reused array, or {@code null} for the full batch in order
+         */
+        int[] nextReused() {
+            if (mode == Mode.FULL) {
+                return null;
+            }
+            if (reused == null) {
+                reused = new int[m];
+            }
+            for (int i = 0; i < m; i++) {
+                reused[i] = i;
+            }
+            if (mode == Mode.COURSE_SEEDS) {
+                courseSeed++;
+                random.seed(courseSeed);
+            }
+            random.shuffle(reused); // np.random.permutation(m) is this shuffle of 0..m-1
+            return reused;
         }
 
         /**
@@ -125,7 +154,8 @@ public final class MiniBatches {
                 case COURSE_SEEDS:
                     // seed = seed + 1; np.random.seed(seed); permutation = list(np.random.permutation(m))
                     courseSeed++;
-                    return new NumpyRandom(courseSeed).permutation(m);
+                    random.seed(courseSeed);
+                    return random.permutation(m);
                 default:
                     return null;
             }

@@ -59,7 +59,8 @@ public interface Trainable {
      * Forward and backward propagation on examples {@code order[from] .. order[to - 1]}, keeping the gradients for
      * {@link #update}.
      *
-     * @param order the examples' order, or {@code null} for {@code 0..m-1}
+     * @param order the examples' order, or {@code null} for {@code 0..m-1}; the loop refills this array every epoch,
+     *              so copy it to keep it
      * @param from  first position, inclusive
      * @param to    last position, exclusive
      * @return the summed loss of those examples

@@ -174,7 +174,7 @@ public final class TrainingLoop {
             this.orders = config.miniBatches().orders(m);
             for (int e = 0; e < start.epoch(); e++) {
                 // the orders of the epochs already run: drawn and dropped, so the next one is the next epoch's
-                orders.next();
+                orders.nextReused();
             }
             this.state = start.state() != null ? start.state()
                     : config.optimizer().newState(model.network().layerDims());
@@ -186,7 +186,7 @@ public final class TrainingLoop {
          * without {@code withLoss} (the gradients are the same).
          */
         double run(int epoch, double learningRate, boolean steps, boolean withLoss) {
-            int[] order = orders.next();
+            int[] order = orders.nextReused();
             double total = 0.0;
             int batches = (m + size - 1) / size;
             for (int k = 0; k < batches; k++) {

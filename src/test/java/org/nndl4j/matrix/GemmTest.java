@@ -80,6 +80,40 @@ class GemmTest {
     }
 
     @Test
+    void smallProducts_sumInTheTextbooksOrder() {
+        // every length of the shared dimension up to two blocks of four and a remainder of 1..3, both layouts of A:
+        // c = c + (alpha·a(i, p))·b(p, j), p in order, bit for bit (no fused multiply-add, no reordering)
+        double alpha = 0.7;
+        for (int k = 1; k <= 11; k++) {
+            for (boolean transposedA : new boolean[] {false, true}) {
+                DMatrixRMaj a = random(5, k, 10 + k);
+                double[][] A = rows(transposedA ? CommonOps_DDRM.transpose(a, null) : a);
+                double[][] B = rows(random(k, 13, 30 + k));
+                double[][] C = rows(random(5, 13, 50 + k));
+                double[][] expected = new double[5][];
+                for (int i = 0; i < 5; i++) {
+                    expected[i] = C[i].clone();
+                    for (int p = 0; p < k; p++) {
+                        double aip = alpha * a.get(i, p);
+                        for (int j = 0; j < 13; j++) {
+                            expected[i][j] = expected[i][j] + aip * B[p][j];
+                        }
+                    }
+                }
+                if (transposedA) {
+                    Gemm.multAddTransA(alpha, A, B, C);
+                } else {
+                    Gemm.multAdd(alpha, A, B, C);
+                }
+                for (int i = 0; i < 5; i++) {
+                    assertTrue(java.util.Arrays.equals(expected[i], C[i]), "k = " + k + ", transposed A " + transposedA
+                            + ", row " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void largeProducts_giveTheSameBitsOnAnyNumberOfThreads() {
         double[][] A = rows(random(21, 300, 4));
         double[][] B = rows(random(300, 700, 5));

@@ -72,11 +72,21 @@ class OptimizerTest {
 
     @Test
     void miniBatchSteps_allocateNothingOfTheirOwn() {
-        // 300 moons in batches of 10: 30 steps an epoch. Per epoch the order (300 ints) is new; per step nothing is:
+        miniBatchEpochsAllocateNothing(MiniBatches.shuffled(10, 3));
+    }
+
+    @Test
+    void courseSeededEpochs_allocateNothingOfTheirOwn() {
+        // the course re-seeds numpy every epoch: the generator is re-seeded in place, not made anew (2.5 kB)
+        miniBatchEpochsAllocateNothing(MiniBatches.courseSeeds(10));
+    }
+
+    private static void miniBatchEpochsAllocateNothing(MiniBatches batches) {
+        // 300 moons in batches of 10: 30 steps an epoch. Nothing is new per epoch or per step: the order is refilled,
         // the engine's buffers, the optimizer's state and the cost's scratch are reused
         LabeledData moons = Course2Datasets.moons();
         TrainingConfig config = new TrainingConfig(200, 0.001, 100).withOptimizer(Optimizer.adam())
-                .withMiniBatches(MiniBatches.shuffled(10, 3)).withRegularization(Regularization.dropout(4, 0.9, 0.9));
+                .withMiniBatches(batches).withRegularization(Regularization.dropout(4, 0.9, 0.9));
         Training.fit(moonsNetwork(), moons, config, TrainingListener.none());
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
@@ -86,9 +96,28 @@ class OptimizerTest {
         before = threads.getThreadAllocatedBytes(id);
         Training.fit(moonsNetwork(), moons, config.withIterations(200), TrainingListener.none());
         long shorter = threads.getThreadAllocatedBytes(id) - before;
-        // 200 more epochs (6000 more steps) cost the 200 orders (about 1.2 kB each) and nothing else (measured: 0.2 B/step)
-        double perStep = (longer - shorter - 200 * (300 * 4 + 16)) / 6000.0;
+        // 200 more epochs (6000 more steps) cost nothing (measured: 0.2 B/step; a new order an epoch would be 40)
+        double perStep = (longer - shorter) / 6000.0;
         assertTrue(perStep < 8, "bytes allocated per mini-batch step: " + perStep);
+    }
+
+    @Test
+    void reusedOrders_areTheOrdersOfNext() {
+        for (MiniBatches batches : new MiniBatches[] {MiniBatches.courseSeeds(64), MiniBatches.shuffled(64, 5)}) {
+            MiniBatches.Orders fresh = batches.orders(300);
+            MiniBatches.Orders reused = batches.orders(300);
+            int[] first = reused.nextReused();
+            assertArrayEquals(fresh.next(), first);
+            for (int epoch = 1; epoch < 5; epoch++) {
+                int[] again = reused.nextReused();
+                assertTrue(again == first, "one array, refilled");
+                assertArrayEquals(fresh.next(), again, batches + ", epoch " + epoch);
+            }
+            // the two may be mixed: one sequence either way
+            assertArrayEquals(fresh.next(), reused.next());
+            assertArrayEquals(fresh.nextReused(), reused.nextReused());
+        }
+        assertNull(MiniBatches.fullBatch().orders(300).nextReused());
     }
 
     @Test
