@@ -132,14 +132,23 @@ final class CommandLine {
 
     /** A whole number {@code >= 1} given for {@code flag}. */
     static int positiveInt(String value, String flag) {
+        return atLeast(value, flag, 1);
+    }
+
+    /** A whole number {@code >= 0} given for {@code flag}. */
+    static int nonNegativeInt(String value, String flag) {
+        return atLeast(value, flag, 0);
+    }
+
+    private static int atLeast(String value, String flag, int least) {
         int n;
         try {
             n = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new Nndl4jException(flag + " needs a whole number, got '" + value + "'");
         }
-        if (n < 1) {
-            throw new Nndl4jException(flag + " must be >= 1, got " + n);
+        if (n < least) {
+            throw new Nndl4jException(flag + " must be >= " + least + ", got " + n);
         }
         return n;
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,16 @@ import org.nndl4j.train.TrainingListener;
  * </pre>
  *
  * The runs are interleaved (every training once, then every training again, ...), in nndl4j and in numpy alike.
- * Flags: {@code --runs N} (default 3; the median is reported), {@code --threads T} (default 1: the kernel's threads
- * and numpy's {@code OPENBLAS_NUM_THREADS}), {@code --python CMD} (default python3), {@code --no-numpy}. Not a unit
- * test.
+ * The first rounds warm up: the JVM compiles the training's code during the first one or two trainings, on the same
+ * core when pinned; their times are printed, and the first run's are in the table's "first run" column, but the
+ * median is over the runs after them (numpy's alike). Flags: {@code --runs N} (default 3; the median is reported),
+ * {@code --warm-up W} (default 1 round), {@code --threads T} (default 1: the kernel's threads and numpy's
+ * {@code OPENBLAS_NUM_THREADS}), {@code --python CMD} (default python3), {@code --no-numpy}. Not a unit test.
  */
 public final class OptimizerBenchmark {
 
+    private static final String USAGE =
+            "usage: OptimizerBenchmark [--runs N] [--warm-up W] [--threads T] [--python CMD] [--no-numpy]";
     private static final List<String> WORKLOADS = List.of("moons-gd", "moons-momentum", "moons-adam", "digits-adam");
 
     private OptimizerBenchmark() {
@@ -50,22 +55,25 @@ public final class OptimizerBenchmark {
      */
     public static void main(String[] args) throws Exception {
         int runs = 3;
+        int warmUp = 1;
         int threads = 1;
         String python = "python3";
         boolean numpy = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = CommandLine.positiveInt(CommandLine.value(args, ++i, "--runs"), "--runs");
+                case "--warm-up" -> warmUp = CommandLine.nonNegativeInt(CommandLine.value(args, ++i, "--warm-up"),
+                        "--warm-up");
                 case "--threads" -> threads = CommandLine.positiveInt(CommandLine.value(args, ++i, "--threads"), "--threads");
                 case "--python" -> python = CommandLine.value(args, ++i, "--python");
                 case "--no-numpy" -> numpy = false;
                 case "--help", "-h" -> {
-                    System.out.println("usage: OptimizerBenchmark [--runs N] [--threads T] [--python CMD] [--no-numpy]");
+                    System.out.println(USAGE);
                     return;
                 }
                 default -> {
                     System.err.println("OptimizerBenchmark: unknown argument '" + args[i] + "'");
-                    System.err.println("usage: OptimizerBenchmark [--runs N] [--threads T] [--python CMD] [--no-numpy]");
+                    System.err.println(USAGE);
                     System.exit(2);
                 }
             }
@@ -73,39 +81,47 @@ public final class OptimizerBenchmark {
         Gemm.setThreads(threads);
         LabeledData moons = Course2Datasets.moons();
         DigitsDataset digits = DigitsDataset.loadBundled();
-        System.out.printf(Locale.ROOT, "Java %s; %d thread(s); median of %d runs%n", System.getProperty("java.version"),
-                threads, runs);
+        int rounds = warmUp + runs;
+        System.out.printf(Locale.ROOT, "Java %s; %d thread(s); median of %d runs after %d warm-up round(s)%n",
+                System.getProperty("java.version"), threads, runs, warmUp);
         Map<String, double[]> javaSeconds = new LinkedHashMap<>();
         Map<String, double[]> javaCosts = new LinkedHashMap<>();
         for (String w : WORKLOADS) {
-            javaSeconds.put(w, new double[runs]);
+            javaSeconds.put(w, new double[rounds]);
         }
         // interleaved (gd, momentum, Adam, digits, gd, ...), numpy's too: the JVM's start-up and the JIT's first
         // compilations fall on the first round, one run of each training, not on two runs of the first training
-        for (int r = 0; r < runs; r++) {
+        for (int r = 0; r < rounds; r++) {
             for (String w : WORKLOADS) {
                 long t0 = System.nanoTime();
                 javaCosts.put(w, train(w, moons, digits));
                 javaSeconds.get(w)[r] = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "  nndl4j %-15s %8.3f s%n", w, javaSeconds.get(w)[r]);
+                System.out.printf(Locale.ROOT, "  nndl4j %-15s %8.3f s%s%n", w, javaSeconds.get(w)[r],
+                        r < warmUp ? " (warm-up)" : "");
             }
         }
         Map<String, List<Double>> numpySeconds = new LinkedHashMap<>();
         Map<String, double[]> numpyCosts = new LinkedHashMap<>();
         if (numpy) {
-            runNumpy(python, moons, digits, runs, threads, numpySeconds, numpyCosts);
+            runNumpy(python, moons, digits, rounds, threads, numpySeconds, numpyCosts);
         }
         System.out.println();
-        System.out.println("| training | numpy (course code) | nndl4j | speed-up | max relative cost difference |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| training | numpy (course code) | nndl4j | speed-up | first run: numpy / nndl4j, speed-up "
+                + "| max relative cost difference |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
         for (String w : WORKLOADS) {
-            double ours = BenchmarkOutput.median(javaSeconds.get(w));
+            double[] all = javaSeconds.get(w);
+            double ours = BenchmarkOutput.median(Arrays.copyOfRange(all, warmUp, rounds));
             List<Double> theirs = numpySeconds.get(w);
-            double np = theirs == null ? Double.NaN : BenchmarkOutput.median(theirs.stream().mapToDouble(Double::doubleValue).toArray());
-            System.out.printf(Locale.ROOT, "| %s | %s | %.3f s | %s | %s |%n", w,
-                    theirs == null ? "n/a" : String.format(Locale.ROOT, "%.2f s", np), ours,
-                    theirs == null ? "n/a" : String.format(Locale.ROOT, "%.1fx", np / ours),
-                    theirs == null ? "n/a" : String.format(Locale.ROOT, "%.1e", maxRelative(numpyCosts.get(w), javaCosts.get(w))));
+            if (theirs == null || theirs.size() != rounds) {
+                System.out.printf(Locale.ROOT, "| %s | n/a | %.3f s | n/a | n/a / %.3f s | n/a |%n", w, ours, all[0]);
+                continue;
+            }
+            double[] numpyAll = theirs.stream().mapToDouble(Double::doubleValue).toArray();
+            double np = BenchmarkOutput.median(Arrays.copyOfRange(numpyAll, warmUp, rounds));
+            System.out.printf(Locale.ROOT, "| %s | %.2f s | %.3f s | %.1fx | %.2f s / %.3f s, %.1fx | %.1e |%n", w, np,
+                    ours, np / ours, numpyAll[0], all[0], numpyAll[0] / all[0],
+                    maxRelative(numpyCosts.get(w), javaCosts.get(w)));
         }
     }
 
