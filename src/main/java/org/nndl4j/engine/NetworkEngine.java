@@ -715,28 +715,18 @@ public final class NetworkEngine implements TrainingEngine {
      * {@code dW = dZ·APrevᵀ}.
      */
     private void backward(Pass p, boolean scaledFirst) {
+        // the loops over examples are in the helpers: a loop here would run thousands of times within the first
+        // calls and have C2 compile this method twice, on stack and then whole (about 0.2 s of a one-core program)
         int mb = p.m;
         double scale = 1.0 / mb;
-        // dZL = AL - Y: the course's dAL * g'(ZL) for sigmoid with binary and softmax with categorical cross-entropy
-        for (int i = 0; i < p.A[L].length; i++) {
-            double[] dZL = p.dZ[L][i];
-            double[] AL = p.A[L][i];
-            double[] y = p.Y[i];
-            for (int j = 0; j < mb; j++) {
-                dZL[j] = scaledFirst ? scale * (AL[j] - y[j]) : AL[j] - y[j];
-            }
-        }
+        outputGradient(p, scaledFirst ? scale : 1.0, scaledFirst);
         for (int l = L; l >= 1; l--) {
             if (p.dZ[l] == null) {
                 // layer 1 with X read in panels: dZ1, db1 and dW1 a panel at a time
                 inputLayerGradients(p, scaledFirst);
                 break;
             }
-            // db = (1/m) Σ_j dZ
-            rowSums(p.dZ[l], mb, db[l]);
-            for (int i = 0; !scaledFirst && i < db[l].length; i++) {
-                db[l][i] = db[l][i] / mb;
-            }
+            biasGradient(p.dZ[l], mb, db[l], scaledFirst);
             if (l > 1 || !gram) {
                 weightGradient(p, l, scaledFirst ? 1.0 : scale);
                 addWeightDecay(l, mb);
@@ -747,16 +737,7 @@ public final class NetworkEngine implements TrainingEngine {
                 zero(dAPrev);
                 Gemm.multAddTransA(1.0, W[l], p.dZ[l], dAPrev);
                 if (keepProb != null && keepProb[l - 1] < 1.0) {
-                    // dA = dA·D / keep: only the units the forward pass kept pass their gradient on
-                    double keep = keepProb[l - 1];
-                    for (int i = 0; i < dAPrev.length; i++) {
-                        double[] da = dAPrev[i];
-                        double[] d = p.D[l - 1][i];
-                        for (int j = 0; j < mb; j++) {
-                            da[j] = da[j] * d[j];
-                            da[j] = da[j] / keep;
-                        }
-                    }
+                    dropoutGradient(dAPrev, p.D[l - 1], keepProb[l - 1], mb);
                 }
                 // g' from g(Z) before dropout (tanh' = 1 - a², σ' = a(1 - a) read the activation itself)
                 double[][] activated = keepProb != null && keepProb[l - 1] < 1.0 ? p.G[l - 1] : p.A[l - 1];
@@ -768,6 +749,41 @@ public final class NetworkEngine implements TrainingEngine {
             }
         }
         stepped = true;
+    }
+
+    /**
+     * dZL = AL - Y (times {@code scale} when {@code scaled}): the course's dAL * g'(ZL) for sigmoid with binary and
+     * softmax with categorical cross-entropy.
+     */
+    private void outputGradient(Pass p, double scale, boolean scaled) {
+        for (int i = 0; i < p.A[L].length; i++) {
+            double[] dZL = p.dZ[L][i];
+            double[] AL = p.A[L][i];
+            double[] y = p.Y[i];
+            for (int j = 0; j < p.m; j++) {
+                dZL[j] = scaled ? scale * (AL[j] - y[j]) : AL[j] - y[j];
+            }
+        }
+    }
+
+    /** db = (1/m) Σ_j dZ, or Σ_j dZ when dZ is scaled already. */
+    private static void biasGradient(double[][] dZ, int mb, double[] db, boolean scaled) {
+        rowSums(dZ, mb, db);
+        for (int i = 0; !scaled && i < db.length; i++) {
+            db[i] = db[i] / mb;
+        }
+    }
+
+    /** dA = dA·D / keep: only the units the forward pass kept pass their gradient on. */
+    private static void dropoutGradient(double[][] dA, double[][] D, double keep, int mb) {
+        for (int i = 0; i < dA.length; i++) {
+            double[] da = dA[i];
+            double[] d = D[i];
+            for (int j = 0; j < mb; j++) {
+                da[j] = da[j] * d[j];
+                da[j] = da[j] / keep;
+            }
+        }
     }
 
     /** dW = dW + (λ·W)/m, in the course's order (nothing without L2). */

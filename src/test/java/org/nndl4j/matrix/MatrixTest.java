@@ -15,6 +15,16 @@ class MatrixTest {
     private static final Golden GOLDEN = Golden.load("matrix.golden");
 
     @Test
+    void shapes_areEqualByTheirDimensions() {
+        assertEquals(new Shape(3, 4), new Shape(3, 4));
+        assertEquals(new Shape(3, 4).hashCode(), new Shape(3, 4).hashCode());
+        assertTrue(!new Shape(3, 4).equals(new Shape(4, 3)) && !new Shape(3, 4).equals(new Shape(3, 5))
+                && !new Shape(3, 4).equals(null) && !new Shape(3, 4).equals("(3, 4)"));
+        assertTrue(new Shape(3, 4).hashCode() != new Shape(4, 3).hashCode());
+        assertEquals("(3, 4)", new Shape(3, 4).toString());
+    }
+
+    @Test
     void dot_matchesNumpy() {
         Matrix a = GOLDEN.matrix("dot.a");
         Matrix b = GOLDEN.matrix("dot.b");
