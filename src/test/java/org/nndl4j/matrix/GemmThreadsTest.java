@@ -180,6 +180,50 @@ class GemmThreadsTest {
     }
 
     @Test
+    void pool_runsTheSharesOnItsHelpers_andAProductStartedInsideAShareOnItsOwnThread() {
+        String[] threadOf = new String[3];
+        int[][] inner = new int[3][3];
+        GemmPool.run(3, s -> {
+            threadOf[s] = Thread.currentThread().getName();
+            // the helpers are busy with this product: the inner one runs its shares here, one after another
+            GemmPool.run(3, r -> inner[s][r] = Thread.currentThread().getName().equals(threadOf[s]) ? 1 : -1);
+        });
+        assertEquals(Thread.currentThread().getName(), threadOf[0]);
+        assertTrue(threadOf[1].startsWith("nndl4j-gemm-") && threadOf[2].startsWith("nndl4j-gemm-")
+                && !threadOf[1].equals(threadOf[2]), Arrays.toString(threadOf));
+        for (int[] shares : inner) {
+            assertTrue(Arrays.equals(new int[] {1, 1, 1}, shares), Arrays.deepToString(inner));
+        }
+    }
+
+    @Test
+    void pool_rethrowsAHelpersFailure_onceEveryShareHasEnded() {
+        for (int failing = 0; failing < 3; failing++) {
+            int f = failing;
+            boolean[] ended = new boolean[3];
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> GemmPool.run(3, s -> {
+                if (s == f) {
+                    throw new IllegalStateException("share " + s);
+                }
+                try {
+                    Thread.sleep(20); // the others end after the failure
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                ended[s] = true;
+            }));
+            assertEquals("share " + f, e.getMessage());
+            for (int s = 0; s < 3; s++) {
+                assertEquals(s != f, ended[s], "share " + s + " with share " + f + " failing");
+            }
+            // the helpers take the next product as before
+            int[] ran = new int[3];
+            GemmPool.run(3, s -> ran[s]++);
+            assertTrue(Arrays.equals(new int[] {1, 1, 1}, ran));
+        }
+    }
+
+    @Test
     void splitsRows_onlyLargePassesOnMoreThanOneThread() {
         assertTrue(Gemm.withThreads(2, () -> Gemm.splitsRows(Gemm.ELEMENTWISE_THRESHOLD)));
         assertTrue(!Gemm.withThreads(2, () -> Gemm.splitsRows(Gemm.ELEMENTWISE_THRESHOLD - 1)));
