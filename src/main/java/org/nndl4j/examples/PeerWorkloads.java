@@ -102,7 +102,7 @@ public final class PeerWorkloads {
                 switch (flag) {
                     case "--threads" -> threads = CommandLine.positiveInt(value, flag);
                     case "--precision" -> precision = value;
-                    case "--warmup" -> warmup = nonNegative(value, flag);
+                    case "--warmup" -> warmup = CommandLine.nonNegativeInt(value, flag);
                     case "--iterations" -> iterations = CommandLine.positiveInt(value, flag);
                     case "--epochs" -> epochs = CommandLine.positiveInt(value, flag);
                     default -> throw new Nndl4jException("unknown argument '" + flag + "'");
@@ -117,10 +117,6 @@ public final class PeerWorkloads {
         /** @return the precision {@code --precision} names */
         Precision arithmetic() {
             return precision.equals("f32") ? Precision.FLOAT32 : Precision.FLOAT64;
-        }
-
-        private static int nonNegative(String value, String flag) {
-            return value.equals("0") ? 0 : CommandLine.positiveInt(value, flag);
         }
     }
 
