@@ -74,7 +74,7 @@ final class GemmPool {
         Throwable failure = null;
         try {
             share.accept(0);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             failure = e;
         }
         // the output is complete (or the product failed) only once every share has ended
@@ -84,12 +84,15 @@ final class GemmPool {
                 failure = e;
             }
         }
-        if (failure instanceof RuntimeException e) {
-            throw e;
+        if (failure != null) {
+            throw GemmPool.<RuntimeException>rethrow(failure);
         }
-        if (failure instanceof Error e) {
-            throw e;
-        }
+    }
+
+    /** Throws {@code failure} as it is, checked or not (a share can only throw a checked exception by stealth). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable failure) throws T {
+        throw (T) failure;
     }
 
     /** Called when the default thread count changes to {@code n}: a pool of another size is retired. */
@@ -204,7 +207,8 @@ final class GemmPool {
                 task = null;
                 try {
                     share.accept(index);
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) {
+                    // whatever a share throws, the helper lives on and the caller learns it ended
                     failure = e;
                 }
                 done = true;

@@ -224,6 +224,26 @@ class GemmThreadsTest {
     }
 
     @Test
+    void pool_rethrowsEvenACheckedExceptionThrownByStealth_andTheHelpersLiveOn() {
+        // a helper that died of it would leave the product waiting for ever: fail instead of hanging
+        Throwable e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(java.io.IOException.class, () -> GemmPool.run(2, s -> {
+                    if (s == 1) {
+                        GemmThreadsTest.<RuntimeException>sneakyThrow(new java.io.IOException("share 1"));
+                    }
+                })));
+        assertEquals("share 1", e.getMessage());
+        int[] ran = new int[2];
+        GemmPool.run(2, s -> ran[s]++);
+        assertTrue(Arrays.equals(new int[] {1, 1}, ran));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    @Test
     void splitsRows_onlyLargePassesOnMoreThanOneThread() {
         assertTrue(Gemm.withThreads(2, () -> Gemm.splitsRows(Gemm.ELEMENTWISE_THRESHOLD)));
         assertTrue(!Gemm.withThreads(2, () -> Gemm.splitsRows(Gemm.ELEMENTWISE_THRESHOLD - 1)));
