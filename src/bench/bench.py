@@ -259,8 +259,8 @@ def run_optimizers(a, log):
         log.write(json.dumps({"workload": "optimizers", "threads": threads, "runs": a.runs,
                               "table": table if rc == 0 else [], "error": "" if rc == 0 else err.strip()[-300:]}) + "\n")
         out += [f"#### Mini-batch trainings against numpy, {threads} thread{'s' if threads > 1 else ''} "
-                f"(OptimizerBenchmark, median of {a.runs} after one warm-up round, whose times are the \"first run\" column; "
-                f"numpy and nndl4j in one process pair, numpy after nndl4j)",
+                f"(OptimizerBenchmark, median of {a.runs} after one warm-up round, whose times are the "
+                f"\"first run\" column; numpy and nndl4j in one process pair, numpy after nndl4j)",
                 ""]
         out += table if rc == 0 and table else [f"failed (exit {rc}): {err.strip()[-300:]}"]
         out.append("")

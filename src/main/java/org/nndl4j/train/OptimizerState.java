@@ -247,7 +247,7 @@ public final class OptimizerState implements ParameterUpdate {
      * {@link #adamRow}, the same loop, for rows shorter than {@value #SHORT_ROW}. A loop's compiled code follows the
      * trip counts seen when it was compiled: C2 unrolls it (and so vectorises it) only as far as they go, and keeps
      * that code. With one loop for every row, a training of a small network first (the moons: rows of 1 to 5) left
-     * a larger one later in the process (the digits: rows of 10 to 64) with scalar code, and its whole training 25 %
+     * a larger one later in the process (the digits: rows of 10 to 64) with scalar code, and its whole training 25–35 %
      * slower (0.46 s to 0.58–0.62 s; the update went from 11 % to 30 % of it). Two copies keep two profiles.
      */
     private static void adamShortRow(double[] p, double[] dp, double[] v, double[] s, double lr, double beta1,
