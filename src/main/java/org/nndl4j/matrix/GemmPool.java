@@ -11,9 +11,9 @@ import java.util.function.IntConsumer;
  *
  * <p>Each helper is a daemon thread that waits for a share by spinning for {@value #SPIN_NANOS} ns, then parks;
  * the caller waits for the helpers' shares the same way. A training hands its helpers one product or pass after
- * another with little serial work between them (the tall workload's panels: about 350 a step, 50–200 µs each); a
- * parked thread took about 85 µs to wake on this machine, which cost the second core a fifth of a step
- * ({@code ForkJoinPool}, which this replaces: 100 µs shares took 185 µs a round).
+ * another with little serial work between them (the tall workload's panels: about 350 a step, 0.1–1.3 ms each), and
+ * a parked thread took about 85 µs to wake on this machine: with {@code ForkJoinPool}, which this replaces, shares
+ * of 100 µs took 185 µs a round, and take 107 µs now.
  *
  * <p>One product at a time has the helpers: a product started while they are busy (from another thread, or from
  * inside a share) runs all its shares on its own thread, one after another. Every element is computed by one share

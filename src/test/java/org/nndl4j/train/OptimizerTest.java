@@ -102,21 +102,26 @@ class OptimizerTest {
     }
 
     @Test
-    void reusedOrders_areTheOrdersOfNext() {
-        for (MiniBatches batches : new MiniBatches[] {MiniBatches.courseSeeds(64), MiniBatches.shuffled(64, 5)}) {
-            MiniBatches.Orders fresh = batches.orders(300);
-            MiniBatches.Orders reused = batches.orders(300);
-            int[] first = reused.nextReused();
-            assertArrayEquals(fresh.next(), first);
-            for (int epoch = 1; epoch < 5; epoch++) {
-                int[] again = reused.nextReused();
-                assertTrue(again == first, "one array, refilled");
-                assertArrayEquals(fresh.next(), again, batches + ", epoch " + epoch);
-            }
-            // the two may be mixed: one sequence either way
-            assertArrayEquals(fresh.next(), reused.next());
-            assertArrayEquals(fresh.nextReused(), reused.nextReused());
+    void reusedOrders_areNumpysPermutations_inOneArray() {
+        // course seeds: np.random.seed(10 + epoch); np.random.permutation(300). Shuffled: one generator drawn on
+        MiniBatches.Orders course = MiniBatches.courseSeeds(64).orders(300);
+        MiniBatches.Orders shuffled = MiniBatches.shuffled(64, 5).orders(300);
+        NumpyRandom stream = new NumpyRandom(5);
+        int[] first = course.nextReused();
+        int[] firstShuffled = shuffled.nextReused();
+        assertArrayEquals(new NumpyRandom(11).permutation(300), first);
+        assertArrayEquals(stream.permutation(300), firstShuffled);
+        for (int epoch = 2; epoch <= 5; epoch++) {
+            int[] again = course.nextReused();
+            assertTrue(again == first, "one array, refilled");
+            assertArrayEquals(new NumpyRandom(10 + epoch).permutation(300), again, "course seeds, epoch " + epoch);
+            assertArrayEquals(stream.permutation(300), shuffled.nextReused(), "shuffled, epoch " + epoch);
         }
+        // next() is the same sequence, in a new array each time
+        int[] copy = course.next();
+        assertArrayEquals(new NumpyRandom(16).permutation(300), copy);
+        assertTrue(copy != first);
+        assertArrayEquals(stream.permutation(300), shuffled.next());
         assertNull(MiniBatches.fullBatch().orders(300).nextReused());
     }
 
