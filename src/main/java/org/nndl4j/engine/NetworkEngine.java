@@ -47,7 +47,11 @@ import org.nndl4j.random.NumpyRandom;
  * whole but read from the caller's matrix a panel of examples at a time, and so are large transposed activations and
  * layer 1's gradients (which need no {@code dA0}, so no whole {@code dZ1} either). {@code dA} is computed into
  * {@code dZ}, and {@code A = g(Z)} overwrites Z where {@code g'} reads A alone. None of this changes a bit of the
- * results.
+ * results: a panel's products run on the kernel of the whole product (a short last panel, or a narrow layer's panel,
+ * would otherwise fall below {@link Gemm#PACKED_THRESHOLD} and get the plain kernel's sums), and panels of
+ * {@link Gemm#PACKED_SUM_BLOCK} examples or more are whole blocks of the packed kernel's sums. Only an input of more than
+ * 16,384 values per example makes panels narrower than that; dW1's sums are then cut at their edges, which agrees to
+ * rounding.
  *
  * <p>Arrays here hold layer {@code l} at index {@code l} (1-based, like W1..WL); index 0 of the activations is the
  * input {@code X}. Matrices are held as arrays of rows.
@@ -88,8 +92,9 @@ public final class NetworkEngine implements TrainingEngine {
     /**
      * Examples per panel (at most; fewer for very wide layers, see {@code Pass.width}): {@link MemoryBudget#PANEL_COLUMNS}.
      * {@link Gemm} adds the products of each element of {@code dW} in the order of the examples, so panels taken in
-     * order give the same sums, bit for bit, as one product over all examples ({@code NetworkEnginePanelsTest}); a
-     * multiple of 128 keeps panel edges on the edges of any kernel block of 4 to 128 examples.
+     * order give the same sums, bit for bit, as one product over all examples ({@code NetworkEnginePanelsTest}) on the
+     * same kernel: a multiple of {@link Gemm#PACKED_SUM_BLOCK} keeps panel edges on the edges of the packed kernel's
+     * blocks of sums and of the plain kernel's groups of four.
      */
     static final int PANEL_COLUMNS = MemoryBudget.PANEL_COLUMNS;
     /**
@@ -184,8 +189,10 @@ public final class NetworkEngine implements TrainingEngine {
             for (int l = 1; l < L; l++) {
                 widest = Math.max(widest, W[l].length);
             }
-            // a panel's transposed operand holds at most HELD_VALUES values (and at least 4 examples)
-            width = Math.min(panelColumns, Math.max(4, heldValues / widest / 4 * 4));
+            // a panel's transposed operand holds at most HELD_VALUES values (and at least 4 examples); from
+            // Gemm.PACKED_SUM_BLOCK examples on, a whole number of the packed kernel's blocks of sums
+            int fits = Math.min(panelColumns, Math.max(4, heldValues / widest / 4 * 4));
+            width = fits >= Gemm.PACKED_SUM_BLOCK ? fits / Gemm.PACKED_SUM_BLOCK * Gemm.PACKED_SUM_BLOCK : fits;
             for (int l = 1; l <= L; l++) {
                 int n = W[l].length;
                 int nPrev = l == 1 ? n0 : W[l - 1].length;
@@ -818,10 +825,10 @@ public final class NetworkEngine implements TrainingEngine {
             Panel q = p.panel(j0);
             int w = q.width;
             double[][] dZ1 = q.dZ[1];
-            // dA1 = W2ᵀ · dZ2, on this panel's examples
+            // dA1 = W2ᵀ · dZ2, on this panel's examples, on the kernel of the whole product
             copyColumns(p.dZ[2], j0, w, q.dZ2);
             zero(dZ1);
-            Gemm.multAddTransA(1.0, W[2], q.dZ2, dZ1);
+            Gemm.multAddTransA(1.0, W[2], q.dZ2, dZ1, Gemm.packs(dZ1.length, mb, W[2].length));
             if (activated != p.Z[1] && q.A1 == null) {
                 q.A1 = new double[W[1].length][w];
             }
@@ -840,7 +847,7 @@ public final class NetworkEngine implements TrainingEngine {
                 panelRows(p, q, j0, dZ1, activated, keep, 0, dZ1.length, true);
             }
             // dW1 += alpha · dZ1 · Xᵀ of the panel
-            inputPanelGradient(q, j0, dZ1, scaledFirst ? 1.0 : 1.0 / mb);
+            inputPanelGradient(q, j0, dZ1, scaledFirst ? 1.0 : 1.0 / mb, mb);
         }
         if (!scaledFirst) {
             for (int i = 0; i < dbSum.length; i++) {
@@ -1107,7 +1114,7 @@ public final class NetworkEngine implements TrainingEngine {
                 System.arraycopy(dZ[i], j0, q.dZ[l][i], 0, w);
             }
             if (p.A[l - 1] == null) {
-                inputPanelGradient(q, j0, q.dZ[l], alpha);
+                inputPanelGradient(q, j0, q.dZ[l], alpha, p.m);
                 continue;
             }
             transposeColumnsInto(p.A[l - 1], j0, w, q.APrevT[l]);
@@ -1116,14 +1123,15 @@ public final class NetworkEngine implements TrainingEngine {
     }
 
     /**
-     * {@code dW1 += alpha · dZ1 · Xᵀ} over the examples of panel {@code q} (from {@code j0}): packed from X's columns
-     * where they are ({@link Gemm#multAddTransBColumns}) where the product runs packed, else through their transposed copy;
-     * either way the kernel adds the panel's products into dW1 in the order of the examples.
+     * {@code dW1 += alpha · dZ1 · Xᵀ} over the examples of panel {@code q} (from {@code j0}) of a pass over {@code m}:
+     * packed from X's columns where they are ({@link Gemm#multAddTransBColumns}) where the whole product runs packed
+     * (so a short last panel too), else through their transposed copy; either way the kernel adds the panel's
+     * products into dW1 in the order of the examples.
      */
-    private void inputPanelGradient(Panel q, int j0, double[][] dZ1, double alpha) {
+    private void inputPanelGradient(Panel q, int j0, double[][] dZ1, double alpha, int m) {
         int w = q.width;
-        if (Gemm.packs(dW[1].length, n0, w)) {
-            Gemm.multAddTransBColumns(alpha, dZ1, X, j0, j0 + w, dW[1]);
+        if (Gemm.packs(dW[1].length, n0, m)) {
+            Gemm.multAddTransBColumns(alpha, dZ1, X, j0, j0 + w, dW[1], true);
         } else {
             X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[1]);
             Gemm.multAdd(alpha, dZ1, q.APrevT[1], dW[1]);

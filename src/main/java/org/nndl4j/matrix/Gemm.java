@@ -71,6 +71,13 @@ public final class Gemm {
      */
     public static final int PACKED_MIN_SIDE = 32;
 
+    /**
+     * Packed products sum their shared dimension in blocks of this many, each block's sum added into C in order: a
+     * product whose shared dimension is split into parts that start at multiples of it gives, part after part on the
+     * packed kernel, the same bits as one product.
+     */
+    public static final int PACKED_SUM_BLOCK = PackedGemm.KC;
+
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
     /** The calling thread's count set by {@link #withThreads} ({@code [0]}; 0 = none, use {@link #threads}). */
     private static final ThreadLocal<int[]> SCOPED = ThreadLocal.withInitial(() -> new int[1]);
@@ -312,12 +319,38 @@ public final class Gemm {
      * @param C     the accumulator, {@code (m, n)} as rows; modified
      */
     public static void multAddTransA(double alpha, double[][] A, double[][] B, double[][] C) {
+        transA(alpha, A, B, C, null);
+    }
+
+    /**
+     * {@link #multAddTransA(double, double[][], double[][], double[][])} on the kernel the caller chooses: for a part
+     * of a larger product, which gives the bits of that product only on the kernel the whole one runs on (a part's
+     * smaller size could choose the other). Pass {@link #packs} of the whole product's shape.
+     *
+     * @param alpha          the scale of the product
+     * @param A              the left factor before transposition, {@code (k, m)} as rows
+     * @param B              the right factor, {@code (k, n)} as rows
+     * @param C              the accumulator, {@code (m, n)} as rows; modified
+     * @param onPackedKernel whether to run on the packed kernel (ignored where this JVM has none, or in
+     *                       {@link #inTextbookOrder}: the plain kernel runs then, as {@link #packs} says for every
+     *                       shape)
+     */
+    public static void multAddTransA(double alpha, double[][] A, double[][] B, double[][] C, boolean onPackedKernel) {
+        transA(alpha, A, B, C, onPackedKernel);
+    }
+
+    /** {@code multAddTransA} on the kernel given, or when {@code onPackedKernel} is null the one its shape chooses. */
+    private static void transA(double alpha, double[][] A, double[][] B, double[][] C, Boolean onPackedKernel) {
         int k = A.length;
         int m = cols(A, C.length);
         int n = cols(B, cols(C, 0));
         checkAligned("multAddTransA", k, m, B.length, n, k, B.length);
         checkOutput("multAddTransA", C, m, n);
-        product(alpha, A, true, B, false, C, m, n, k);
+        if (onPackedKernel == null ? usesVectorKernel(m, n, k) : onPackedKernel && packsAny()) {
+            packed(new PackedGemm.Operands(alpha, A, true, B, false, C, k), m, n, k);
+        } else {
+            plain(alpha, A, true, B, C, m, n, k);
+        }
     }
 
     /**
@@ -426,6 +459,34 @@ public final class Gemm {
      *                                   not {@code (m, n)}
      */
     public static void multAddTransBColumns(double alpha, double[][] A, Matrix X, int from, int to, double[][] C) {
+        transBColumns(alpha, A, X, from, to, C, null);
+    }
+
+    /**
+     * {@link #multAddTransBColumns(double, double[][], Matrix, int, int, double[][])} on the kernel the caller chooses,
+     * as {@link #multAddTransA(double, double[][], double[][], double[][], boolean)}: for a panel of examples of a
+     * product over all of them, pass {@link #packs} of the whole product's shape.
+     *
+     * @param alpha          the scale of the product
+     * @param A              the left factor, {@code (m, to - from)} as rows
+     * @param X              the matrix whose columns {@code [from, to)}, transposed, are the right factor
+     * @param from           the first column of X
+     * @param to             the column of X after the last one
+     * @param C              the accumulator, {@code (m, n)} as rows, {@code n} X's rows; modified
+     * @param onPackedKernel whether to run on the packed kernel (ignored where this JVM has none, or in
+     *                       {@link #inTextbookOrder})
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within X's columns
+     * @throws ShapeException            naming both shapes if A's columns are not {@code to - from}, or C's shape is
+     *                                   not {@code (m, n)}
+     */
+    public static void multAddTransBColumns(double alpha, double[][] A, Matrix X, int from, int to, double[][] C,
+                                            boolean onPackedKernel) {
+        transBColumns(alpha, A, X, from, to, C, onPackedKernel);
+    }
+
+    /** {@code multAddTransBColumns} on the kernel given, or when {@code onPackedKernel} is null its shape's. */
+    private static void transBColumns(double alpha, double[][] A, Matrix X, int from, int to, double[][] C,
+                                      Boolean onPackedKernel) {
         Checks.notNull("multAddTransBColumns", "X", X);
         X.checkColumns("multAddTransBColumns", from, to);
         int m = A.length;
@@ -433,10 +494,10 @@ public final class Gemm {
         int n = X.rows();
         checkAligned("multAddTransBColumns", m, k, n, to - from, k, to - from);
         checkOutput("multAddTransBColumns", C, m, n);
-        if (!usesVectorKernel(m, n, k)) {
+        if (!(onPackedKernel == null ? usesVectorKernel(m, n, k) : onPackedKernel && packsAny())) {
             double[][] BT = new double[k][n];
             X.copyColumnsTransposedInto(from, to, BT);
-            product(alpha, A, false, BT, false, C, m, n, k);
+            plain(alpha, A, false, BT, C, m, n, k);
             return;
         }
         packed(new PackedGemm.Operands(alpha, A, false, null, X.values(), X.cols(), from, true, C, k), m, n, k);
@@ -651,16 +712,26 @@ public final class Gemm {
     private static void product(double alpha, double[][] A, boolean transA, double[][] B, boolean transB,
                                 double[][] C, int m, int n, int k) {
         if (!usesVectorKernel(m, n, k)) {
-            // rows [i0, i1) of C per thread
-            int t = shares(m, n, k, m);
-            if (t < 2) {
-                RowKernel.rows(alpha, A, transA, B, C, 0, m, n, k);
-            } else {
-                GemmPool.run(t, s -> RowKernel.rows(alpha, A, transA, B, C, m * s / t, m * (s + 1) / t, n, k));
-            }
+            plain(alpha, A, transA, B, C, m, n, k);
             return;
         }
         packed(new PackedGemm.Operands(alpha, A, transA, B, transB, C, k), m, n, k);
+    }
+
+    /** {@code C += alpha · a · B} on the plain kernel, rows {@code [i0, i1)} of C per thread. */
+    private static void plain(double alpha, double[][] A, boolean transA, double[][] B, double[][] C, int m, int n,
+                              int k) {
+        int t = shares(m, n, k, m);
+        if (t < 2) {
+            RowKernel.rows(alpha, A, transA, B, C, 0, m, n, k);
+        } else {
+            GemmPool.run(t, s -> RowKernel.rows(alpha, A, transA, B, C, m * s / t, m * (s + 1) / t, n, k));
+        }
+    }
+
+    /** Whether any product can run packed here: the Vector API kernel, and not {@link #inTextbookOrder}. */
+    private static boolean packsAny() {
+        return packed && !TEXTBOOK.get()[0];
     }
 
     /** The product of {@code o} on the vector kernel: whole tiles per thread, along the longer side of C. */

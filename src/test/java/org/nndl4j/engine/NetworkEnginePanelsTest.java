@@ -134,6 +134,43 @@ class NetworkEnginePanelsTest {
     }
 
     @Test
+    void aShortLastPanel_runsItsProductsOnTheWholeProductsKernel() {
+        // [128, 128, 64, 1] on 1,120 examples in panels of 512: the last panel's 96 examples make dA1 = W2ᵀ·dZ2 a
+        // product of 128 x 96 x 64, which alone would run on the plain kernel, where the whole product runs packed
+        assertTrue(Gemm.packs(128, 1120, 64) && !Gemm.packs(128, 96, 64),
+                "the test JVM runs the whole product packed, and not the last panel's alone");
+        assertPanelsAreWhole(new int[] {128, 128, 64, 1}, 1120, 22);
+    }
+
+    @Test
+    void narrowLayers_runTheirPanelsProductsOnTheWholeProductsKernel() {
+        // [128, 40, 40, 1] on 1,120 examples in panels of 512: a panel's dA1 = W2ᵀ·dZ2 is 40 x 512 x 40, under 2^20
+        // multiply-adds, the whole one 40 x 1120 x 40, above; the last panel's dW1 = dZ1·Xᵀ likewise
+        assertTrue(Gemm.packs(40, 1120, 40) && !Gemm.packs(40, 512, 40) && !Gemm.packs(40, 128, 96),
+                "the test JVM runs the whole products packed, and not the panels' alone");
+        assertPanelsAreWhole(new int[] {128, 40, 40, 1}, 1120, 23);
+    }
+
+    /** Five steps of a ReLU network of {@code dims} on {@code m} examples: X whole, and X in panels of 512. */
+    private static void assertPanelsAreWhole(int[] dims, int m, long seed) {
+        NumpyRandom r = new NumpyRandom(seed);
+        Matrix X = r.rand(dims[0], m);
+        LabeledData d = LabeledData.of(X, r.randn(1, dims[0]).dot(X.minus(0.5)).row(0).greaterThan(0));
+        List<Layer> layers = new ArrayList<>();
+        for (int l = 1; l < dims.length; l++) {
+            layers.add(new Layer(r.randn(dims[l], dims[l - 1]).div(Math.sqrt(dims[l - 1])), r.randn(dims[l], 1).times(0.1),
+                    l == dims.length - 1 ? Activation.SIGMOID : Activation.RELU));
+        }
+        Network start = Network.of(layers);
+        NetworkEngine whole = whole(start, d);
+        NetworkEngine panels = NetworkEngine.primal(start, d.X(), d.Y(), 512 * dims[0], 512);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(whole.step(0.5), panels.step(0.5), 0.0, "cost " + i);
+        }
+        assertSameBits(whole, panels, java.util.Arrays.toString(dims) + " in panels of 512");
+    }
+
+    @Test
     void elementWisePassesSplitOverThreads_areTheSameBitsAsOnOneThread_wholeAndInPanels() {
         // [128, 64, 128, 1] on 4096 examples: every hidden layer has 2^18 values or more, so on two or three threads
         // its bias, activation, derivative, zero fills and row sums run split by rows (Gemm.forRows)

@@ -163,4 +163,42 @@ class GemmColumnsTest {
         assertTrue(outputT.getMessage().contains("(5, 3)") && outputT.getMessage().contains("(5, 4)"),
                 outputT.getMessage());
     }
+
+    @Test
+    void partsOfAProduct_onTheWholeProductsKernel_areTheBitsOfTheWholeProduct() {
+        // dA = Wᵀ·dZ over 1,120 columns and dW = dZ·Xᵀ over 1,120 examples run packed; their last 96 columns, and the
+        // panel of 96 examples, alone would not (under 2^20 multiply-adds): told the whole product's kernel, they give
+        // its bits
+        assertTrue(Gemm.packs(128, 1120, 64) && !Gemm.packs(128, 96, 64) && Gemm.packs(40, 128, 1120)
+                && !Gemm.packs(40, 128, 96), "the test JVM runs the whole products packed, and not their parts");
+        double[][] W = random(64, 128, 30);
+        double[][] dZ = random(64, 1120, 31);
+        double[][] whole = new double[128][1120];
+        Gemm.multAddTransA(1.0, W, dZ, whole);
+        double[][] part = new double[128][96];
+        Gemm.multAddTransA(1.0, W, columns(dZ, 1024, 1120), part, true);
+        assertSameBits(columns(whole, 1024, 1120), part, "dA's last 96 columns");
+        double[][] plain = new double[128][96];
+        Gemm.multAddTransA(1.0, W, columns(dZ, 1024, 1120), plain, false);
+        assertSameBits(plainOf(W, columns(dZ, 1024, 1120)), plain, "told the plain kernel: its bits");
+
+        Matrix X = Matrix.of(random(128, 1120, 32));
+        double[][] dZ1 = random(40, 1120, 33);
+        double[][] dW = new double[40][128];
+        Gemm.multAddTransBColumns(0.5, dZ1, X, 0, 1120, dW);
+        double[][] byPanels = new double[40][128];
+        Gemm.multAddTransBColumns(0.5, columns(dZ1, 0, 512), X, 0, 512, byPanels, true);
+        Gemm.multAddTransBColumns(0.5, columns(dZ1, 512, 1024), X, 512, 1024, byPanels, true);
+        Gemm.multAddTransBColumns(0.5, columns(dZ1, 1024, 1120), X, 1024, 1120, byPanels, true);
+        assertSameBits(dW, byPanels, "dW in panels of 512, 512 and 96 examples");
+    }
+
+    /** Wᵀ·B on the plain kernel, as {@code multAddTransA} runs it with the Vector API kernel switched off. */
+    private static double[][] plainOf(double[][] W, double[][] B) {
+        Gemm.useVectorKernel(false);
+        double[][] C = new double[W[0].length][B[0].length];
+        Gemm.multAddTransA(1.0, W, B, C);
+        Gemm.useVectorKernel(true);
+        return C;
+    }
 }
