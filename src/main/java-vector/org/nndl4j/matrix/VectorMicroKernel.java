@@ -143,6 +143,15 @@ final class VectorMicroKernel implements MicroKernel {
         c61.intoArray(sums, 6 * NR + V);
         c70.intoArray(sums, 7 * NR);
         c71.intoArray(sums, 7 * NR + V);
+        addSums(sums, alpha, C, i0, rows, j0, cols);
+    }
+
+    /**
+     * {@code C = fma(sum, alpha, C)} for the first {@code rows x cols} sums of the scratch tile. A loop of its own: in
+     * {@code multiply} its back-edges had C2 compile that whole method on stack first (an on-stack replacement, of no
+     * use to later calls), which took the compiler's time from the compilation that the warm-up waits for.
+     */
+    private static void addSums(double[] sums, double alpha, double[][] C, int i0, int rows, int j0, int cols) {
         for (int r = 0; r < rows; r++) {
             double[] row = C[i0 + r];
             for (int q = 0; q < cols; q++) {
