@@ -12,23 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>At the first {@link #probe} the kernel runs {@value #TICK_ROUNDS} rounds of every tile shape on its private
  * probe tile (enough calls for the JIT to compile it with every branch profiled); after that, one probe at most every
- * millisecond runs one more round and measures the bytes the calling thread allocates in one call. When a call
- * allocates nothing, the kernel is {@link #hot}.
- *
- * <p>The round per probe is what gets the kernel compiled soon: C2 compiles it for ordinary calls once its
- * C1-compiled version has been called a few thousand times, and one call a millisecond took seconds to get there.
- * Measured on the cat network's training, one core: in float32 the first iteration (with the engine's warm-up) took
- * 0.65–1.51 s (11 of 14 runs above 1.37 s) and iterations 2 to 40 0.45–2.8 s, mostly on the plain twin, against
- * 0.63–0.95 s and 0.42–0.79 s with the round (9 runs); in float64 0.65–1.46 s and 0.51–1.08 s (6 runs) against
- * 0.51–0.80 s and 0.46–0.58 s (4 runs). The round's garbage, while the kernel is not compiled, added about 30 MB to
- * the float64 run's peak memory (316 to 350 MB). Where the JVM cannot count a thread's allocations ({@code com.sun.management.ThreadMXBean}, module
+ * millisecond measures the bytes the calling thread allocates in one call. When a call allocates nothing, the kernel
+ * is {@link #hot}. Where the JVM cannot count a thread's allocations ({@code com.sun.management.ThreadMXBean}, module
  * {@code jdk.management} not loaded), it is hot at once.
  */
 final class KernelWarmUp {
 
     /** Rounds of probes over every tile shape, run at the first probe: about 2,000 calls. */
     static final int TICK_ROUNDS = 128;
-    /** At most one probe (a round and a measured call) per this many nanoseconds after that. */
+    /** At most one probe per this many nanoseconds after that. */
     private static final long PROBE_EVERY_NANOS = 1_000_000L;
     /** A compiled call allocates nothing; an interpreted one allocates about 20 KB (a little slack for the probe). */
     private static final long COMPILED_MAX_BYTES = 512;
@@ -103,8 +95,8 @@ final class KernelWarmUp {
     void warmUp(long maxNanos) {
         long start = System.nanoTime();
         // the first probe runs the rounds that get the kernel compiled; then wait for the compiler, probing once a
-        // millisecond (a round each, see the class comment): spinning on the probe tile would only allocate (hundreds
-        // of megabytes a second, which G1 keeps as heap) and, on one core, take the time the compiler thread needs
+        // millisecond: spinning on the probe tile would only allocate (tens of megabytes a second, which G1 keeps as
+        // heap) and, on one core, take the time the compiler thread needs
         probe();
         while (!hot && System.nanoTime() - start < maxNanos) {
             try {
@@ -141,8 +133,6 @@ final class KernelWarmUp {
                     everyShape();
                 }
                 ticked = true;
-            } else {
-                everyShape();
             }
             long before = (long) ALLOCATED_BYTES.invokeExact();
             tile.multiply(mr, nr);
