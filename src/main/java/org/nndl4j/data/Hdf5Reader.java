@@ -128,7 +128,9 @@ public final class Hdf5Reader implements AutoCloseable {
     public Matrix readMatrix(String path) {
         Hdf5Array a = rewrap(() -> h5.readArray(path, 2));
         int[] d = a.dimensions();
-        return Matrix.fromRowMajor(d[0], d[1], a.values());
+        // one copy, straight from the Hdf5Array's values (values() and fromRowMajor would make two)
+        int[] next = {0};
+        return Matrix.generate(d[0], d[1], () -> a.value(next[0]++));
     }
 
     /**
