@@ -49,8 +49,8 @@ import org.nndl4j.random.NumpyRandom;
  * {@code dZ}, and {@code A = g(Z)} overwrites Z where {@code g'} reads A alone. None of this changes a bit of the
  * results: a panel's products run on the kernel of the whole product (a short last panel, or a narrow layer's panel,
  * would otherwise fall below {@link Gemm#PACKED_THRESHOLD} and get the plain kernel's sums), and panels of
- * {@link Gemm#PACKED_SUM_BLOCK} examples or more are whole blocks of the packed kernel's sums. Only an input of more than
- * 16,384 values per example makes panels narrower than that; dW1's sums are then cut at their edges, which agrees to
+ * {@link Gemm#PACKED_SUM_BLOCK} examples or more are whole blocks of the packed kernel's sums. Only an input or a layer
+ * wider than 16,384 makes panels narrower than that; a packed dW's sums are then cut at their edges, which agrees to
  * rounding.
  *
  * <p>Arrays here hold layer {@code l} at index {@code l} (1-based, like W1..WL); index 0 of the activations is the
@@ -1123,14 +1123,14 @@ public final class NetworkEngine implements TrainingEngine {
     }
 
     /**
-     * {@code dW1 += alpha · dZ1 · Xᵀ} over the examples of panel {@code q} (from {@code j0}) of a pass over {@code m}:
-     * packed from X's columns where they are ({@link Gemm#multAddTransBColumns}) where the whole product runs packed
-     * (so a short last panel too), else through their transposed copy; either way the kernel adds the panel's
-     * products into dW1 in the order of the examples.
+     * {@code dW1 += alpha · dZ1 · Xᵀ} over the examples of panel {@code q} (from {@code j0}) of a pass over
+     * {@code passExamples}: packed from X's columns where they are ({@link Gemm#multAddTransBColumns}) where the whole
+     * product runs packed (so a short last panel too), else through their transposed copy; either way the kernel adds
+     * the panel's products into dW1 in the order of the examples.
      */
-    private void inputPanelGradient(Panel q, int j0, double[][] dZ1, double alpha, int m) {
+    private void inputPanelGradient(Panel q, int j0, double[][] dZ1, double alpha, int passExamples) {
         int w = q.width;
-        if (Gemm.packs(dW[1].length, n0, m)) {
+        if (Gemm.packs(dW[1].length, n0, passExamples)) {
             Gemm.multAddTransBColumns(alpha, dZ1, X, j0, j0 + w, dW[1], true);
         } else {
             X.copyColumnsTransposedInto(j0, j0 + w, q.APrevT[1]);
