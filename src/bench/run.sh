@@ -21,7 +21,11 @@
 # Variables: NNDL4J_JVM_FLAGS (default "--add-modules jdk.incubator.vector -XX:+UseTransparentHugePages": the Vector
 # API flag, and transparent huge pages for the heap, which numpy has by default: it asks Linux for them for every array
 # of 4 MB or more, madvise(MADV_HUGEPAGE), so its tall X sits in 2 MB pages; without the flag the JVM's heap does
-# not, and reading X misses the TLB), NO_INSTALL=1
+# not, and reading X misses the TLB), NNDL4J_EXAMPLE_JVM_FLAGS (default "--add-modules jdk.incubator.vector": the
+# whole CatDeepNetwork example runs without huge pages, as a user would start it; its heap of 0.37 GB gains nothing
+# from them, and its first garbage collection, which moves 34 MB into the old generation's untouched pages, took 91-131
+# ms with them against 27 ms without: the example took 2.29-2.59 s with them, 2.01-2.80 s without, medians 2.39 and
+# 2.31 s, ten runs each alternating), NO_INSTALL=1
 # (never run apt-get or download), NUMPY_PYTHON, TORCH_PYTHON.
 set -euo pipefail
 
@@ -29,6 +33,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH=$ROOT/src/bench
 OUT=$ROOT/target/bench
 NNDL4J_JVM_FLAGS=${NNDL4J_JVM_FLAGS:---add-modules jdk.incubator.vector -XX:+UseTransparentHugePages}
+NNDL4J_EXAMPLE_JVM_FLAGS=${NNDL4J_EXAMPLE_JVM_FLAGS:---add-modules jdk.incubator.vector}
 NUMPY_PYTHON=${NUMPY_PYTHON:-python3}
 TORCH_PYTHON=${TORCH_PYTHON:-/usr/bin/python3}
 NO_INSTALL=${NO_INSTALL:-0}
@@ -123,6 +128,6 @@ java -cp "$CP" org.nndl4j.examples.PeerWorkloads prepare "$OUT/data" >/dev/null
 
 say "set up in $(( $(date +%s) - START )) s; measuring"
 "$NUMPY_PYTHON" "$BENCH/bench.py" --data "$OUT/data" --classpath "$CP" --dl4j-classpath "$DL4J_CP" \
-  --jvm-flags "$NNDL4J_JVM_FLAGS" --numpy-python "$NUMPY_PYTHON" --torch-python "$TORCH_PYTHON" \
+  --jvm-flags "$NNDL4J_JVM_FLAGS" --example-jvm-flags "$NNDL4J_EXAMPLE_JVM_FLAGS" --numpy-python "$NUMPY_PYTHON" --torch-python "$TORCH_PYTHON" \
   --course-numpy "$ROOT/src/main/resources/org/nndl4j/examples/course_numpy.py" \
   --out "$OUT/peers.md" --log "$OUT/peers.jsonl" ${SKIP[@]+"${SKIP[@]}"} ${ARGS[@]+"${ARGS[@]}"}
