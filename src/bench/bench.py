@@ -279,11 +279,10 @@ def run_example(a, log):
     """The whole CatDeepNetwork example (JVM start to last picture) against the numpy trainings it replaces, back to
     back on one core, interleaved: EXAMPLE_JAVA_PER_ROUND Java runs, then one numpy run, a.runs times."""
     java, numpy_runs = [], []
+    flags = a.jvm_flags if a.example_jvm_flags is None else a.example_jvm_flags
     with tempfile.TemporaryDirectory() as pictures:
+        cmd = ["java"] + flags.split() + ["-cp", a.classpath, "org.nndl4j.examples.CatDeepNetwork", "--out", pictures]
         for r in range(a.runs):
-            flags = a.jvm_flags if a.example_jvm_flags is None else a.example_jvm_flags
-            cmd = ["java"] + flags.split() + ["-cp", a.classpath, "org.nndl4j.examples.CatDeepNetwork",
-                                              "--out", pictures]
             for k in range(EXAMPLE_JAVA_PER_ROUND):
                 _, err, rc, rss, wall = timed_process(cmd, 1, "example nndl4j")
                 if rc == 0:
@@ -318,8 +317,8 @@ def render_example(java, numpy_runs):
     if numpy_runs:
         two = statistics.median(s["two-layer"] for s, _ in numpy_runs)
         deep = statistics.median(s["l-layer"] for s, _ in numpy_runs)
-        total = statistics.median(s["two-layer"] + s["l-layer"] for s, _ in numpy_runs)
         totals = [s["two-layer"] + s["l-layer"] for s, _ in numpy_runs]
+        total = statistics.median(totals)
         out.append(f"| numpy, the course's code: two-layer {two:.1f} s + L-layer {deep:.1f} s (2500 iterations each) | "
                    f"{len(numpy_runs)} | {total:.1f} s ({min(totals):.1f}–{max(totals):.1f}) | "
                    f"{mb(statistics.median(r for _, r in numpy_runs))} |")
