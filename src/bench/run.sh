@@ -21,13 +21,9 @@
 # Variables: NNDL4J_JVM_FLAGS (default "--add-modules jdk.incubator.vector -XX:+UseTransparentHugePages": the Vector
 # API flag, and transparent huge pages for the heap, which numpy has by default: it asks Linux for them for every array
 # of 4 MB or more, madvise(MADV_HUGEPAGE), so its tall X sits in 2 MB pages; without the flag the JVM's heap does
-# not, and reading X misses the TLB), NNDL4J_EXAMPLE_JVM_FLAGS (default none: the whole CatDeepNetwork example runs
-# as a user starts it, `java -cp ...`. Its trainings are GRAM computations in the plain kernel's order, so the Vector
-# API changes nothing in them (the same output, every digit) and its module costs start-up: 2.18-2.87 s without it
-# against 2.31-2.79 s with it, medians 2.39 and 2.47 s, eight runs each alternating. Nor do huge pages help its heap
-# of 0.37 GB: its one young collection, which moves 34 MB into the old generation's untouched pages, took 91-131 ms
-# with them against 27 ms without; the example took medians of 2.39 s with them and 2.31 s without, ten runs each,
-# 2026-11-30 15:33-15:45), NO_INSTALL=1
+# not, and reading X misses the TLB), NNDL4J_EXAMPLE_JVM_FLAGS (default none: the whole
+# CatDeepNetwork example runs as a user starts it, `java -cp ...`; neither flag above helps it, the README says why and
+# what it measured), NO_INSTALL=1
 # (never run apt-get or download), NUMPY_PYTHON, TORCH_PYTHON.
 set -euo pipefail
 
@@ -130,6 +126,7 @@ java -cp "$CP" org.nndl4j.examples.PeerWorkloads prepare "$OUT/data" >/dev/null
 
 say "set up in $(( $(date +%s) - START )) s; measuring"
 "$NUMPY_PYTHON" "$BENCH/bench.py" --data "$OUT/data" --classpath "$CP" --dl4j-classpath "$DL4J_CP" \
-  --jvm-flags "$NNDL4J_JVM_FLAGS" --example-jvm-flags "$NNDL4J_EXAMPLE_JVM_FLAGS" --numpy-python "$NUMPY_PYTHON" --torch-python "$TORCH_PYTHON" \
+  --jvm-flags "$NNDL4J_JVM_FLAGS" --example-jvm-flags "$NNDL4J_EXAMPLE_JVM_FLAGS" \
+  --numpy-python "$NUMPY_PYTHON" --torch-python "$TORCH_PYTHON" \
   --course-numpy "$ROOT/src/main/resources/org/nndl4j/examples/course_numpy.py" \
   --out "$OUT/peers.md" --log "$OUT/peers.jsonl" ${SKIP[@]+"${SKIP[@]}"} ${ARGS[@]+"${ARGS[@]}"}
