@@ -281,10 +281,12 @@ def run_example(a, log):
     java, numpy_runs = [], []
     flags = a.jvm_flags if a.example_jvm_flags is None else a.example_jvm_flags
     with tempfile.TemporaryDirectory() as pictures:
-        cmd = ["java"] + flags.split() + ["-cp", a.classpath, "org.nndl4j.examples.CatDeepNetwork", "--out", pictures]
+        java_cmd = ["java"] + flags.split() + ["-cp", a.classpath, "org.nndl4j.examples.CatDeepNetwork", "--out",
+                                               pictures]
+        numpy_cmd = [a.numpy_python, a.course_numpy, a.data, "1", "two-layer,l-layer"]
         for r in range(a.runs):
             for k in range(EXAMPLE_JAVA_PER_ROUND):
-                _, err, rc, rss, wall = timed_process(cmd, 1, "example nndl4j")
+                _, err, rc, rss, wall = timed_process(java_cmd, 1, "example nndl4j")
                 if rc == 0:
                     java.append((wall, rss, flags))
                     print(f"  example run {r + 1}/{a.runs} nndl4j CatDeepNetwork ({k + 1}/{EXAMPLE_JAVA_PER_ROUND}): "
@@ -292,8 +294,7 @@ def run_example(a, log):
                     log.write(json.dumps({"peer": "nndl4j", "workload": "example", "wall": wall,
                                           "peak_rss": rss, "flags": flags}) + "\n")
             if "numpy" in a.peers and "numpy" not in a.skipped:
-                cmd = [a.numpy_python, a.course_numpy, a.data, "1", "two-layer,l-layer"]
-                out, err, rc, rss, wall = timed_process(cmd, 1, "example numpy")
+                out, err, rc, rss, wall = timed_process(numpy_cmd, 1, "example numpy")
                 if rc == 0:
                     seconds = {json.loads(l)["workload"]: json.loads(l)["seconds"]
                                for l in out.splitlines() if l.startswith("{") and '"workload"' in l}
