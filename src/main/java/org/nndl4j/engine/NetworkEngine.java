@@ -46,7 +46,9 @@ import org.nndl4j.random.NumpyRandom;
  * {@link MemoryBudget#HELD_VALUES} values) is copied once as rows, with its transpose; a larger one is never copied
  * whole but read from the caller's matrix a panel of examples at a time, and so are large transposed activations and
  * layer 1's gradients (which need no {@code dA0}, so no whole {@code dZ1} either). {@code dA} is computed into
- * {@code dZ}, and {@code A = g(Z)} overwrites Z where {@code g'} reads A alone. None of this changes a bit of the
+ * {@code dZ}, and {@code A = g(Z)} overwrites Z where {@code g'} reads A alone; a large hidden layer's {@code dZ} in
+ * turn overwrites that A, a block of rows at a time, so the layer holds one buffer of its size, not two. None of
+ * this changes a bit of the
  * results: a panel's products run on the kernel of the whole product (a short last panel, or a narrow layer's panel,
  * would otherwise fall below {@link Gemm#PACKED_THRESHOLD} and get the plain kernel's sums), and panels of
  * {@link Gemm#PACKED_SUM_BLOCK} examples or more are whole blocks of the packed kernel's sums. Only an input or a layer
@@ -85,6 +87,9 @@ public final class NetworkEngine implements TrainingEngine {
      * 3.4–3.8 s per 2 million examples, against 4.8–5.7 s with these layers in panels as larger ones are.
      */
     static final int WHOLE_TRANSPOSE_SHARE = MemoryBudget.HELD_VALUES / MemoryBudget.WHOLE_TRANSPOSE_VALUES;
+
+    /** Rows of a hidden layer's dA computed at a time when its dZ is written over its A ({@link #gradientInPlace}). */
+    private static final int IN_PLACE_ROWS = 8;
 
     /** The engine's rule for copying operands whole or reading them in panels: {@link MemoryBudget#HELD_VALUES}. */
     static final int HELD_VALUES = MemoryBudget.HELD_VALUES;
@@ -149,7 +154,11 @@ public final class NetworkEngine implements TrainingEngine {
         final double[][] Y;
         final double[][][] Z;
         final double[][][] A;
-        /** dZ[l]; during the backward pass dZ[l-1] first receives dA[l-1] = W[l]ᵀ·dZ[l], then becomes dZ[l-1] in place. */
+        /**
+         * dZ[l]; during the backward pass dZ[l-1] first receives dA[l-1] = W[l]ᵀ·dZ[l], then becomes dZ[l-1] in place.
+         * For a large hidden layer (more than one panel of examples, and as many values as make a layer's dW go in
+         * panels) whose A is its Z, dZ[l] is A[l] itself ({@link #gradientInPlace}).
+         */
         final double[][][] dZ;
         /**
          * APrevᵀ for the layers whose dW goes through the kernel with a whole transposed copy; for layer 1 it is Xᵀ,
@@ -168,6 +177,8 @@ public final class NetworkEngine implements TrainingEngine {
         final double[][][] G;
         /** The pass's own input buffer (A[0] may point into a run of gathered batches instead). */
         final double[][] input;
+        /** Per layer l, the parts' buffers of layer l - 1's {@link #gradientInPlace}; made on first use. */
+        private final InPlace[][] inPlace = new InPlace[L + 1][];
 
         /**
          * @param X          the input as rows, or null to read the examples from the engine's X in panels
@@ -199,8 +210,11 @@ public final class NetworkEngine implements TrainingEngine {
                 Z[l] = new double[n][m];
                 // A = g(Z) in place when g' can be read from A alone: Z is not kept (see derivativeFromOutput)
                 A[l] = sharesZ(l) ? Z[l] : new double[n][m];
-                // with X read in panels, layer 1's gradients are made a panel at a time, without a whole dZ1
-                dZ[l] = l == 1 && X == null && !gram && L > 1 ? null : new double[n][m];
+                // with X read in panels, layer 1's gradients are made a panel at a time, without a whole dZ1; a large
+                // hidden layer's dZ takes the place of its A (gradientInPlace)
+                dZ[l] = l == 1 && X == null && !gram && L > 1 ? null
+                        : l > 1 && l < L && A[l] == Z[l] && g[l].isElementWise() && m > width
+                          && (long) n * m > heldValues / WHOLE_TRANSPOSE_SHARE ? A[l] : new double[n][m];
                 boolean needsGradient = l > 1 || !gram;
                 if (l == 1 && X == null) {
                     panelled[l] = true;
@@ -217,11 +231,30 @@ public final class NetworkEngine implements TrainingEngine {
             }
         }
 
-        /** Gives layer {@code l} a Z of its own again (before dropout is switched on for it). */
+        /** Gives layer {@code l} a Z, and a dZ, of its own again (before dropout is switched on for it). */
         void unshareZ(int l) {
+            if (dZ[l] == A[l]) {
+                dZ[l] = new double[A[l].length][m];
+            }
             if (Z[l] == A[l]) {
                 Z[l] = new double[Z[l].length][m];
             }
+        }
+
+        /**
+         * The buffers of parts {@code 0 .. t-1} of layer {@code l - 1}'s {@link #gradientInPlace}, made before the
+         * parts run (and kept).
+         */
+        InPlace[] inPlace(int l, int t) {
+            if (inPlace[l] == null || inPlace[l].length < t) {
+                InPlace[] parts = new InPlace[t];
+                for (int s = 0; s < t; s++) {
+                    parts[s] = inPlace[l] != null && s < inPlace[l].length ? inPlace[l][s]
+                            : new InPlace(l, m);
+                }
+                inPlace[l] = parts;
+            }
+            return inPlace[l];
         }
 
         /** The buffers of the panel that starts at example {@code j0}. */
@@ -268,6 +301,26 @@ public final class NetworkEngine implements TrainingEngine {
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /**
+     * One thread's buffers for {@link #gradientInPlace} of layer {@code l - 1}: a block of {@link #IN_PLACE_ROWS} of
+     * its rows (and the last, shorter one) of W[l]'s columns and of dA.
+     */
+    private final class InPlace {
+        final double[][] W;
+        final double[][] dA;
+        final double[][] WLast;
+        final double[][] dALast;
+
+        InPlace(int l, int m) {
+            int rows = Math.min(IN_PLACE_ROWS, NetworkEngine.this.W[l - 1].length);
+            int last = NetworkEngine.this.W[l - 1].length % IN_PLACE_ROWS;
+            W = new double[NetworkEngine.this.W[l].length][rows];
+            dA = new double[rows][m];
+            WLast = last == 0 ? null : new double[NetworkEngine.this.W[l].length][last];
+            dALast = last == 0 ? null : new double[last][m];
         }
     }
 
@@ -738,7 +791,9 @@ public final class NetworkEngine implements TrainingEngine {
                 weightGradient(p, l, scaledFirst ? 1.0 : scale);
                 addWeightDecay(l, mb);
             }
-            if (l > 1 && p.dZ[l - 1] != null) {
+            if (l > 1 && p.dZ[l - 1] == p.A[l - 1]) {
+                gradientInPlace(p, l);
+            } else if (l > 1 && p.dZ[l - 1] != null) {
                 // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev) in place; there is no dA0 for the input layer
                 double[][] dAPrev = p.dZ[l - 1];
                 zero(dAPrev);
@@ -756,6 +811,69 @@ public final class NetworkEngine implements TrainingEngine {
             }
         }
         stepped = true;
+    }
+
+    /**
+     * {@code dZ[l-1] = (W[l]ᵀ·dZ[l]) * g'(A[l-1])} written over {@code A[l-1]}, which nothing reads after it (the
+     * pass's buffers hold them as one, see {@link Pass}): {@value #IN_PLACE_ROWS} rows at a time, so that no buffer of
+     * the whole {@code dA[l-1]} is needed. Each block's product is the whole product's rows, on its kernel, and g' the
+     * same per element: the same bits as through a whole {@code dA[l-1]}. The blocks are split over the threads.
+     */
+    private void gradientInPlace(Pass p, int l) {
+        int rows = W[l - 1].length;
+        int blocks = (rows + IN_PLACE_ROWS - 1) / IN_PLACE_ROWS;
+        boolean packed = Gemm.packs(rows, p.m, W[l].length);
+        int t = Gemm.splitsRows((long) rows * p.m) ? Math.min(Gemm.threads(), blocks) : 1;
+        InPlace[] parts = p.inPlace(l, t);
+        if (t == 1) {
+            blocksInPlace(p, l, parts[0], 0, blocks, packed);
+            return;
+        }
+        Gemm.forRows(t, (s0, s1) -> {
+            for (int s = s0; s < s1; s++) {
+                blocksInPlace(p, l, parts[s], blocks * s / t, blocks * (s + 1) / t, packed);
+            }
+        });
+    }
+
+    /** Whether the full pass writes layer {@code l}'s dZ over its A ({@link #gradientInPlace}); for tests. */
+    boolean gradientOverActivation(int l) {
+        Pass p = fullPass();
+        return p.dZ[l] == p.A[l];
+    }
+
+    /** Blocks of rows {@code [b0, b1)} of {@link #gradientInPlace}, on one part's buffers. */
+    private void blocksInPlace(Pass p, int l, InPlace part, int b0, int b1, boolean packed) {
+        // one call per block: a loop over rows here as well would have C2 compile this method on stack first
+        for (int b = b0; b < b1; b++) {
+            blockInPlace(p, l, part, b * IN_PLACE_ROWS, packed);
+        }
+    }
+
+    /** One block of {@link #gradientInPlace}, from row {@code i0} of layer {@code l - 1}. */
+    private void blockInPlace(Pass p, int l, InPlace part, int i0, boolean packed) {
+        int i1 = Math.min(i0 + IN_PLACE_ROWS, W[l - 1].length);
+        double[][] w = i1 - i0 == IN_PLACE_ROWS ? part.W : part.WLast;
+        double[][] dA = i1 - i0 == IN_PLACE_ROWS ? part.dA : part.dALast;
+        // the block's columns of W[l], so that its product gives rows i0 .. i1 - 1 of W[l]ᵀ·dZ[l]
+        for (int r = 0; r < w.length; r++) {
+            System.arraycopy(W[l][r], i0, w[r], 0, i1 - i0);
+        }
+        for (double[] row : dA) {
+            Arrays.fill(row, 0.0);
+        }
+        Gemm.multAddTransA(1.0, w, p.dZ[l], dA, packed);
+        derivativeOver(g[l - 1], dA, p.dZ[l - 1], i0, p.m);
+    }
+
+    /**
+     * {@code M[i0 + i] = dA[i] * g'(M[i0 + i])} for each row of dA, in place: M holds A (which is Z as well) and
+     * receives dZ; g' reads each element of A before its dZ takes its place.
+     */
+    private static void derivativeOver(Activation g, double[][] dA, double[][] M, int i0, int m) {
+        for (int i = 0; i < dA.length; i++) {
+            g.backward(dA[i], M[i0 + i], M[i0 + i], M[i0 + i], m);
+        }
     }
 
     /**

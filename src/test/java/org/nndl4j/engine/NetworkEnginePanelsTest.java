@@ -2,6 +2,7 @@ package org.nndl4j.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -208,6 +209,24 @@ class NetworkEnginePanelsTest {
                 assertSameBits(one, engine, threads + " threads");
             }
         }
+    }
+
+    @Test
+    void aLargeHiddenLayersGradient_isWrittenOverItsActivation_untilItDropsUnits() {
+        // [70, 66, 5, 1] on 203 examples in panels of 8: layer 2 (5 x 203) is large for these thresholds, so its dZ
+        // takes its A's place; layer 1's dZ is made a panel at a time, and the output layer keeps its own. The bits are
+        // those of whole operands (the tests above run the same networks)
+        LabeledData d = data(70, 2, 6);
+        Network start = network(Activation.RELU, Activation.SIGMOID, 1, 7);
+        NetworkEngine panels = NetworkEngine.primal(start, d.X(), d.Y(), 0, 8);
+        panels.step(0.1);
+        assertTrue(panels.gradientOverActivation(2), "layer 2 in place");
+        assertFalse(panels.gradientOverActivation(3), "the output layer");
+        assertFalse(whole(start, d).gradientOverActivation(2), "whole operands: no panels");
+        // dropout on layer 2 scales its A by the mask; its g' reads g(Z) before that, so dZ2 has a buffer again
+        NumpyRandom masks = new NumpyRandom(9);
+        panels.regularize(0.0, new double[] {1.0, 0.9}, () -> masks);
+        assertFalse(panels.gradientOverActivation(2), "layer 2 dropping units");
     }
 
     @Test
