@@ -315,11 +315,12 @@ public final class NetworkEngine implements TrainingEngine {
         final double[][] dALast;
 
         InPlace(int l, int m) {
-            int rows = Math.min(IN_PLACE_ROWS, NetworkEngine.this.W[l - 1].length);
-            int last = NetworkEngine.this.W[l - 1].length % IN_PLACE_ROWS;
-            W = new double[NetworkEngine.this.W[l].length][rows];
-            dA = new double[rows][m];
-            WLast = last == 0 ? null : new double[NetworkEngine.this.W[l].length][last];
+            int next = NetworkEngine.this.W[l].length;
+            int rows = NetworkEngine.this.W[l - 1].length;
+            int last = rows % IN_PLACE_ROWS;
+            W = rows >= IN_PLACE_ROWS ? new double[next][IN_PLACE_ROWS] : null;
+            dA = rows >= IN_PLACE_ROWS ? new double[IN_PLACE_ROWS][m] : null;
+            WLast = last == 0 ? null : new double[next][last];
             dALast = last == 0 ? null : new double[last][m];
         }
     }
@@ -868,7 +869,8 @@ public final class NetworkEngine implements TrainingEngine {
 
     /**
      * {@code M[i0 + i] = dA[i] * g'(M[i0 + i])} for each row of dA, in place: M holds A (which is Z as well) and
-     * receives dZ; g' reads each element of A before its dZ takes its place.
+     * receives dZ. Every element-wise {@link Activation#backward} reads element j of z and a before it writes element
+     * j of dZ, so each element of A is read before its dZ takes its place.
      */
     private static void derivativeOver(Activation g, double[][] dA, double[][] M, int i0, int m) {
         for (int i = 0; i < dA.length; i++) {
