@@ -11,15 +11,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * vector object and its array; a compiled call allocates nothing.
  *
  * <p>At the first {@link #probe} the kernel runs {@value #TICK_ROUNDS} rounds of every tile shape on its private
- * probe tile (enough calls for the JIT to compile it with every branch profiled); after that, one probe at most every
- * millisecond measures the bytes the calling thread allocates in one call. When a call allocates nothing, the kernel
- * is {@link #hot}. Where the JVM cannot count a thread's allocations ({@code com.sun.management.ThreadMXBean}, module
- * {@code jdk.management} not loaded), it is hot at once.
+ * probe tile (every branch profiled); after that, at most once a millisecond, a probe runs {@value #BURST} calls on
+ * the whole tile and measures the bytes the calling thread allocates in one more. When a call allocates nothing, the
+ * kernel is {@link #hot}. Where the JVM cannot count a thread's allocations ({@code com.sun.management.ThreadMXBean},
+ * module {@code jdk.management} not loaded), it is hot at once.
+ *
+ * <p>Why bursts: the rounds run mostly before C1's profiling code for the kernel is in place (at start-up the
+ * compiler queue is long), and C2 compiles the kernel only after at least about 1,700 calls of that code (HotSpot's
+ * defaults: 600 calls, and 15,000 calls plus loop iterations, 8 per call on the probe tile; more while the queue is
+ * long). At one call a millisecond, C2's code came 2.4 s after C1's ({@code -XX:+PrintCompilation}), during which
+ * every product ran on the plain-Java twin at about a tenth of the speed: the cat network's first 100 iterations took
+ * 3.4–5.8 s (one core, five runs each of float32 and float64), and in some runs the float32 iterations 51–100 were
+ * still on the twin (0.017–0.025 s each against 0.004). With bursts the same 100 iterations took 1.4–2.1 s, the
+ * kernel compiled during the warm-up a training runs before its first step. The calls allocate about as much in all,
+ * only sooner: 133–212 MB by iteration 200 against 147–202; the tall workload's peak memory did not rise (576–623 MB
+ * against 659–660 at one thread, 788–822 against 789–793 at two).
  */
 final class KernelWarmUp {
 
     /** Rounds of probes over every tile shape, run at the first probe: about 2,000 calls. */
     static final int TICK_ROUNDS = 128;
+    /** Calls on the whole tile that each probe after the rounds runs before the measured one. */
+    static final int BURST = 16;
     /** At most one probe per this many nanoseconds after that. */
     private static final long PROBE_EVERY_NANOS = 1_000_000L;
     /** A compiled call allocates nothing; an interpreted one allocates about 20 KB (a little slack for the probe). */
@@ -94,9 +107,9 @@ final class KernelWarmUp {
      */
     void warmUp(long maxNanos) {
         long start = System.nanoTime();
-        // the first probe runs the rounds that get the kernel compiled; then wait for the compiler, probing once a
-        // millisecond: spinning on the probe tile would only allocate (tens of megabytes a second, which G1 keeps as
-        // heap) and, on one core, take the time the compiler thread needs
+        // the first probe runs the rounds; then a probe (a burst and a measured call) once a millisecond until the
+        // compiler is done: spinning on the probe tile would allocate hundreds of megabytes a second while C2 compiles
+        // (which G1 keeps as heap) and, on one core, take the time the compiler thread needs
         probe();
         while (!hot && System.nanoTime() - start < maxNanos) {
             try {
@@ -133,6 +146,10 @@ final class KernelWarmUp {
                     everyShape();
                 }
                 ticked = true;
+            } else {
+                for (int call = 0; call < BURST; call++) {
+                    tile.multiply(mr, nr);
+                }
             }
             long before = (long) ALLOCATED_BYTES.invokeExact();
             tile.multiply(mr, nr);

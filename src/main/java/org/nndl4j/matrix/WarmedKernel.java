@@ -8,8 +8,8 @@ package org.nndl4j.matrix;
  * heap by hundreds of megabytes to absorb it, which it keeps.
  *
  * <p>So the vector kernel is first run on a small private tile only, until a call of it allocates nothing
- * ({@link KernelWarmUp}: {@value KernelWarmUp#TICK_ROUNDS} rounds of every tile shape, then one probe at most every
- * millisecond); from then on every tile goes to it.
+ * ({@link KernelWarmUp}: {@value KernelWarmUp#TICK_ROUNDS} rounds of every tile shape, then at most once a
+ * millisecond a burst of calls and one measured call); from then on every tile goes to it.
  */
 final class WarmedKernel implements MicroKernel {
 
