@@ -34,9 +34,10 @@ import org.nndl4j.random.NumpyRandom;
  * ReLU, leaky ReLU or linear; the output SIGMOID or SOFTMAX with its loss. Costs and parameters agree with the float64
  * engine to float32 rounding, not bit for bit.
  *
- * <p>Memory: the float32 X (a large X's only once a full-batch pass needs it: mini-batches of a large X are gathered
- * from the caller's matrix, half the examples at a time when the heap has room: {@link BatchRun}), and per number of examples one pass of float32 activations and gradients, made on first
- * use; a step allocates nothing. Arrays hold layer {@code l} at index {@code l} (1-based); index 0 of the activations
+ * <p>Memory: the float32 X (a large X's only once a full-batch pass needs it, row-major in one array when its products
+ * run on the tile kernels: mini-batches of a large X are gathered from the caller's matrix, half the examples at a time
+ * when the heap has room: {@link BatchRun}), and per number of examples one pass of float32 activations and
+ * gradients, made on first use; a step allocates nothing. Arrays hold layer {@code l} at index {@code l} (1-based); index 0 of the activations
  * is the input. Not thread-safe; one instance trains one network.
  */
 public final class FloatNetworkEngine implements TrainingEngine {
@@ -69,9 +70,17 @@ public final class FloatNetworkEngine implements TrainingEngine {
     private final BatchRun<float[][]> run;
     /**
      * X in float32, {@code (n[0], m)}, made once: at once for a small X ({@link MemoryBudget#HELD_VALUES}), for a large
-     * one at the first full-batch pass (a training by mini-batches never makes it).
+     * one at the first full-batch pass (a training by mini-batches never makes it) unless it is {@link #flatX}.
      */
     private float[][] X;
+    /**
+     * A large X in float32 made at the first full-batch pass when its products run on the tile kernels: row-major in
+     * one array, {@code X[i][j]} at {@code i·m + j}, which the JVM places with the large objects. As rows (240 KB each
+     * on the tall workload), a young collection copied them while they were new (a pause of 250 ms at two threads),
+     * and the tall workload's peak memory at two threads was 916–1078 MB (median 1030, 18 runs) against 903–1045
+     * (median 931) this way; at one thread, the same. Else null.
+     */
+    private float[] flatX;
     /**
      * A small X ({@link MemoryBudget#HELD_VALUES}) packed once for the tile kernels, as the right factor of
      * {@code Z1 = W1·X} and as {@code Xᵀ} for {@code dW1 = dZ1·Xᵀ} (then only W1 and dZ1 are packed a step), when the
@@ -188,22 +197,35 @@ public final class FloatNetworkEngine implements TrainingEngine {
         return new FloatNetworkEngine(network, X, Y);
     }
 
-    /** X in float32, converted a block of columns at a time (no whole double copy). */
+    /** X in float32 as rows. */
     private static float[][] toFloat(Matrix X) {
+        float[][] f = new float[X.rows()][X.cols()];
+        inBlocks(X, (i, j0, values, w) -> {
+            for (int j = 0; j < w; j++) {
+                f[i][j0 + j] = (float) values[j];
+            }
+        });
+        return f;
+    }
+
+    /** A row {@code i} of X's columns {@code [j0, j0 + w)} in float64: {@code values[0 .. w)}. */
+    @FunctionalInterface
+    private interface BlockRow {
+        void accept(int i, int j0, double[] values, int w);
+    }
+
+    /** Hands X over a block of {@value #COPY_COLUMNS} columns at a time, row by row (no whole double copy). */
+    private static void inBlocks(Matrix X, BlockRow to) {
         int rows = X.rows();
         int cols = X.cols();
-        float[][] f = new float[rows][cols];
         double[][] scratch = new double[rows][Math.min(COPY_COLUMNS, cols)];
         for (int j0 = 0; j0 < cols; j0 += COPY_COLUMNS) {
             int w = Math.min(COPY_COLUMNS, cols - j0);
             X.copyColumnsInto(j0, j0 + w, scratch);
             for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < w; j++) {
-                    f[i][j0 + j] = (float) scratch[i][j];
-                }
+                to.accept(i, j0, scratch[i], w);
             }
         }
-        return f;
     }
 
     private static float[][] transpose(float[][] M) {
@@ -347,14 +369,35 @@ public final class FloatNetworkEngine implements TrainingEngine {
         return true;
     }
 
+    /** Whether the full-batch passes read X row-major from one array ({@link #flatX}); for tests. */
+    boolean holdsFlatX() {
+        return flatX != null;
+    }
+
     private Pass fullPass() {
         if (full == null) {
-            if (X == null) {
+            int n1 = Wf[1].length;
+            if (X == null && FloatGemm.packs(n1, m, n0) && FloatGemm.packs(n1, n0, m)) {
+                flatX = toFlatFloat(source);
+            } else if (X == null) {
                 X = toFloat(source);
             }
             full = new Pass(X, Y, m);
         }
         return full;
+    }
+
+    /** X in float32, row-major in one array. */
+    private static float[] toFlatFloat(Matrix X) {
+        int cols = X.cols();
+        float[] f = new float[X.rows() * cols];
+        inBlocks(X, (i, j0, values, w) -> {
+            int at = i * cols + j0;
+            for (int j = 0; j < w; j++) {
+                f[at + j] = (float) values[j];
+            }
+        });
+        return f;
     }
 
     /** The pass for batches of {@code mb} examples: one size and a last, shorter one. */
@@ -442,6 +485,8 @@ public final class FloatNetworkEngine implements TrainingEngine {
             }
             if (l == 1 && p == full && packedX != null) {
                 FloatGemm.multAdd(1.0f, Wf[l], packedX, Z);
+            } else if (l == 1 && p == full && flatX != null) {
+                FloatGemm.multAddRowMajor(1.0f, Wf[l], flatX, p.m, Z);
             } else {
                 FloatGemm.multAdd(1.0f, Wf[l], p.A(l - 1), Z);
             }
@@ -527,6 +572,8 @@ public final class FloatNetworkEngine implements TrainingEngine {
                 FloatGemm.multAdd(alpha, dZ, packedXT, dWf[l]);
             } else if (l == 1 && p == full && XT != null) {
                 FloatGemm.multAdd(alpha, dZ, XT, dWf[l]);
+            } else if (l == 1 && p == full && flatX != null) {
+                FloatGemm.multAddTransBRowMajor(alpha, dZ, flatX, dWf[l]);
             } else {
                 FloatGemm.multAddTransB(alpha, dZ, p.A(l - 1), dWf[l]);
             }

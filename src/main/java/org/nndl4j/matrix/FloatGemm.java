@@ -6,7 +6,8 @@ import org.nndl4j.Nndl4jException;
 
 /**
  * The float32 matrix products of the float32 training path ({@code TrainingConfig.withPrecision}), on matrices held as
- * arrays of rows ({@code float[][]}); {@link Gemm}'s float twin, with the same rules.
+ * arrays of rows ({@code float[][]}), and on a large right factor held row-major in one array
+ * ({@link #multAddRowMajor}, {@link #multAddTransBRowMajor}); {@link Gemm}'s float twin, with the same rules.
  *
  * <p>Two kernels. With the JVM flag {@code --add-modules jdk.incubator.vector}, large products (at least
  * {@value #PACKED_THRESHOLD} multiply-adds, an output at least {@value #PACKED_MIN_SIDE} wide each way, 16 deep) pack
@@ -150,6 +151,101 @@ public final class FloatGemm {
     }
 
     /**
+     * {@code C = C + alpha · A · B} for A {@code (m, k)}, C {@code (m, n)} and B {@code (k, n)} held row-major in one
+     * array ({@code B[r·n + c]}), as a large factor is best held: one array the JVM places with the large objects, not
+     * thousands of rows that its young collections copy. Where the product runs on the tile kernels ({@link #packs}),
+     * B's panels are packed from where they are; otherwise B is first copied into rows. Either way the bits of
+     * {@link #multAdd(float, float[][], float[][], float[][])} on B as rows.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor's {@code k·n} values, row-major
+     * @param n     the right factor's columns, at least 1
+     * @param C     the accumulator, {@code (m, n)} as rows; modified
+     * @throws ShapeException         naming both shapes if B does not hold {@code k} rows of {@code n}, or C is not
+     *                                 {@code (m, n)}
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public static void multAddRowMajor(float alpha, float[][] A, float[] B, int n, float[][] C) {
+        Checks.notNull("multAddRowMajor", "B", B);
+        if (n < 1) {
+            throw new Nndl4jException("multAddRowMajor: B must have at least one column, got n = " + n);
+        }
+        int m = A.length;
+        int kB = B.length / n;
+        int k = cols(A, kB);
+        wholeRows("multAddRowMajor", new Shape(m, k), B, kB, n);
+        check("multAddRowMajor", new Shape(m, k), new Shape(kB, n), k, kB, C, m, n);
+        if (!packs(m, n, k)) {
+            product(alpha, A, false, rows(B, kB, n), false, C, m, n, k);
+            return;
+        }
+        packedProduct(new FloatPackedGemm.Operands(alpha, A, false, null, B, n, false, C, k), m, n, k);
+    }
+
+    /**
+     * {@code C = C + alpha · A · Bᵀ} for A {@code (m, k)}, C {@code (m, n)} and B {@code (n, k)} held row-major in one
+     * array ({@code B[r·k + c]}), without forming Bᵀ: {@link #multAddRowMajor}'s transposed twin, with the bits of
+     * {@link #multAddTransB} on B as rows.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows, {@code k} at least 1
+     * @param B     the right factor's {@code n·k} values before transposition, row-major
+     * @param C     the accumulator, {@code (m, n)} as rows; modified
+     * @throws ShapeException         naming both shapes if B does not hold whole rows of {@code k}, or C is not
+     *                                 {@code (m, n)}
+     * @throws IllegalArgumentException if A has no columns
+     */
+    public static void multAddTransBRowMajor(float alpha, float[][] A, float[] B, float[][] C) {
+        Checks.notNull("multAddTransBRowMajor", "B", B);
+        int m = A.length;
+        int k = cols(A, 0);
+        if (k == 0) {
+            throw new Nndl4jException("multAddTransBRowMajor: A must have at least one column, got shape "
+                    + new Shape(m, k));
+        }
+        int n = B.length / k;
+        wholeRows("multAddTransBRowMajor", new Shape(m, k), B, n, k);
+        check("multAddTransBRowMajor", new Shape(m, k), new Shape(n, k), k, k, C, m, n);
+        if (!packs(m, n, k)) {
+            product(alpha, A, false, rows(B, n, k), true, C, m, n, k);
+            return;
+        }
+        packedProduct(new FloatPackedGemm.Operands(alpha, A, false, null, B, k, true, C, k), m, n, k);
+    }
+
+    /**
+     * Whether a product of {@code m·n·k} multiply-adds into an {@code (m, n)} result runs on the tile kernels: the JVM
+     * has the Vector API and the product is large and wide enough.
+     *
+     * @param m the rows of the result
+     * @param n the columns of the result
+     * @param k the length of each sum
+     * @return whether {@link #multAdd}, {@link #multAddTransA}, {@link #multAddTransB} and their row-major twins run
+     *         packed for this shape
+     */
+    public static boolean packs(int m, int n, int k) {
+        return vector && packed(m, n, k, VECTOR);
+    }
+
+    /** Refuses a row-major factor whose values are not {@code rows} whole rows of {@code cols}. */
+    private static void wholeRows(String op, Shape a, float[] B, int rows, int cols) {
+        if ((long) rows * cols != B.length) {
+            throw new ShapeException(op, a, new Shape(rows, cols), "not whole rows: B holds " + B.length
+                    + " values, not a multiple of " + cols);
+        }
+    }
+
+    /** {@code rows x cols} row-major values as rows. */
+    private static float[][] rows(float[] flat, int rows, int cols) {
+        float[][] M = new float[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(flat, i * cols, M[i], 0, cols);
+        }
+        return M;
+    }
+
+    /**
      * A right factor packed once for the tile kernels, for products that use the same {@code B} many times (a
      * training's examples): {@link #multAdd(float, float[][], RightFactor, float[][])} then packs only the left
      * factor. It holds a copy of B's values (as many as B, rounded up to whole tiles); B itself may change afterwards
@@ -272,8 +368,12 @@ public final class FloatGemm {
             }
             return;
         }
-        FloatPackedGemm.Operands o = new FloatPackedGemm.Operands(alpha, A, transA, B, transB, C, k);
-        // whole tiles per thread, along the longer side of C
+        packedProduct(new FloatPackedGemm.Operands(alpha, A, transA, B, transB, C, k), m, n, k);
+    }
+
+    /** A product on the tile kernels, split over the threads by whole tiles along the longer side of C. */
+    private static void packedProduct(FloatPackedGemm.Operands o, int m, int n, int k) {
+        FloatMicroKernel kernel = VECTOR;
         boolean byColumns = n >= m;
         int tile = byColumns ? kernel.cols() : kernel.rows();
         int tiles = ((byColumns ? n : m) + tile - 1) / tile;

@@ -30,8 +30,18 @@ final class FloatPackedGemm {
     private FloatPackedGemm() {
     }
 
-    /** Where the operands are: {@code a(i, p)} is {@code A[p][i]} when {@code transA}, {@code b(p, j)} is {@code B[j][p]} when {@code transB}. */
-    record Operands(float alpha, float[][] A, boolean transA, float[][] B, boolean transB, float[][] C, int k) {
+    /**
+     * Where the operands are: {@code a(i, p)} is {@code A[p][i]} when {@code transA}; B is stored as rows
+     * {@code B[r][c]}, or, when {@code B} is null, as the row-major values {@code flatB[r·ldb + c]}: {@code b(p, j)} is
+     * stored at {@code (p, j)}, or at {@code (j, p)} when {@code transB}.
+     */
+    record Operands(float alpha, float[][] A, boolean transA, float[][] B, float[] flatB, int ldb, boolean transB,
+                    float[][] C, int k) {
+
+        /** Operands whose B is stored as rows. */
+        Operands(float alpha, float[][] A, boolean transA, float[][] B, boolean transB, float[][] C, int k) {
+            this(alpha, A, transA, B, null, 0, transB, C, k);
+        }
     }
 
     /** {@code C[i][j] += alpha · Σ_p a(i, p)·b(p, j)} for rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
@@ -54,7 +64,11 @@ final class FloatPackedGemm {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < o.k; pc += KC) {
                 int kc = Math.min(KC, o.k - pc);
-                packB(o.B, o.transB, pc, kc, jc, nc, nr, packedB);
+                if (o.B() != null) {
+                    packB(o.B(), o.transB(), pc, kc, jc, nc, nr, packedB);
+                } else {
+                    packFlatB(o.flatB(), o.ldb(), o.transB(), pc, kc, jc, nc, nr, packedB);
+                }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int aBase = heldA ? mcAll * pc : 0;
@@ -154,46 +168,86 @@ final class FloatPackedGemm {
             }
             return;
         }
-        // eight rows of B at a time, each read in order: eight memory streams at once, as PackedGemm.packB
+        // eight rows of B at a time, each read in order, a panel row per System.arraycopy, as PackedGemm.packB: the
+        // tall X's 784 rows took 22–23 ms a pass instead of 30–31 with a loop of element copies
         int p = 0;
         for (; p + 8 <= kc; p += 8) {
-            float[] b0 = B[p0 + p];
-            float[] b1 = B[p0 + p + 1];
-            float[] b2 = B[p0 + p + 2];
-            float[] b3 = B[p0 + p + 3];
-            float[] b4 = B[p0 + p + 4];
-            float[] b5 = B[p0 + p + 5];
-            float[] b6 = B[p0 + p + 6];
-            float[] b7 = B[p0 + p + 7];
             for (int jr = 0; jr < nc; jr += nr) {
                 int cols = Math.min(nr, nc - jr);
                 int at = jr * kc + p * nr;
-                int from = j0 + jr;
-                for (int c = 0; c < cols; c++) {
-                    to[at + c] = b0[from + c];
-                    to[at + nr + c] = b1[from + c];
-                    to[at + 2 * nr + c] = b2[from + c];
-                    to[at + 3 * nr + c] = b3[from + c];
-                    to[at + 4 * nr + c] = b4[from + c];
-                    to[at + 5 * nr + c] = b5[from + c];
-                    to[at + 6 * nr + c] = b6[from + c];
-                    to[at + 7 * nr + c] = b7[from + c];
+                for (int q = 0; q < 8; q++) {
+                    System.arraycopy(B[p0 + p + q], j0 + jr, to, at + q * nr, cols);
                 }
             }
         }
         for (; p < kc; p++) {
-            float[] b = B[p0 + p];
             for (int jr = 0; jr < nc; jr += nr) {
-                int cols = Math.min(nr, nc - jr);
-                int at = jr * kc + p * nr;
-                int from = j0 + jr;
-                for (int c = 0; c < cols; c++) {
-                    to[at + c] = b[from + c];
-                }
+                System.arraycopy(B[p0 + p], j0 + jr, to, jr * kc + p * nr, Math.min(nr, nc - jr));
             }
         }
         int last = (nc - 1) / nr * nr;
         pad(to, last * kc, kc, nc - last, nr);
+    }
+
+    /**
+     * {@link #packB} from the row-major values {@code flat[r·ld + c]}: {@code b(p, j)} at {@code (p, j)}, or at
+     * {@code (j, p)} when {@code transB}. Loops of their own, not {@code packB}'s with a choice in them, so that the
+     * rows' loops stay as they were.
+     */
+    static void packFlatB(float[] flat, int ld, boolean transB, int p0, int kc, int j0, int nc, int nr, float[] to) {
+        if (transB) {
+            for (int jr = 0; jr < nc; jr += nr) {
+                interleaveFlat(flat, ld, j0 + jr, Math.min(nr, nc - jr), nr, p0, kc, to, jr * kc);
+            }
+            return;
+        }
+        // eight rows at a time, each read in order, a panel row per System.arraycopy, as packB (20–23 ms a pass)
+        int p = 0;
+        for (; p + 8 <= kc; p += 8) {
+            int r0 = (p0 + p) * ld + j0;
+            for (int jr = 0; jr < nc; jr += nr) {
+                int cols = Math.min(nr, nc - jr);
+                int at = jr * kc + p * nr;
+                for (int q = 0; q < 8; q++) {
+                    System.arraycopy(flat, r0 + q * ld + jr, to, at + q * nr, cols);
+                }
+            }
+        }
+        for (; p < kc; p++) {
+            int r0 = (p0 + p) * ld + j0;
+            for (int jr = 0; jr < nc; jr += nr) {
+                System.arraycopy(flat, r0 + jr, to, jr * kc + p * nr, Math.min(nr, nc - jr));
+            }
+        }
+        int last = (nc - 1) / nr * nr;
+        pad(to, last * kc, kc, nc - last, nr);
+    }
+
+    /** {@link #interleave} from the row-major values {@code flat[r·ld + c]}: rows {@code first ..} of them. */
+    private static void interleaveFlat(float[] flat, int ld, int first, int count, int width, int p0, int kc,
+                                       float[] to, int base) {
+        int c = 0;
+        for (; c + 7 < count; c += 8) {
+            int r0 = (first + c) * ld + p0;
+            for (int p = 0, o = base + c; p < kc; p++, o += width) {
+                int q = r0 + p;
+                to[o] = flat[q];
+                to[o + 1] = flat[q + ld];
+                to[o + 2] = flat[q + 2 * ld];
+                to[o + 3] = flat[q + 3 * ld];
+                to[o + 4] = flat[q + 4 * ld];
+                to[o + 5] = flat[q + 5 * ld];
+                to[o + 6] = flat[q + 6 * ld];
+                to[o + 7] = flat[q + 7 * ld];
+            }
+        }
+        for (; c < count; c++) {
+            int r0 = (first + c) * ld + p0;
+            for (int p = 0, o = base + c; p < kc; p++, o += width) {
+                to[o] = flat[r0 + p];
+            }
+        }
+        pad(to, base, kc, count, width);
     }
 
     /**

@@ -195,4 +195,30 @@ class FloatNetworkEngineTest {
         }
         assertEquals(batchesOnly.batchGradients(null, 0, 256), withCopy.batchGradients(null, 0, 256), 0.0);
     }
+
+    @Test
+    void aLargeXOnTheTileKernels_heldRowMajorInOneArray_givesTheBitsOfTheSameExamplesAsRows() {
+        // more than MemoryBudget.HELD_VALUES values, and a first layer whose products run on the tile kernels
+        int m = org.nndl4j.nn.MemoryBudget.HELD_VALUES / 64 + 999;
+        Matrix X = new NumpyRandom(21).rand(64, m);
+        Matrix Y = labels(X, 1, 22);
+        Network net = network(new int[] {64, 40, 8, 1}, Activation.RELU, Activation.SIGMOID, 23);
+        int[] inOrder = new int[m];
+        for (int j = 0; j < m; j++) {
+            inOrder[j] = j;
+        }
+        FloatNetworkEngine flat = FloatNetworkEngine.primal(net, X, Y);
+        FloatNetworkEngine rows = FloatNetworkEngine.primal(net, X, Y);
+        // the whole X as one batch: the full-batch pass, and the same examples gathered into rows
+        double sum = flat.batchGradients(null, 0, m);
+        assertTrue(flat.holdsFlatX(), "the full-batch pass holds X row-major");
+        assertEquals(rows.batchGradients(inOrder, 0, m), sum, 0.0);
+        assertTrue(!rows.holdsFlatX());
+        Gradients expected = gradients(rows, 3);
+        Gradients actual = gradients(flat, 3);
+        for (int l = 1; l <= 3; l++) {
+            assertEquals(expected.dW(l), actual.dW(l), "dW" + l);
+            assertEquals(expected.db(l), actual.db(l), "db" + l);
+        }
+    }
 }

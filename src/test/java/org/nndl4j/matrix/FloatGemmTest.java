@@ -234,4 +234,77 @@ class FloatGemmTest {
         e = assertThrows(ShapeException.class, () -> FloatGemm.multAdd(1f, A, new float[4][2], new float[3][3]));
         assertTrue(e.getMessage().contains("(3, 2)") && e.getMessage().contains("(3, 3)"), e.getMessage());
     }
+
+    private static float[] rowMajor(float[][] M) {
+        int cols = M.length == 0 ? 0 : M[0].length;
+        float[] flat = new float[M.length * cols];
+        for (int i = 0; i < M.length; i++) {
+            System.arraycopy(M[i], 0, flat, i * cols, cols);
+        }
+        return flat;
+    }
+
+    /**
+     * B held row-major in one array gives the bits of B as rows, {@code A·B} and {@code A·Bᵀ}, on the tile kernels
+     * (packed from the array) and on the row kernel (through a copy as rows), over shapes around the tiles, the blocks
+     * and the packing thresholds, at one and two threads.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aRowMajorFactor_givesTheBitsOfTheSameFactorAsRows(boolean vectorKernel) {
+        FloatGemm.useVectorKernel(vectorKernel);
+        long seed = 300;
+        int packedShapes = 0;
+        for (int threads : new int[] {1, 2}) {
+            Gemm.setThreads(threads);
+            for (int m : new int[] {1, 9, 33, 70}) {
+                for (int n : new int[] {1, 31, 33, 600}) {
+                    for (int k : new int[] {1, 17, 255, 300}) {
+                        float[][] A = random(m, k, seed++);
+                        float[][] B = random(k, n, seed++);
+                        float[][] BT = random(n, k, seed++);
+                        float[][] C = random(m, n, seed++);
+                        float[][] expected = copy(C);
+                        float[][] actual = copy(C);
+                        FloatGemm.multAdd(0.75f, A, B, expected);
+                        FloatGemm.multAddRowMajor(0.75f, A, rowMajor(B), n, actual);
+                        String shape = m + " x " + n + " x " + k + ", " + threads + " thread(s)";
+                        for (int i = 0; i < m; i++) {
+                            assertArrayEquals(expected[i], actual[i], 0.0f, "A·B " + shape + ", row " + i);
+                        }
+                        expected = copy(C);
+                        actual = copy(C);
+                        FloatGemm.multAddTransB(-1.5f, A, BT, expected);
+                        FloatGemm.multAddTransBRowMajor(-1.5f, A, rowMajor(BT), actual);
+                        for (int i = 0; i < m; i++) {
+                            assertArrayEquals(expected[i], actual[i], 0.0f, "A·Bᵀ " + shape + ", row " + i);
+                        }
+                        packedShapes += FloatGemm.packs(m, n, k) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertEquals(vectorKernel, packedShapes > 0, "some shapes run on the tile kernels exactly when it is on");
+    }
+
+    @Test
+    void aRowMajorFactor_ofTheWrongSize_isRefusedNamingBothShapes() {
+        float[][] A = new float[3][4];
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> FloatGemm.multAddRowMajor(1f, A, new float[10], 2, new float[3][2]));
+        assertTrue(e.getMessage().contains("(3, 4)") && e.getMessage().contains("(5, 2)"), e.getMessage());
+        e = assertThrows(ShapeException.class, () -> FloatGemm.multAddRowMajor(1f, A, new float[9], 2, new float[3][2]));
+        assertTrue(e.getMessage().contains("(3, 4)") && e.getMessage().contains("(4, 2)")
+                && e.getMessage().contains("9 values"), e.getMessage());
+        e = assertThrows(ShapeException.class, () -> FloatGemm.multAddRowMajor(1f, A, new float[8], 2, new float[3][3]));
+        assertTrue(e.getMessage().contains("(3, 2)") && e.getMessage().contains("(3, 3)"), e.getMessage());
+        e = assertThrows(ShapeException.class, () -> FloatGemm.multAddTransBRowMajor(1f, A, new float[10], new float[3][2]));
+        assertTrue(e.getMessage().contains("(3, 4)") && e.getMessage().contains("(2, 4)")
+                && e.getMessage().contains("10 values"), e.getMessage());
+        e = assertThrows(ShapeException.class, () -> FloatGemm.multAddTransBRowMajor(1f, A, new float[8], new float[3][3]));
+        assertTrue(e.getMessage().contains("(3, 2)") && e.getMessage().contains("(3, 3)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FloatGemm.multAddRowMajor(1f, A, new float[8], 0, new float[3][0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> FloatGemm.multAddTransBRowMajor(1f, new float[3][0], new float[8], new float[3][2]));
+    }
 }
