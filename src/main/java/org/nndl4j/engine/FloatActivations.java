@@ -66,18 +66,29 @@ final class FloatActivations {
      * when {@code z > 0} for ReLU and leaky ReLU.
      */
     static void backward(Activation g, float[][] dA, float[][] A, int m) {
+        backward(g, dA, 0, A, 0, dA, 0, m);
+    }
+
+    /**
+     * {@code dZ[i][to + j] = dA[i][from + j] * g'(A[i][at + j])} for {@code j < m}, from {@code A = g(Z)}; {@code dZ}
+     * may be {@code dA} or {@code A} at the same columns (each value is read before it is written).
+     */
+    static void backward(Activation g, float[][] dA, int from, float[][] A, int at, float[][] dZ, int to, int m) {
         for (int i = 0; i < dA.length; i++) {
             float[] d = dA[i];
             float[] a = A[i];
+            float[] z = dZ[i];
             switch (g) {
                 case SIGMOID -> {
                     for (int j = 0; j < m; j++) {
-                        d[j] = d[j] * a[j] * (1.0f - a[j]);
+                        float y = a[at + j];
+                        z[to + j] = d[from + j] * y * (1.0f - y);
                     }
                 }
                 case TANH -> {
                     for (int j = 0; j < m; j++) {
-                        d[j] = d[j] * (1.0f - a[j] * a[j]);
+                        float y = a[at + j];
+                        z[to + j] = d[from + j] * (1.0f - y * y);
                     }
                 }
                 case RELU -> {
@@ -85,18 +96,21 @@ final class FloatActivations {
                         // d = a > 0 ? d : 0, bit for bit, without a branch (a coin toss on a network's signs, which
                         // the processor mispredicts half the time): a > 0 exactly when a's bits, as a signed int, lie
                         // in [1, bits(+∞)] (NaN, ±0 and negative a outside); the mask keeps d's bits or clears them
-                        int bits = Float.floatToRawIntBits(a[j]);
+                        int bits = Float.floatToRawIntBits(a[at + j]);
                         int keep = ~(((bits - 1) | (POSITIVE_INFINITY_BITS - bits)) >> 31);
-                        d[j] = Float.intBitsToFloat(Float.floatToRawIntBits(d[j]) & keep);
+                        z[to + j] = Float.intBitsToFloat(Float.floatToRawIntBits(d[from + j]) & keep);
                     }
                 }
                 case LEAKY_RELU -> {
                     for (int j = 0; j < m; j++) {
-                        d[j] = a[j] > 0.0f ? d[j] : (float) Activation.LEAKY_SLOPE * d[j];
+                        z[to + j] = a[at + j] > 0.0f ? d[from + j] : (float) Activation.LEAKY_SLOPE * d[from + j];
                     }
                 }
                 case LINEAR -> {
                     // g'(z) = 1
+                    if (z != d || to != from) {
+                        System.arraycopy(d, from, z, to, m);
+                    }
                 }
                 default -> throw new IllegalStateException("no float32 form of " + g);
             }

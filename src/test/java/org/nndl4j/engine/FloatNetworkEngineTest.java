@@ -221,4 +221,32 @@ class FloatNetworkEngineTest {
             assertEquals(expected.db(l), actual.db(l), "db" + l);
         }
     }
+
+    @Test
+    void hiddenGradientsWrittenOverTheirActivations_equalTheFloat64EnginesToFloat32Tolerance() {
+        // more examples than a panel, and layers 1 and 2 whose dA products run on the tile kernels
+        int m = FloatNetworkEngine.PANEL + 700;
+        int[] dims = {40, 48, 36, 20, 1};
+        long seed = 40;
+        for (Activation g : new Activation[] {Activation.SIGMOID, Activation.TANH, Activation.RELU,
+            Activation.LEAKY_RELU, Activation.LINEAR}) {
+            for (int classes : new int[] {1, 4}) {
+                dims[4] = classes;
+                Matrix X = new NumpyRandom(seed++).rand(40, m);
+                Matrix Y = labels(X, classes, seed++);
+                Network net = network(dims, g, classes == 1 ? Activation.SIGMOID : Activation.SOFTMAX, seed++);
+                FloatNetworkEngine f32 = FloatNetworkEngine.primal(net, X, Y);
+                assertTrue(f32.writesGradientOverActivation(1, m) && f32.writesGradientOverActivation(2, m));
+                assertTrue(!f32.writesGradientOverActivation(3, m), "20 rows: the row kernel, its own dZ");
+                assertTrue(!f32.writesGradientOverActivation(1, FloatNetworkEngine.PANEL), "one panel: its own dZ");
+                NetworkEngine f64 = NetworkEngine.primal(net, X, Y);
+                String what = g + " hidden, " + classes + " output(s), in panels";
+                assertEquals(f64.step(0.1), f32.step(0.1), 1e-6, what + ": first cost");
+                assertSameGradients(what, f32.lastGradients(), f64.lastGradients(), 4);
+                // the next step reads the activations again: they were recomputed, not left as gradients
+                assertEquals(f64.step(0.1), f32.step(0.1), 1e-6, what + ": second cost");
+                assertSameGradients(what + ", second step", f32.lastGradients(), f64.lastGradients(), 4);
+            }
+        }
+    }
 }
