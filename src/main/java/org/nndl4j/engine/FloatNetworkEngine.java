@@ -117,10 +117,10 @@ public final class FloatNetworkEngine implements TrainingEngine {
         /** A batch's examples in float64, gathered from the caller's X when there is no float32 X; made on first use. */
         double[][] gathered;
         /**
-         * For each layer written over its activation, the panel scratch as {@code [l][whole or last panel][B or C]}:
-         * rows of dZ[l+1]'s panel and of dA[l]'s, views of two scratches shared by the layers; else null.
+         * For each layer written over its activation, its panel scratch as {@code [l][0]} for a whole panel and
+         * {@code [l][1]} for the last one: views of scratches shared by the layers; else null.
          */
-        final float[][][][][] panels;
+        final PanelScratch[][] panels;
 
         Pass(float[][] A0, double[][] Y, int m) {
             this.m = m;
@@ -138,7 +138,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         }
 
         /** The views of {@link #panels}, or null when no layer is written over its activation. */
-        private float[][][][][] panelScratch(int m) {
+        private PanelScratch[][] panelScratch(int m) {
             int rows = 0;
             for (int l = 1; l < L; l++) {
                 rows = overActivation(l, m) ? Math.max(rows, Math.max(Wf[l].length, Wf[l + 1].length)) : rows;
@@ -149,14 +149,14 @@ public final class FloatNetworkEngine implements TrainingEngine {
             int tail = m - (m - 1) / PANEL * PANEL;
             float[][][] whole = {new float[rows][PANEL], new float[rows][PANEL]};
             float[][][] last = tail == PANEL ? whole : new float[][][] {new float[rows][tail], new float[rows][tail]};
-            float[][][][][] views = new float[L][][][][];
+            PanelScratch[][] views = new PanelScratch[L][];
             for (int l = 1; l < L; l++) {
                 if (overActivation(l, m)) {
-                    views[l] = new float[2][][][];
+                    views[l] = new PanelScratch[2];
                     for (int v = 0; v < 2; v++) {
                         float[][][] scratch = v == 0 ? whole : last;
-                        views[l][v] = new float[][][] {Arrays.copyOf(scratch[0], Wf[l + 1].length),
-                                Arrays.copyOf(scratch[1], Wf[l].length)};
+                        views[l][v] = new PanelScratch(Arrays.copyOf(scratch[0], Wf[l + 1].length),
+                                Arrays.copyOf(scratch[1], Wf[l].length));
                     }
                 }
             }
@@ -166,6 +166,13 @@ public final class FloatNetworkEngine implements TrainingEngine {
         float[][] A(int l) {
             return l == 0 ? A0 : Z[l];
         }
+    }
+
+    /**
+     * One panel's scratch for {@link #gradientOverActivation}: {@code dZNext} receives the panel of dZ[l+1], {@code dA}
+     * the product {@code W[l+1]ᵀ·dZNext}; both as wide as the panel.
+     */
+    private record PanelScratch(float[][] dZNext, float[][] dA) {
     }
 
     /**
@@ -194,9 +201,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
         float[][] dZNext = p.dZ[l + 1];
         for (int j0 = 0; j0 < p.m; j0 += PANEL) {
             int w = Math.min(PANEL, p.m - j0);
-            float[][][] views = p.panels[l][w == PANEL ? 0 : 1];
-            float[][] B = views[0];
-            float[][] C = views[1];
+            PanelScratch panel = p.panels[l][w == PANEL ? 0 : 1];
+            float[][] B = panel.dZNext();
+            float[][] C = panel.dA();
             for (int i = 0; i < B.length; i++) {
                 System.arraycopy(dZNext[i], j0, B[i], 0, w);
             }
