@@ -328,6 +328,16 @@ public final class Checks {
      */
     public static void finiteValues(String operation, String name, Matrix M) {
         notNull(operation, name, M);
+        double[] values = M.raw();
+        int size = M.rows() * M.cols();
+        boolean finite = true;
+        for (int at = 0; at < size; at++) {
+            finite &= Double.isFinite(values[at]);
+        }
+        if (finite) {
+            return;
+        }
+        // the first by column (example), as the message promises: only when there is one
         for (int j = 0; j < M.cols(); j++) {
             for (int i = 0; i < M.rows(); i++) {
                 double v = M.get(i, j);

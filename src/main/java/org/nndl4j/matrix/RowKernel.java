@@ -15,6 +15,9 @@ final class RowKernel {
     /** Columns per block: 128 rows x 512 columns of B is 512 KB, which stays in L2. */
     private static final int N_BLOCK = 512;
 
+    /** Each thread's row of coefficients of one block of A, so that a product allocates nothing. */
+    private static final ThreadLocal<double[]> COEFFICIENTS = ThreadLocal.withInitial(() -> new double[K_BLOCK]);
+
     private RowKernel() {
     }
 
@@ -34,43 +37,55 @@ final class RowKernel {
      */
     static void rows(double alpha, double[][] A, boolean transposedA, double[][] B, double[][] C,
                      int i0, int i1, int n, int k, boolean upper) {
+        double[] a = COEFFICIENTS.get();
         for (int j0 = 0; j0 < n; j0 += N_BLOCK) {
             int j1 = Math.min(n, j0 + N_BLOCK);
             for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
                 int p1 = Math.min(k, p0 + K_BLOCK);
                 for (int i = i0; i < i1; i++) {
                     int from = upper ? Math.max(j0, i) : j0;
-                    if (from >= j1) {
-                        continue;
-                    }
-                    double[] c = C[i];
-                    int p = p0;
-                    for (; p + 3 < p1; p += 4) {
-                        double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
-                        double a1 = alpha * (transposedA ? A[p + 1][i] : A[i][p + 1]);
-                        double a2 = alpha * (transposedA ? A[p + 2][i] : A[i][p + 2]);
-                        double a3 = alpha * (transposedA ? A[p + 3][i] : A[i][p + 3]);
-                        if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
-                            continue; // ReLU gradients are often zero; 0·b adds nothing for finite b
-                        }
-                        axpy4(c, a0, B[p], a1, B[p + 1], a2, B[p + 2], a3, B[p + 3], from, j1);
-                    }
-                    // the last one to three rows of the block in one pass over c
-                    if (p1 - p == 3) {
-                        double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
-                        double a1 = alpha * (transposedA ? A[p + 1][i] : A[i][p + 1]);
-                        double a2 = alpha * (transposedA ? A[p + 2][i] : A[i][p + 2]);
-                        axpy3(c, a0, B[p], a1, B[p + 1], a2, B[p + 2], from, j1);
-                    } else if (p1 - p == 2) {
-                        double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
-                        double a1 = alpha * (transposedA ? A[p + 1][i] : A[i][p + 1]);
-                        axpy2(c, a0, B[p], a1, B[p + 1], from, j1);
-                    } else if (p1 - p == 1) {
-                        double a0 = alpha * (transposedA ? A[p][i] : A[i][p]);
-                        axpy1(c, a0, B[p], from, j1);
+                    if (from < j1) {
+                        coefficients(alpha, A, transposedA, i, p0, p1, a);
+                        accumulate(C[i], a, B, p0, p1 - p0, from, j1);
                     }
                 }
             }
+        }
+    }
+
+    /** {@code a[p - p0] = alpha · a(i, p)} for {@code p} in {@code [p0, p1)}: row i's coefficients of one block. */
+    private static void coefficients(double alpha, double[][] A, boolean transposedA, int i, int p0, int p1,
+                                     double[] a) {
+        if (transposedA) {
+            for (int p = p0; p < p1; p++) {
+                a[p - p0] = alpha * A[p][i];
+            }
+        } else {
+            System.arraycopy(A[i], p0, a, 0, p1 - p0);
+            for (int q = 0; q < p1 - p0; q++) {
+                a[q] *= alpha;
+            }
+        }
+    }
+
+    /**
+     * {@code c[j] += Σ_q a[q]·B[p0 + q][j]} for {@code j} in {@code [from, to)}, {@code q} in order: four rows of B
+     * per pass over c, then the last one to three one at a time. Each pass adds its products left to right, so the
+     * sums are those of adding one product at a time. (Java never contracts {@code x + a·b} into a fused
+     * multiply-add.) Its only branches are loop bounds and the skip of four zero coefficients, so the JIT's first
+     * compilation holds for every shape, with no recompilation when a new remainder shows up.
+     */
+    private static void accumulate(double[] c, double[] a, double[][] B, int p0, int len, int from, int to) {
+        int q = 0;
+        for (; q + 3 < len; q += 4) {
+            if (a[q] == 0.0 && a[q + 1] == 0.0 && a[q + 2] == 0.0 && a[q + 3] == 0.0) {
+                continue; // ReLU gradients are often zero; 0·b adds nothing for finite b
+            }
+            axpy4(c, a[q], B[p0 + q], a[q + 1], B[p0 + q + 1], a[q + 2], B[p0 + q + 2], a[q + 3], B[p0 + q + 3],
+                    from, to);
+        }
+        for (; q < len; q++) {
+            axpy1(c, a[q], B[p0 + q], from, to);
         }
     }
 
@@ -133,21 +148,6 @@ final class RowKernel {
                               double a3, double[] b3, int from, int to) {
         for (int j = from; j < to; j++) {
             c[j] = c[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
-        }
-    }
-
-    /** {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j]}, summed left to right. */
-    private static void axpy3(double[] c, double a0, double[] b0, double a1, double[] b1, double a2, double[] b2,
-                              int from, int to) {
-        for (int j = from; j < to; j++) {
-            c[j] = c[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j];
-        }
-    }
-
-    /** {@code c[j] += a0·b0[j] + a1·b1[j]}, summed left to right. */
-    private static void axpy2(double[] c, double a0, double[] b0, double a1, double[] b1, int from, int to) {
-        for (int j = from; j < to; j++) {
-            c[j] = c[j] + a0 * b0[j] + a1 * b1[j];
         }
     }
 
