@@ -141,4 +141,16 @@ class ChecksTest {
                 refused(() -> Checks.elementCount("rand", 65536, 65536)));
         assertEquals(12, Checks.elementCount("rand", 3, 4));
     }
+
+    @Test
+    void finiteValues_namesTheFirstNonFiniteByColumn_notByRow() {
+        // row by row the NaN at [0, 5] comes first; column by column (example by example) the infinity at [2, 1]
+        double[][] values = new double[3][6];
+        values[0][5] = Double.NaN;
+        values[2][1] = Double.POSITIVE_INFINITY;
+        assertEquals("predict: X[2, 1] = Infinity in column (example) 1 is not a finite number",
+                refused(() -> Checks.finiteValues("predict", "X", Matrix.of(values))));
+        Checks.finiteValues("predict", "X", Matrix.of(new double[3][6]));
+        Checks.finiteValues("predict", "X", Matrix.zeros(0, 4));
+    }
 }
