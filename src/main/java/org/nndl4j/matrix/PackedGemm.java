@@ -23,10 +23,11 @@ final class PackedGemm {
      *
      * <p>128 and not 256: at 256 a call's A panel (16 KB) and B panel (32 KB) alone fill this machine's 48 KB L1, so
      * (the likely reason) the A panel, read again by the next call, does not stay there. The tall workload's Z1 = W1·X,
-     * its packing left out, ran its tiles at 45–47 GFLOP/s with KC = 256, 49–53 with 160 to 196 (three rounds each) and 49
-     * with 128 (one). The whole tall iteration, one thread, took 0.79–0.99 of the time it took with 256 in each of
-     * fourteen pairs run side by side (median 0.97); 192 gave 0.78–1.05 (six pairs). 128 also cuts the engine's panels
-     * of 512 examples and batches of 256 into whole blocks. float32 keeps its own ({@code FloatPackedGemm}).
+     * its packing left out, ran its tiles at 45–47 GFLOP/s with KC = 256, 49–53 with 160 to 196 (three rounds each) and
+     * 49 with 128 (one). The whole tall iteration, one thread, took 0.79–0.99 of the time it took with 256 in each of
+     * fourteen pairs run side by side (median 0.97), and 0.81–1.16 in eight pairs run one after the other (median
+     * 0.96); 192 gave 0.78–1.05 (six pairs side by side). 128 also cuts the engine's panels of 512 examples and batches
+     * of 256 into whole blocks. float32 keeps its own ({@code FloatPackedGemm}).
      */
     static final int KC = 128;
     /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 128 KB, in L2. */
