@@ -9,7 +9,7 @@ import java.util.Arrays;
  * packing reads either layout, so one kernel serves every product.
  *
  * <p>The panels live in per-thread buffers made once per thread ({@value #KC} x ({@value #MC} + {@value #NC})
- * values, 1.3 MB), never per product. The shared dimension is summed in blocks of {@value #KC} in order, whatever
+ * values, 0.66 MB), never per product. The shared dimension is summed in blocks of {@value #KC} in order, whatever
  * the thread count, so results depend only on the micro-kernel.
  */
 final class PackedGemm {
@@ -20,11 +20,19 @@ final class PackedGemm {
      * and C is read and written along its rows, which the hardware prefetches (B panel by B panel, down C's columns,
      * every tile's C missed the caches: wide outputs ran at 27–37 GFLOP/s instead of 42–46, measured on
      * {@code (128 x k)·(k x 4096)}, k = 64..512, one thread).
+     *
+     * <p>128 and not 256: at 256 a call's A panel (16 KB) and B panel (32 KB) alone fill this machine's 48 KB L1, so
+     * (the likely reason) the A panel, read again by the next call, does not stay there. The tall workload's Z1 = W1·X,
+     * its packing left out, ran its tiles at 45–47 GFLOP/s with KC = 256, 49–53 with 160 to 196 (three rounds each) and
+     * 49 with 128 (one). The whole tall iteration, one thread, took 0.79–0.99 of the time it took with 256 in each of
+     * fourteen pairs run side by side (median 0.97), and 0.81–1.16 in eight pairs run one after the other (median
+     * 0.96); 192 gave 0.78–1.05 (six pairs side by side). 128 also cuts the engine's panels of 512 examples and batches
+     * of 256 into whole blocks. float32 keeps its own ({@code FloatPackedGemm}).
      */
-    static final int KC = 256;
-    /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 256 KB, in L2. */
+    static final int KC = 128;
+    /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 128 KB, in L2. */
     static final int MC = 128;
-    /** Columns of B per block (a multiple of every NR): {@code KC x NC} is 1 MB, in L2/L3. */
+    /** Columns of B per block (a multiple of every NR): {@code KC x NC} is 512 KB, in L2. */
     static final int NC = 512;
 
     /**

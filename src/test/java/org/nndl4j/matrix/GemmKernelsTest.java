@@ -75,7 +75,7 @@ class GemmKernelsTest {
         assertEquals("rows", Gemm.kernel());
     }
 
-    /** m, n, k around the tile (8 x 16) and the blocks (MC = 128, NC = 512, KC = 256), with every transposition. */
+    /** m, n, k around the tile (8 x 16) and the blocks (MC = 128, NC = 512, KC = 128), with every transposition. */
     @ParameterizedTest(name = "m = {0}")
     @ValueSource(ints = {1, 7, 8, 9, 17, 130})
     void packedKernel_onEveryTileAndBlockEdge_givesExactlyItsSummationOrder(int m) {
@@ -84,7 +84,7 @@ class GemmKernelsTest {
         assertEquals(8, kernel.rows());
         int nr = kernel.cols();
         int[] ns = m == 130 ? new int[] {nr + 1, 530} : new int[] {1, nr - 1, nr, nr + 1, 2 * nr + 3};
-        int[] ks = m == 130 ? new int[] {300} : new int[] {1, 2, 255, 256, 257, 600};
+        int[] ks = m == 130 ? new int[] {300} : new int[] {1, 2, 127, 128, 129, 255, 256, 257, 600};
         long seed = 10;
         for (int n : ns) {
             for (int k : ks) {
