@@ -10,10 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Three vectors of B per step, not two: each step issues 3 loads of B and 8 broadcasts of A for 24 multiply-adds
  * instead of 2 and 8 for 16, so the multiply-adds, not the instructions around them, set the pace. On an Intel Xeon
- * (Ice Lake, AVX-512; 2026-11-30), the kernel alone on one A panel and a block of B in L2 ran at 58–61 GFLOP/s against
- * 48 for the 8 x 16 tile (two processes each, one core), and the tall workload's Z1 = W1·X and dW1 = dZ1·Xᵀ, packing
- * included, took 259–260 and 290–294 ms against 286–295 and 309–317 (four pairs run side by side). Tiles of 12 x 16
- * ran at 57–58 GFLOP/s alone, 4 x 32 at 43, 6 x 32 at 31–52 (its 24 sums and 4 vectors of B crowd the 32 registers).
+ * (Ice Lake, AVX-512; 2026-11-30), one core: the kernel alone, on one A panel and a block of B in L2, ran at 58–61
+ * GFLOP/s against 48 for the 8 x 16 tile; the tall workload's Z1 = W1·X and dW1 = dZ1·Xᵀ, packing included, took
+ * 259–260 and 290–294 ms against 286–295 and 309–317; its whole iteration took 0.88–0.94 of the time (four pairs one
+ * after the other) and 0.85–1.06 (six pairs side by side, median 0.91); the cat's 0.93–0.99 and an Adam epoch's
+ * 0.90–0.95 (side by side). At two threads, four pairs: 0.77–1.07. Tiles of 12 x 16 ran at 57–58 GFLOP/s alone,
+ * 4 x 32 at 42–43, 6 x 32 at 31–52 (its 24 sums and 4 vectors of B crowd the 32 registers).
  *
  * <p>Written out by hand on purpose: a helper method taking vectors would not be inlined into this large method,
  * and vectors passed to a call that is not inlined are allocated on the heap. Until C2 has compiled this method,
