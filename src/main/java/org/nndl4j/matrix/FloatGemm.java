@@ -11,7 +11,7 @@ import org.nndl4j.Nndl4jException;
  *
  * <p>Two kernels. With the JVM flag {@code --add-modules jdk.incubator.vector}, large products (at least
  * {@value #PACKED_THRESHOLD} multiply-adds, an output at least {@value #PACKED_MIN_SIDE} wide each way, 16 deep) pack
- * panels of A and B ({@link FloatPackedGemm}) and run a Vector API register tile (8 x 32 floats with AVX-512; until the
+ * panels of A and B ({@link FloatPackedGemm}) and run a Vector API register tile (8 x 48 floats with AVX-512; until the
  * JIT has compiled it, {@link FloatFmaMicroKernel}, plain Java with the same arithmetic and bits). Without the flag,
  * and for smaller products, a plain-Java row kernel runs that C2 vectorises ({@link FloatRowKernel}). Any of the three
  * layouts {@code A·B}, {@code Aᵀ·B}, {@code A·Bᵀ} is read in place: nothing is transposed whole (the row kernel reads

@@ -9,20 +9,22 @@ import java.util.Arrays;
  * operand is ever transposed whole.
  *
  * <p>The panels live in per-thread buffers made once per thread ({@value #KC} x ({@value #MC} + {@value #NC})
- * floats, 0.6 MB). The shared dimension is summed in blocks of {@value #KC} in order, whatever the thread count.
+ * floats, 0.47 MB). The shared dimension is summed in blocks of {@value #KC} in order, whatever the thread count.
  */
 final class FloatPackedGemm {
 
     /**
-     * The shared dimension per block: one B panel ({@code KC x NR}, 32 KB at NR = 32) stays close while A streams.
-     * Not 128 as in {@code PackedGemm}: the tall workload's float32 iteration, one thread, took 1.03–1.08 of the time
-     * with 128 (six pairs run side by side); 192 and 384 were no faster (medians 1.05 and 1.02, five pairs each).
+     * The shared dimension per block: one B panel ({@code KC x NR}, 36 KB at NR = 48) and one A panel (6 KB) fit in
+     * L1 together. With the 8 x 48 tile, the tall workload's float32 iteration (one thread, pairs run side by side)
+     * took 0.82–0.98 of the time with 192 that it took with 128 (five pairs), and with 128 0.80–1.05 of the time of the
+     * 8 x 32 tile with 256 (five pairs). With the 8 x 32 tile, 128 had been slower than 256 (1.03–1.08, six pairs), and
+     * 192 and 384 no faster.
      */
-    static final int KC = 256;
-    /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 128 KB, in L2. */
+    static final int KC = 192;
+    /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 96 KB, in L2. */
     static final int MC = 128;
-    /** Columns of B per block (a multiple of every NR): {@code KC x NC} is 512 KB, in L2. */
-    static final int NC = 512;
+    /** Columns of B per block, a multiple of every NR (48, 32 and 24): {@code KC x NC} is 360 KB, in L2. */
+    static final int NC = 480;
 
     /** The most values of A packed once for all column blocks (1 MB). */
     static final int HELD_A = 1 << 18;

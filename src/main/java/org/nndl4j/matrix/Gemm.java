@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * <p>Two kernels. Large products (at least {@value #PACKED_THRESHOLD} multiply-adds, an output at least
  * {@value #PACKED_MIN_SIDE} wide each way) run, when the JVM has the
  * Java Vector API, on a register-blocked kernel as the best BLAS libraries do it: panels of A and B are packed
- * into per-thread buffers and a tile of C of 8 rows by two vectors (8 x 16 with AVX-512) is held in registers, one
+ * into per-thread buffers and a tile of C of 8 rows by three vectors (8 x 24 with AVX-512) is held in registers, one
  * fused multiply-add per element and step (1.6 to 2.4 times the plain-Java kernel's speed on the large products
  * of training; see the README). The Vector API is still an incubator module in Java 17: it is used only when the JVM
  * starts with {@code --add-modules jdk.incubator.vector} (see {@link #kernel()}); without the flag, and for

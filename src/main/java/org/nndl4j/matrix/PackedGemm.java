@@ -32,12 +32,15 @@ final class PackedGemm {
     static final int KC = 128;
     /** Rows of A per block (a multiple of every MR): {@code MC x KC} is 128 KB, in L2. */
     static final int MC = 128;
-    /** Columns of B per block (a multiple of every NR): {@code KC x NC} is 512 KB, in L2. */
-    static final int NC = 512;
+    /**
+     * Columns of B per block, a multiple of every NR (24, 16, 12 and 6): {@code KC x NC} is 480 KB, in L2. 512 before
+     * the tile grew to three vectors (8 x 24 with AVX-512).
+     */
+    static final int NC = 480;
 
     /**
      * The most values of A packed once for all column blocks (1 MB): the tall workload's W1 (128 x 784) for Z1 = W1·X
-     * was packed again for each of X's 118 blocks of 512 examples, a dZ1 panel for dW1 = dZ1·Xᵀ for each of its two.
+     * was packed again for each of X's 125 blocks of 480 examples, a dZ1 panel for dW1 = dZ1·Xᵀ for each of its two.
      */
     static final int HELD_A = 1 << 17;
 

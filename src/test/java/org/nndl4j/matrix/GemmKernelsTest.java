@@ -75,7 +75,7 @@ class GemmKernelsTest {
         assertEquals("rows", Gemm.kernel());
     }
 
-    /** m, n, k around the tile (8 x 16) and the blocks (MC = 128, NC = 512, KC = 128), with every transposition. */
+    /** m, n, k around the tile (8 x 24) and the blocks (MC = 128, NC = 480, KC = 128), with every transposition. */
     @ParameterizedTest(name = "m = {0}")
     @ValueSource(ints = {1, 7, 8, 9, 17, 130})
     void packedKernel_onEveryTileAndBlockEdge_givesExactlyItsSummationOrder(int m) {
