@@ -18,8 +18,6 @@ final class FloatVectorMicroKernel implements FloatMicroKernel {
     private static final int V = S.length();
     private static final int MR = 8;
     private static final int NR = 3 * V;
-    /** This thread's tile of sums, on their way to C (a thread-local, not an allocation per tile). */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
     @Override
     public int rows() {
@@ -33,7 +31,7 @@ final class FloatVectorMicroKernel implements FloatMicroKernel {
 
     @Override
     public void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float[][] C,
-                         int i0, int rows, int j0, int cols) {
+                         int i0, int rows, int j0, int cols, float[] sums) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = c00;
         FloatVector c02 = c00;
@@ -98,7 +96,6 @@ final class FloatVectorMicroKernel implements FloatMicroKernel {
             c71 = x.fma(b1, c71);
             c72 = x.fma(b2, c72);
         }
-        float[] sums = SCRATCH.get();
         c00.intoArray(sums, 0);
         c01.intoArray(sums, V);
         c02.intoArray(sums, 2 * V);

@@ -30,8 +30,6 @@ final class VectorMicroKernel implements MicroKernel {
     private static final int V = S.length();
     private static final int MR = 8;
     private static final int NR = 3 * V;
-    /** This thread's tile of sums, on their way to C (a thread-local, not an allocation per tile). */
-    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[MR * NR]);
 
     @Override
     public int rows() {
@@ -45,7 +43,7 @@ final class VectorMicroKernel implements MicroKernel {
 
     @Override
     public void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double alpha, double[][] C,
-                         int i0, int rows, int j0, int cols) {
+                         int i0, int rows, int j0, int cols, double[] sums) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -110,7 +108,6 @@ final class VectorMicroKernel implements MicroKernel {
             c71 = x.fma(b1, c71);
             c72 = x.fma(b2, c72);
         }
-        double[] sums = SCRATCH.get();
         c00.intoArray(sums, 0);
         c01.intoArray(sums, V);
         c02.intoArray(sums, 2 * V);

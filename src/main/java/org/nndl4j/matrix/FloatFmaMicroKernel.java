@@ -13,8 +13,6 @@ final class FloatFmaMicroKernel implements FloatMicroKernel {
 
     private final int mr;
     private final int nr;
-    /** This thread's tile of sums, {@code mr x nr} (a thread-local, not an allocation per tile). */
-    private final ThreadLocal<float[]> scratch;
 
     /**
      * @param mr the rows of the tile
@@ -23,7 +21,6 @@ final class FloatFmaMicroKernel implements FloatMicroKernel {
     FloatFmaMicroKernel(int mr, int nr) {
         this.mr = mr;
         this.nr = nr;
-        this.scratch = ThreadLocal.withInitial(() -> new float[mr * nr]);
     }
 
     @Override
@@ -38,8 +35,7 @@ final class FloatFmaMicroKernel implements FloatMicroKernel {
 
     @Override
     public void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float[][] C,
-                         int i0, int rows, int j0, int cols) {
-        float[] sums = scratch.get();
+                         int i0, int rows, int j0, int cols, float[] sums) {
         Arrays.fill(sums, 0.0f);
         for (int p = 0, ia = aOff, ib = bOff; p < kc; p++, ia += mr, ib += nr) {
             for (int r = 0; r < rows; r++) {

@@ -28,7 +28,9 @@ interface FloatMicroKernel {
      * @param rows  the rows of the tile inside C, {@code 1..MR}
      * @param j0    the first column of the tile
      * @param cols  the columns of the tile inside C, {@code 1..NR}
+     * @param sums  the calling thread's scratch tile, at least {@code MR x NR} values, for this call alone (a
+     *              thread-local looked up in the kernel cost a recompilation when another thread first called it)
      */
     void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float[][] C,
-                  int i0, int rows, int j0, int cols);
+                  int i0, int rows, int j0, int cols, float[] sums);
 }

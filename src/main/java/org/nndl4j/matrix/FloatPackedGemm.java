@@ -29,9 +29,12 @@ final class FloatPackedGemm {
     /** The most values of A packed once for all column blocks (1 MB). */
     static final int HELD_A = 1 << 18;
 
-    /** This thread's packing buffers: {@code [0]} for A, {@code [1]} for B, {@code [2]} for a whole A. */
-    private static final ThreadLocal<float[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC], new float[0]});
+    /**
+     * This thread's buffers: {@code [0]} for packing A, {@code [1]} for B, {@code [2]} for a whole A, {@code [3]} the
+     * kernel's scratch tile.
+     */
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(
+            () -> new float[][] {new float[MC * KC], new float[KC * NC], new float[0], new float[0]});
 
     private FloatPackedGemm() {
     }
@@ -54,6 +57,7 @@ final class FloatPackedGemm {
     static void multiply(FloatMicroKernel kernel, Operands o, int i0, int i1, int j0, int j1) {
         float[][] buffers = BUFFERS.get();
         float[] packedB = buffers[1];
+        float[] sums = scratch(buffers, kernel.rows() * kernel.cols());
         int mr = kernel.rows();
         int nr = kernel.cols();
         // one block of rows whose panels fit in HELD_A values: packed once for all column blocks (same sums, in the
@@ -86,12 +90,20 @@ final class FloatPackedGemm {
                         int rows = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
                             kernel.multiply(kc, packedA, aBase + ir * kc, packedB, jr * kc, o.alpha, o.C,
-                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
+                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr), sums);
                         }
                     }
                 }
             }
         }
+    }
+
+    /** This thread's scratch tile of at least {@code size} values. */
+    private static float[] scratch(float[][] buffers, int size) {
+        if (buffers[3].length < size) {
+            buffers[3] = new float[size];
+        }
+        return buffers[3];
     }
 
     /**
@@ -116,9 +128,11 @@ final class FloatPackedGemm {
      */
     static void multiplyPacked(FloatMicroKernel kernel, float alpha, float[][] A, boolean transA, float[][] packedB,
                                int k, float[][] C, int i0, int i1, int j0, int j1) {
-        float[] packedA = BUFFERS.get()[0];
+        float[][] buffers = BUFFERS.get();
+        float[] packedA = buffers[0];
         int mr = kernel.rows();
         int nr = kernel.cols();
+        float[] sums = scratch(buffers, mr * nr);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -131,7 +145,7 @@ final class FloatPackedGemm {
                         int rows = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
                             kernel.multiply(kc, packedA, ir * kc, b, (jc + jr) * kc, alpha, C,
-                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
+                                    ic + ir, rows, jc + jr, Math.min(nr, nc - jr), sums);
                         }
                     }
                 }

@@ -23,8 +23,9 @@ final class FloatWarmedKernel implements FloatMicroKernel {
         float[] probeA = new float[PROBE_K * mr];
         float[] probeB = new float[PROBE_K * nr];
         float[][] probeC = new float[mr][nr];
+        float[] probeSums = new float[mr * nr];
         this.warmUp = new KernelWarmUp(
-                (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0f, probeC, 0, rows, 0, cols), mr, nr);
+                (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0f, probeC, 0, rows, 0, cols, probeSums), mr, nr);
     }
 
     /**
@@ -55,12 +56,12 @@ final class FloatWarmedKernel implements FloatMicroKernel {
 
     @Override
     public void multiply(int kc, float[] a, int aOff, float[] b, int bOff, float alpha, float[][] C,
-                         int i0, int rows, int j0, int cols) {
+                         int i0, int rows, int j0, int cols, float[] sums) {
         if (warmUp.hot()) {
-            vector.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols);
+            vector.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols, sums);
             return;
         }
         warmUp.probe();
-        fma.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols);
+        fma.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols, sums);
     }
 }

@@ -12,8 +12,6 @@ final class FmaMicroKernel implements MicroKernel {
 
     private final int mr;
     private final int nr;
-    /** This thread's tile of sums, {@code mr x nr} (a thread-local, not an allocation per tile). */
-    private final ThreadLocal<double[]> scratch;
 
     /**
      * @param mr the rows of the tile
@@ -22,7 +20,6 @@ final class FmaMicroKernel implements MicroKernel {
     FmaMicroKernel(int mr, int nr) {
         this.mr = mr;
         this.nr = nr;
-        this.scratch = ThreadLocal.withInitial(() -> new double[mr * nr]);
     }
 
     @Override
@@ -37,8 +34,7 @@ final class FmaMicroKernel implements MicroKernel {
 
     @Override
     public void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double alpha, double[][] C,
-                         int i0, int rows, int j0, int cols) {
-        double[] sums = scratch.get();
+                         int i0, int rows, int j0, int cols, double[] sums) {
         Arrays.fill(sums, 0.0);
         for (int p = 0, ia = aOff, ib = bOff; p < kc; p++, ia += mr, ib += nr) {
             for (int r = 0; r < rows; r++) {

@@ -44,9 +44,12 @@ final class PackedGemm {
      */
     static final int HELD_A = 1 << 17;
 
-    /** This thread's packing buffers: {@code [0]} for A, {@code [1]} for B, {@code [2]} for a whole A. */
-    private static final ThreadLocal<double[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new double[][] {new double[MC * KC], new double[KC * NC], new double[0]});
+    /**
+     * This thread's buffers: {@code [0]} for packing A, {@code [1]} for B, {@code [2]} for a whole A, {@code [3]} the
+     * kernel's scratch tile.
+     */
+    private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(
+            () -> new double[][] {new double[MC * KC], new double[KC * NC], new double[0], new double[0]});
 
     private PackedGemm() {
     }
@@ -108,10 +111,12 @@ final class PackedGemm {
     private static void block(MicroKernel kernel, double alpha, double[][] A, boolean transA, double[] heldA,
                               int aBase, double[] b, int bBase, double[][] C, int i0, int i1, int jc, int nc, int pc,
                               int kc) {
-        double[] packedA = heldA != null ? heldA : BUFFERS.get()[0];
+        double[][] buffers = BUFFERS.get();
+        double[] packedA = heldA != null ? heldA : buffers[0];
         int at = heldA != null ? aBase : 0;
         int mr = kernel.rows();
         int nr = kernel.cols();
+        double[] sums = scratch(buffers, mr * nr);
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
             if (heldA == null) {
@@ -121,10 +126,18 @@ final class PackedGemm {
                 int rows = Math.min(mr, mc - ir);
                 for (int jr = 0; jr < nc; jr += nr) {
                     kernel.multiply(kc, packedA, at + ir * kc, b, bBase + jr * kc, alpha, C,
-                            ic + ir, rows, jc + jr, Math.min(nr, nc - jr));
+                            ic + ir, rows, jc + jr, Math.min(nr, nc - jr), sums);
                 }
             }
         }
+    }
+
+    /** This thread's scratch tile of at least {@code size} values. */
+    private static double[] scratch(double[][] buffers, int size) {
+        if (buffers[3].length < size) {
+            buffers[3] = new double[size];
+        }
+        return buffers[3];
     }
 
     /**

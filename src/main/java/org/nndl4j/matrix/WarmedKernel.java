@@ -29,8 +29,9 @@ final class WarmedKernel implements MicroKernel {
         double[] probeA = new double[PROBE_K * mr];
         double[] probeB = new double[PROBE_K * nr];
         double[][] probeC = new double[mr][nr];
+        double[] probeSums = new double[mr * nr];
         this.warmUp = new KernelWarmUp(
-                (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0, probeC, 0, rows, 0, cols), mr, nr);
+                (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0, probeC, 0, rows, 0, cols, probeSums), mr, nr);
     }
 
     /**
@@ -61,12 +62,12 @@ final class WarmedKernel implements MicroKernel {
 
     @Override
     public void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double alpha, double[][] C,
-                         int i0, int rows, int j0, int cols) {
+                         int i0, int rows, int j0, int cols, double[] sums) {
         if (warmUp.hot()) {
-            vector.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols);
+            vector.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols, sums);
             return;
         }
         warmUp.probe();
-        fma.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols);
+        fma.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols, sums);
     }
 }

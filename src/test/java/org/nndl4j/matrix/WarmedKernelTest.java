@@ -9,6 +9,9 @@ import static org.nndl4j.matrix.TestArrays.copy;
 import static org.nndl4j.matrix.TestArrays.random;
 
 
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,10 +69,11 @@ class WarmedKernelTest {
         double[] a = new double[256 * mr];
         double[] b = new double[256 * nr];
         double[][] C = new double[mr][nr];
+        double[] sums = new double[mr * nr];
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!warmed.hot() && System.nanoTime() < deadline) {
             for (int i = 0; i < 100; i++) {
-                warmed.multiply(256, a, 0, b, 0, 1.0, C, 0, mr, 0, nr);
+                warmed.multiply(256, a, 0, b, 0, 1.0, C, 0, mr, 0, nr, sums);
             }
             Thread.sleep(1);
         }
@@ -93,5 +97,51 @@ class WarmedKernelTest {
         long start = System.nanoTime();
         Gemm.warmUp();
         assertTrue(System.nanoTime() - start < 5_000_000_000L);
+    }
+
+    /**
+     * Once compiled, the kernel allocates nothing on any thread. A first version of the 8 x 24 tile took its scratch
+     * tile from a thread-local: C2 compiled its lookup for the one thread that had called it, the first call from a
+     * pool thread sent the compiled code back to the interpreter (an {@code unstable_if}), and tiles went on to the
+     * uncompiled kernel, a vector object per operation, until C2 compiled it again; two threads' cat training peaked at
+     * 660–680 MB instead of 320–330. Now the caller passes the scratch tile, and each new thread's products through the
+     * packed kernel allocate nothing but the packing buffers of their first product.
+     */
+    @Test
+    void hotVectorKernel_calledFromNewThreads_allocatesNothing() throws InterruptedException {
+        MicroKernel vector = Gemm.vectorKernel();
+        assertNotNull(vector, "surefire's argLine must pass --add-modules jdk.incubator.vector");
+        WarmedKernel warmed = new WarmedKernel(vector);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!warmed.hot() && System.nanoTime() < deadline) {
+            warmed.warmUp(1_000_000_000L);
+        }
+        assertTrue(warmed.hot(), "the vector kernel still allocates after a minute of warm-up: not compiled");
+        int m = 64;
+        int n = 480;
+        int k = 300;
+        double[][] A = random(m, k, 3);
+        double[][] B = random(k, n, 4);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int t = 0; t < 4; t++) {
+            AtomicLong allocated = new AtomicLong(-1);
+            Thread thread = new Thread(() -> {
+                double[][] C = new double[m][n];
+                PackedGemm.Operands o = new PackedGemm.Operands(1.0, A, false, B, false, C, k);
+                // the first product makes this thread's packing buffers (0.7 MB and the scratch tile)
+                PackedGemm.multiply(warmed, o, 0, m, 0, n);
+                long id = Thread.currentThread().getId();
+                long before = threads.getThreadAllocatedBytes(id);
+                for (int r = 0; r < 20; r++) {
+                    PackedGemm.multiply(warmed, o, 0, m, 0, n);
+                }
+                allocated.set(threads.getThreadAllocatedBytes(id) - before);
+            });
+            thread.start();
+            thread.join();
+            // an uncompiled call of a whole tile allocates about 0.5 MB here; twenty products are 1,200 tile calls
+            assertTrue(allocated.get() >= 0 && allocated.get() < 16_384,
+                    "thread " + t + " allocated " + allocated.get() + " bytes in 20 products on the hot kernel");
+        }
     }
 }
