@@ -136,9 +136,9 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     /**
-     * {@code C = fma(sum, alpha, C)} for the first {@code rows x cols} sums of the scratch tile: three vectors a row for
-     * whole tiles, one value at a time for the last, partial columns of C. The same operation either way, so the same
-     * bits.
+     * {@code C = fma(sum, alpha, C)} for the first {@code rows x cols} sums of the scratch tile: three vectors a row
+     * for whole tiles, one value at a time for the last, partial columns of C. The same operation either way, so the
+     * same bits.
      */
     private static void addSums(double[] sums, double alpha, double[][] C, int i0, int rows, int j0, int cols) {
         if (cols == NR) {

@@ -25,7 +25,8 @@ final class FloatWarmedKernel implements FloatMicroKernel {
         float[][] probeC = new float[mr][nr];
         float[] probeSums = new float[mr * nr];
         this.warmUp = new KernelWarmUp(
-                (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0f, probeC, 0, rows, 0, cols, probeSums), mr, nr);
+                (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0f, probeC, 0, rows, 0, cols,
+                        probeSums), mr, nr);
     }
 
     /**

@@ -31,7 +31,8 @@ final class WarmedKernel implements MicroKernel {
         double[][] probeC = new double[mr][nr];
         double[] probeSums = new double[mr * nr];
         this.warmUp = new KernelWarmUp(
-                (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0, probeC, 0, rows, 0, cols, probeSums), mr, nr);
+                (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0, probeC, 0, rows, 0, cols,
+                        probeSums), mr, nr);
     }
 
     /**
