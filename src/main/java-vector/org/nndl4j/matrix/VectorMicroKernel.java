@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * module is in the boot layer (see {@link Gemm}); this is the one class that refers to it.
  *
  * <p>Three vectors of B per step, not two: each step issues 3 loads of B and 8 broadcasts of A for 24 multiply-adds
- * instead of 2 and 8 for 16, so the multiply-adds, not the instructions around them, set the pace. On an Intel Xeon
+ * instead of 2 and 8 for 16, fewer instructions per multiply-add (the likely reason it is faster). On an Intel Xeon
  * (Ice Lake, AVX-512; 2026-11-30), one core: the kernel alone, on one A panel and a block of B in L2, ran at 58–61
  * GFLOP/s against 48 for the 8 x 16 tile; the tall workload's Z1 = W1·X and dW1 = dZ1·Xᵀ, packing included, took
  * 259–260 and 290–294 ms against 286–295 and 309–317; its whole iteration took 0.88–0.94 of the time (four pairs one
