@@ -9,7 +9,7 @@ import java.util.Arrays;
  * packing reads either layout, so one kernel serves every product.
  *
  * <p>The panels live in per-thread buffers made once per thread ({@value #KC} x ({@value #MC} + {@value #NC})
- * values, 0.66 MB), never per product. The shared dimension is summed in blocks of {@value #KC} in order, whatever
+ * values, 0.62 MB), never per product. The shared dimension is summed in blocks of {@value #KC} in order, whatever
  * the thread count, so results depend only on the micro-kernel.
  */
 final class PackedGemm {
