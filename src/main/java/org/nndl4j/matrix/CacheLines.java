@@ -120,6 +120,14 @@ final class CacheLines {
         return start(a, FLOAT_BASE, Float.BYTES);
     }
 
+    /**
+     * @param array a {@code double[]} or a {@code float[]}
+     * @return {@link #doubles} or {@link #floats} of it
+     */
+    static int start(Object array) {
+        return array instanceof double[] d ? doubles(d) : floats((float[]) array);
+    }
+
     private static int start(Object array, long base, int elementBytes) {
         if (GET_INT == null) {
             return 0;

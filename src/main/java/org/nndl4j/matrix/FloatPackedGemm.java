@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 
 /**
@@ -112,27 +114,33 @@ final class FloatPackedGemm {
     }
 
     /**
-     * {@code b(0 .. k, 0 .. n)} packed once, for products that reuse it: one array per block of {@value #KC} of the
-     * shared dimension, holding every panel of {@code nr} columns of that block ({@code [pc / KC][t·kc·nr + p·nr + c]}).
+     * {@code b(0 .. k, 0 .. n)} packed once, for products that reuse it: block by block of {@value #KC} of the shared
+     * dimension in one array ({@link PackedPanels}), each block holding every panel of {@code nr} columns of that
+     * block.
      */
-    static float[][] packAll(float[][] B, boolean transB, int k, int n, int nr) {
+    static PackedPanels packAll(float[][] B, boolean transB, int k, int n, int nr) {
         int tiles = (n + nr - 1) / nr;
-        float[][] blocks = new float[(k + KC - 1) / KC][];
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
-            float[] to = new float[tiles * nr * kc];
-            packB(B, transB, pc, kc, 0, n, nr, to, 0);
-            blocks[pc / KC] = to;
+        long size = (long) tiles * nr * k;
+        if (size > Integer.MAX_VALUE - 2 * SLACK) {
+            throw new Nndl4jException("pack: B (" + k + ", " + n + ") has too many values to pack in one array: "
+                    + size + " with its tiles' padding");
         }
-        return blocks;
+        float[] values = new float[(int) size + SLACK];
+        PackedPanels panels = new PackedPanels(values, tiles * nr * KC, (int) size);
+        for (int pc = 0; pc < k; pc += KC) {
+            packB(B, transB, pc, Math.min(KC, k - pc), 0, n, nr, values,
+                    panels.packingStart() + pc / KC * panels.blockSize);
+        }
+        return panels;
     }
 
     /**
-     * {@link #multiply} with B packed beforehand by {@link #packAll} (the same sums in the same order): rows
+     * {@link #multiply} with B packed beforehand by {@link #packAll}, its block 0 from {@code start}, which
+     * {@link PackedPanels#lock} returned (the same sums in the same order): rows
      * {@code [i0, i1)} and columns {@code [j0, j1)} of C, {@code j0} a multiple of the kernel's columns.
      */
-    static void multiplyPacked(FloatMicroKernel kernel, float alpha, float[][] A, boolean transA, float[][] packedB,
-                               int k, float[][] C, int i0, int i1, int j0, int j1) {
+    static void multiplyPacked(FloatMicroKernel kernel, float alpha, float[][] A, boolean transA, PackedPanels packedB,
+                               int start, int k, float[][] C, int i0, int i1, int j0, int j1) {
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0];
         int mr = kernel.rows();
@@ -142,14 +150,15 @@ final class FloatPackedGemm {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                float[] b = packedB[pc / KC];
+                float[] b = (float[]) packedB.values;
+                int at = start + pc / KC * packedB.blockSize;
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(A, transA, ic, mc, pc, kc, mr, packedA, 0);
                     for (int ir = 0; ir < mc; ir += mr) {
                         int rows = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
-                            kernel.multiply(kc, packedA, ir * kc, b, (jc + jr) * kc, alpha, C,
+                            kernel.multiply(kc, packedA, ir * kc, b, at + (jc + jr) * kc, alpha, C,
                                     ic + ir, rows, jc + jr, Math.min(nr, nc - jr), sums);
                         }
                     }

@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.Arrays;
 
 /**
@@ -150,33 +152,39 @@ final class PackedGemm {
     }
 
     /**
-     * All of {@code b(0 .. k, 0 .. n)} packed once, block by block of {@value #KC} rows of the shared dimension: block
-     * {@code pc / KC} holds {@link #packB}'s panels of columns {@code 0 .. n} (whole tiles of {@code nr}).
+     * All of {@code b(0 .. k, 0 .. n)} packed once for products that reuse it, block by block of {@value #KC} rows of
+     * the shared dimension in one array ({@link PackedPanels}): each block holds {@link #packB}'s panels of columns
+     * {@code 0 .. n} (whole tiles of {@code nr}).
      */
-    static double[][] packAll(double[][] B, boolean transB, int k, int n, int nr) {
+    static PackedPanels packAll(double[][] B, boolean transB, int k, int n, int nr) {
         int tiles = (n + nr - 1) / nr;
         Operands o = new Operands(1.0, null, false, B, transB, null, k);
-        double[][] blocks = new double[(k + KC - 1) / KC][];
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
-            double[] to = new double[tiles * nr * kc];
-            packB(o, pc, kc, 0, n, nr, to, 0);
-            blocks[pc / KC] = to;
+        long size = (long) tiles * nr * k;
+        if (size > Integer.MAX_VALUE - 2 * SLACK) {
+            throw new Nndl4jException("pack: B (" + k + ", " + n + ") has too many values to pack in one array: "
+                    + size + " with its tiles' padding");
         }
-        return blocks;
+        double[] values = new double[(int) size + SLACK];
+        PackedPanels panels = new PackedPanels(values, tiles * nr * KC, (int) size);
+        for (int pc = 0; pc < k; pc += KC) {
+            packB(o, pc, Math.min(KC, k - pc), 0, n, nr, values, panels.packingStart() + pc / KC * panels.blockSize);
+        }
+        return panels;
     }
 
     /**
-     * {@link #multiply} with B packed already ({@link #packAll}): rows {@code [i0, i1)} and columns {@code [j0, j1)} of
-     * C, in the same blocks and tiles, so the same bits.
+     * {@link #multiply} with B packed already ({@link #packAll}, its block 0 from {@code start}, which
+     * {@link PackedPanels#lock} returned): rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, in the same blocks and
+     * tiles, so the same bits.
      */
-    static void multiplyPacked(MicroKernel kernel, double alpha, double[][] A, double[][] packedB, int k,
+    static void multiplyPacked(MicroKernel kernel, double alpha, double[][] A, PackedPanels packedB, int start, int k,
                                double[][] C, int i0, int i1, int j0, int j1) {
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
-                block(kernel, alpha, A, false, null, 0, packedB[pc / KC], jc * Math.min(KC, k - pc), C, i0, i1, jc,
-                        nc, pc, Math.min(KC, k - pc));
+                int kc = Math.min(KC, k - pc);
+                block(kernel, alpha, A, false, null, 0, (double[]) packedB.values,
+                        start + pc / KC * packedB.blockSize + jc * kc, C, i0, i1, jc, nc, pc, kc);
             }
         }
     }

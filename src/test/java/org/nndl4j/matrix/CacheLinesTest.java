@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * B's panels may start anywhere in the packing buffer ({@link CacheLines}): packed from any start they hold the same
- * values, for B as rows or as row-major values, straight or transposed; and the start of the first cache line is an
- * index within one line.
+ * values, for B as rows or as row-major values, straight or transposed; a factor packed once whose array the collector
+ * has moved off its cache line is moved back before a product, with the same bits; and the start of the first cache
+ * line is an index within one line.
  */
 class CacheLinesTest {
 
@@ -88,6 +89,46 @@ class CacheLinesTest {
                         assertEquals(-7.0f, shifted[i], 0.0f, what + ": wrote before the start");
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void packedFactors_movedOffTheirCacheLine_areMovedBackBeforeAProduct_withTheSameBits() {
+        MicroKernel kernel = new FmaMicroKernel(8, 24);
+        double[][] A = random(13, 300, 80);
+        double[][] B = random(300, 70, 81);
+        double[][] expected = new double[13][70];
+        PackedPanels whole = PackedGemm.packAll(B, false, 300, 70, 24);
+        int at = whole.lock();
+        try {
+            PackedGemm.multiplyPacked(kernel, 0.5, A, whole, at, 300, expected, 0, 13, 0, 70);
+        } finally {
+            whole.unlock();
+        }
+        // the same panels packed from value 2 of their array, whose first line then "moves" to 5, then to 0
+        int tiles = 3;
+        double[] values = new double[tiles * 24 * 300 + 8];
+        int[] lines = {2, 5, 5, 0, 0};
+        int[] lookups = {0};
+        PackedPanels moving = new PackedPanels(values, tiles * 24 * PackedGemm.KC, tiles * 24 * 300,
+                v -> lines[Math.min(lookups[0]++, lines.length - 1)]);
+        PackedGemm.Operands o = new PackedGemm.Operands(1.0, null, false, B, false, null, 300);
+        for (int pc = 0; pc < 300; pc += PackedGemm.KC) {
+            PackedGemm.packB(o, pc, Math.min(PackedGemm.KC, 300 - pc), 0, 70, 24, values,
+                    moving.packingStart() + pc / PackedGemm.KC * moving.blockSize);
+        }
+        for (int expectedStart : new int[] {5, 0}) {
+            double[][] C = new double[13][70];
+            int start = moving.lock();
+            try {
+                assertEquals(expectedStart, start, "the values' start after the move");
+                PackedGemm.multiplyPacked(kernel, 0.5, A, moving, start, 300, C, 0, 13, 0, 70);
+            } finally {
+                moving.unlock();
+            }
+            for (int i = 0; i < 13; i++) {
+                assertArrayEquals(expected[i], C[i], 0.0, "from " + expectedStart + ", row " + i);
             }
         }
     }
