@@ -15,8 +15,9 @@ import java.lang.reflect.Field;
  *
  * <p>The address comes from {@code sun.misc.Unsafe} (module {@code jdk.unsupported}), read by reflection: the raw
  * reference held in a one-element array, decoded as HotSpot stores it (a 32-bit compressed reference shifted left by
- * 3, or by 0 in the unscaled mode of small heaps, or a 64-bit address). Where any of that is missing, the start is 0
- * as before. Either way results do not change: the panels hold the same values wherever they start.
+ * 3, or by 0 in the unscaled mode of small heaps, or a 64-bit address). Where any of that is missing (for instance an
+ * application on the module path that does not resolve {@code jdk.unsupported}), the start is 0, as before this class.
+ * Either way results do not change: the panels hold the same values wherever they start.
  */
 final class CacheLines {
 

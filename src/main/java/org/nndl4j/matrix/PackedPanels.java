@@ -8,6 +8,10 @@ import java.util.function.ToIntFunction;
  * ({@code double[]} or {@code float[]}): block {@code b} of the shared dimension from {@code start + b·blockSize},
  * where {@code start} is the array's first cache line ({@link CacheLines}; blocks are whole lines). The collector may
  * move the array and so lose that; {@link #lock} moves the values back onto a line first.
+ *
+ * <p>The cat workload's full-batch iteration (its X and Xᵀ are such factors), one thread, took 0.81–0.94 of the time
+ * with this and the per-thread buffers' panels on a line than with neither (six pairs one after the other,
+ * 2026-12-01); in float32 0.66–0.95 (four pairs).
  */
 final class PackedPanels {
 
