@@ -1,7 +1,5 @@
 package org.nndl4j.matrix;
 
-import org.nndl4j.Nndl4jException;
-
 import java.util.Arrays;
 
 /**
@@ -159,13 +157,9 @@ final class PackedGemm {
     static PackedPanels packAll(double[][] B, boolean transB, int k, int n, int nr) {
         int tiles = (n + nr - 1) / nr;
         Operands o = new Operands(1.0, null, false, B, transB, null, k);
-        long size = (long) tiles * nr * k;
-        if (size > Integer.MAX_VALUE - 2 * SLACK) {
-            throw new Nndl4jException("pack: B (" + k + ", " + n + ") has too many values to pack in one array: "
-                    + size + " with its tiles' padding");
-        }
-        double[] values = new double[(int) size + SLACK];
-        PackedPanels panels = new PackedPanels(values, tiles * nr * KC, (int) size);
+        int size = PackedPanels.size(k, n, tiles * nr, SLACK);
+        double[] values = new double[size + SLACK];
+        PackedPanels panels = new PackedPanels(values, tiles * nr * KC, size);
         for (int pc = 0; pc < k; pc += KC) {
             packB(o, pc, Math.min(KC, k - pc), 0, n, nr, values, panels.packingStart() + pc / KC * panels.blockSize);
         }

@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.ToIntFunction;
 
@@ -42,6 +44,23 @@ final class PackedPanels {
         this.length = length;
         this.line = line;
         this.start = line.applyAsInt(values);
+    }
+
+    /**
+     * @param k     B's rows (the shared dimension)
+     * @param n     B's columns
+     * @param width B's columns rounded up to whole tiles
+     * @param slack the spare values the array will hold as well
+     * @return the values of B's panels, {@code k · width}
+     * @throws Nndl4jException if they and the slack do not fit in one array
+     */
+    static int size(int k, int n, int width, int slack) {
+        long size = (long) width * k;
+        if (size > Integer.MAX_VALUE - 2L * slack) {
+            throw new Nndl4jException("pack: B (" + k + ", " + n + ") has too many values to pack in one array: "
+                    + size + " with its tiles' padding");
+        }
+        return (int) size;
     }
 
     /** @return where block 0 is to be packed, before the panels are shared */

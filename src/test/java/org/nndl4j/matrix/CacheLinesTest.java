@@ -2,11 +2,13 @@ package org.nndl4j.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nndl4j.matrix.TestArrays.random;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.nndl4j.Nndl4jException;
 
 /**
  * B's panels may start anywhere in the packing buffer ({@link CacheLines}): packed from any start they hold the same
@@ -131,6 +133,20 @@ class CacheLinesTest {
                 assertArrayEquals(expected[i], C[i], 0.0, "from " + expectedStart + ", row " + i);
             }
         }
+    }
+
+    @Test
+    void aFactorTooLargeForOneArray_isRefusedWithItsShape() {
+        double[] row = new double[50_000];
+        double[][] B = new double[50_000][];
+        Arrays.fill(B, row);
+        Nndl4jException e = assertThrows(Nndl4jException.class, () -> Gemm.pack(B));
+        assertTrue(e.getMessage().contains("(50000, 50000)"), e.getMessage());
+        float[] floatRow = new float[50_000];
+        float[][] F = new float[50_000][];
+        Arrays.fill(F, floatRow);
+        Nndl4jException f = assertThrows(Nndl4jException.class, () -> FloatGemm.pack(F));
+        assertTrue(f.getMessage().contains("(50000, 50000)"), f.getMessage());
     }
 
     /** Rows 3 .. 33 of the shared dimension and columns 2 .. n of b, packed from {@code at}. */
