@@ -252,12 +252,12 @@ public final class FloatGemm {
      * without affecting it.
      */
     public static final class RightFactor {
-        private final float[][] panels;
+        private final PackedPanels panels;
         private final int k;
         private final int n;
         private final int nr;
 
-        private RightFactor(float[][] panels, int k, int n, int nr) {
+        private RightFactor(PackedPanels panels, int k, int n, int nr) {
             this.panels = panels;
             this.k = k;
             this.n = n;
@@ -314,11 +314,16 @@ public final class FloatGemm {
         int nr = B.nr;
         int tiles = (n + nr - 1) / nr;
         int t = shares(m, n, k, tiles);
-        if (t < 2) {
-            FloatPackedGemm.multiplyPacked(kernel, alpha, A, false, B.panels, k, C, 0, m, 0, n);
-        } else {
-            GemmPool.run(t, s -> FloatPackedGemm.multiplyPacked(kernel, alpha, A, false, B.panels, k, C, 0, m,
-                    Math.min(n, tiles * s / t * nr), Math.min(n, tiles * (s + 1) / t * nr)));
+        int start = B.panels.lock();
+        try {
+            if (t < 2) {
+                FloatPackedGemm.multiplyPacked(kernel, alpha, A, false, B.panels, start, k, C, 0, m, 0, n);
+            } else {
+                GemmPool.run(t, s -> FloatPackedGemm.multiplyPacked(kernel, alpha, A, false, B.panels, start, k, C,
+                        0, m, Math.min(n, tiles * s / t * nr), Math.min(n, tiles * (s + 1) / t * nr)));
+            }
+        } finally {
+            B.panels.unlock();
         }
     }
 

@@ -29,12 +29,15 @@ final class FloatPackedGemm {
     /** The most values of A packed once for all column blocks (1 MB). */
     static final int HELD_A = 1 << 18;
 
+    /** Spare values at the start of B's buffer, so that its panels can start on a cache line ({@link CacheLines}). */
+    private static final int SLACK = CacheLines.BYTES / Float.BYTES;
+
     /**
      * This thread's buffers: {@code [0]} for packing A, {@code [1]} for B, {@code [2]} for a whole A, {@code [3]} the
      * kernel's scratch tile.
      */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(
-            () -> new float[][] {new float[MC * KC], new float[KC * NC], new float[0], new float[0]});
+            () -> new float[][] {new float[MC * KC], new float[KC * NC + SLACK], new float[0], new float[0]});
 
     private FloatPackedGemm() {
     }
@@ -74,10 +77,12 @@ final class FloatPackedGemm {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < o.k; pc += KC) {
                 int kc = Math.min(KC, o.k - pc);
+                // looked up for each block: the collector may have moved the buffer since the last
+                int bAt = CacheLines.floats(packedB);
                 if (o.B() != null) {
-                    packB(o.B(), o.transB(), pc, kc, jc, nc, nr, packedB);
+                    packB(o.B(), o.transB(), pc, kc, jc, nc, nr, packedB, bAt);
                 } else {
-                    packFlatB(o.flatB(), o.ldb(), o.transB(), pc, kc, jc, nc, nr, packedB);
+                    packFlatB(o.flatB(), o.ldb(), o.transB(), pc, kc, jc, nc, nr, packedB, bAt);
                 }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -89,7 +94,7 @@ final class FloatPackedGemm {
                     for (int ir = 0; ir < mc; ir += mr) {
                         int rows = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
-                            kernel.multiply(kc, packedA, aBase + ir * kc, packedB, jr * kc, o.alpha, o.C,
+                            kernel.multiply(kc, packedA, aBase + ir * kc, packedB, bAt + jr * kc, o.alpha, o.C,
                                     ic + ir, rows, jc + jr, Math.min(nr, nc - jr), sums);
                         }
                     }
@@ -107,27 +112,29 @@ final class FloatPackedGemm {
     }
 
     /**
-     * {@code b(0 .. k, 0 .. n)} packed once, for products that reuse it: one array per block of {@value #KC} of the
-     * shared dimension, holding every panel of {@code nr} columns of that block ({@code [pc / KC][t·kc·nr + p·nr + c]}).
+     * {@code b(0 .. k, 0 .. n)} packed once, for products that reuse it: block by block of {@value #KC} of the shared
+     * dimension in one array ({@link PackedPanels}), each block holding every panel of {@code nr} columns of that
+     * block.
      */
-    static float[][] packAll(float[][] B, boolean transB, int k, int n, int nr) {
+    static PackedPanels packAll(float[][] B, boolean transB, int k, int n, int nr) {
         int tiles = (n + nr - 1) / nr;
-        float[][] blocks = new float[(k + KC - 1) / KC][];
+        int size = PackedPanels.size(k, n, tiles * nr, SLACK);
+        float[] values = new float[size + SLACK];
+        PackedPanels panels = new PackedPanels(values, tiles * nr * KC, size);
         for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
-            float[] to = new float[tiles * nr * kc];
-            packB(B, transB, pc, kc, 0, n, nr, to);
-            blocks[pc / KC] = to;
+            packB(B, transB, pc, Math.min(KC, k - pc), 0, n, nr, values,
+                    panels.packingStart() + pc / KC * panels.blockSize);
         }
-        return blocks;
+        return panels;
     }
 
     /**
-     * {@link #multiply} with B packed beforehand by {@link #packAll} (the same sums in the same order): rows
+     * {@link #multiply} with B packed beforehand by {@link #packAll}, its block 0 from {@code start}, which
+     * {@link PackedPanels#lock} returned (the same sums in the same order): rows
      * {@code [i0, i1)} and columns {@code [j0, j1)} of C, {@code j0} a multiple of the kernel's columns.
      */
-    static void multiplyPacked(FloatMicroKernel kernel, float alpha, float[][] A, boolean transA, float[][] packedB,
-                               int k, float[][] C, int i0, int i1, int j0, int j1) {
+    static void multiplyPacked(FloatMicroKernel kernel, float alpha, float[][] A, boolean transA, PackedPanels packedB,
+                               int start, int k, float[][] C, int i0, int i1, int j0, int j1) {
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0];
         int mr = kernel.rows();
@@ -137,14 +144,15 @@ final class FloatPackedGemm {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                float[] b = packedB[pc / KC];
+                float[] b = (float[]) packedB.values;
+                int at = start + pc / KC * packedB.blockSize;
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(A, transA, ic, mc, pc, kc, mr, packedA, 0);
                     for (int ir = 0; ir < mc; ir += mr) {
                         int rows = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
-                            kernel.multiply(kc, packedA, ir * kc, b, (jc + jr) * kc, alpha, C,
+                            kernel.multiply(kc, packedA, ir * kc, b, at + (jc + jr) * kc, alpha, C,
                                     ic + ir, rows, jc + jr, Math.min(nr, nc - jr), sums);
                         }
                     }
@@ -180,11 +188,14 @@ final class FloatPackedGemm {
         }
     }
 
-    /** Packs {@code b(p0 .. p0+kc, j0 .. j0+nc)} as panels of {@code nr} columns: {@code to[jr·kc + p·nr + c]}. */
-    static void packB(float[][] B, boolean transB, int p0, int kc, int j0, int nc, int nr, float[] to) {
+    /**
+     * Packs {@code b(p0 .. p0+kc, j0 .. j0+nc)} as panels of {@code nr} columns from {@code start}:
+     * {@code to[start + jr·kc + p·nr + c]}.
+     */
+    static void packB(float[][] B, boolean transB, int p0, int kc, int j0, int nc, int nr, float[] to, int start) {
         if (transB) {
             for (int jr = 0; jr < nc; jr += nr) {
-                interleave(B, j0 + jr, Math.min(nr, nc - jr), nr, p0, kc, to, jr * kc);
+                interleave(B, j0 + jr, Math.min(nr, nc - jr), nr, p0, kc, to, start + jr * kc);
             }
             return;
         }
@@ -194,7 +205,7 @@ final class FloatPackedGemm {
         for (; p + 8 <= kc; p += 8) {
             for (int jr = 0; jr < nc; jr += nr) {
                 int cols = Math.min(nr, nc - jr);
-                int at = jr * kc + p * nr;
+                int at = start + jr * kc + p * nr;
                 for (int q = 0; q < 8; q++) {
                     System.arraycopy(B[p0 + p + q], j0 + jr, to, at + q * nr, cols);
                 }
@@ -202,11 +213,11 @@ final class FloatPackedGemm {
         }
         for (; p < kc; p++) {
             for (int jr = 0; jr < nc; jr += nr) {
-                System.arraycopy(B[p0 + p], j0 + jr, to, jr * kc + p * nr, Math.min(nr, nc - jr));
+                System.arraycopy(B[p0 + p], j0 + jr, to, start + jr * kc + p * nr, Math.min(nr, nc - jr));
             }
         }
         int last = (nc - 1) / nr * nr;
-        pad(to, last * kc, kc, nc - last, nr);
+        pad(to, start + last * kc, kc, nc - last, nr);
     }
 
     /**
@@ -214,10 +225,11 @@ final class FloatPackedGemm {
      * {@code (j, p)} when {@code transB}. Loops of their own, not {@code packB}'s with a choice in them, so that the
      * rows' loops stay as they were.
      */
-    static void packFlatB(float[] flat, int ld, boolean transB, int p0, int kc, int j0, int nc, int nr, float[] to) {
+    static void packFlatB(float[] flat, int ld, boolean transB, int p0, int kc, int j0, int nc, int nr, float[] to,
+                          int start) {
         if (transB) {
             for (int jr = 0; jr < nc; jr += nr) {
-                interleaveFlat(flat, ld, j0 + jr, Math.min(nr, nc - jr), nr, p0, kc, to, jr * kc);
+                interleaveFlat(flat, ld, j0 + jr, Math.min(nr, nc - jr), nr, p0, kc, to, start + jr * kc);
             }
             return;
         }
@@ -227,7 +239,7 @@ final class FloatPackedGemm {
             int r0 = (p0 + p) * ld + j0;
             for (int jr = 0; jr < nc; jr += nr) {
                 int cols = Math.min(nr, nc - jr);
-                int at = jr * kc + p * nr;
+                int at = start + jr * kc + p * nr;
                 for (int q = 0; q < 8; q++) {
                     System.arraycopy(flat, r0 + q * ld + jr, to, at + q * nr, cols);
                 }
@@ -236,11 +248,11 @@ final class FloatPackedGemm {
         for (; p < kc; p++) {
             int r0 = (p0 + p) * ld + j0;
             for (int jr = 0; jr < nc; jr += nr) {
-                System.arraycopy(flat, r0 + jr, to, jr * kc + p * nr, Math.min(nr, nc - jr));
+                System.arraycopy(flat, r0 + jr, to, start + jr * kc + p * nr, Math.min(nr, nc - jr));
             }
         }
         int last = (nc - 1) / nr * nr;
-        pad(to, last * kc, kc, nc - last, nr);
+        pad(to, start + last * kc, kc, nc - last, nr);
     }
 
     /** {@link #interleave} from the row-major values {@code flat[r·ld + c]}: rows {@code first ..} of them. */

@@ -511,11 +511,11 @@ public final class Gemm {
      * may change afterwards without affecting it.
      */
     public static final class RightFactor {
-        private final double[][] panels;
+        private final PackedPanels panels;
         private final int k;
         private final int n;
 
-        private RightFactor(double[][] panels, int k, int n) {
+        private RightFactor(PackedPanels panels, int k, int n) {
             this.panels = panels;
             this.k = k;
             this.n = n;
@@ -532,7 +532,8 @@ public final class Gemm {
      *
      * @param B the factor, {@code (k, n)} as rows, at least one row
      * @return the packed factor
-     * @throws IllegalArgumentException if {@code B} is null, empty or ragged
+     * @throws IllegalArgumentException if {@code B} is null, empty or ragged, or has more values (with its tiles'
+     *                                  padding) than one array holds
      */
     public static RightFactor pack(double[][] B) {
         Checks.notNull("Gemm.pack", "B", B);
@@ -548,7 +549,8 @@ public final class Gemm {
      *
      * @param B the factor before transposition, {@code (n, k)} as rows, at least one row
      * @return the packed {@code Bᵀ}, {@code (k, n)}
-     * @throws IllegalArgumentException if {@code B} is null, empty or ragged
+     * @throws IllegalArgumentException if {@code B} is null, empty or ragged, or has more values (with its tiles'
+     *                                  padding) than one array holds
      */
     public static RightFactor packTransposed(double[][] B) {
         Checks.notNull("Gemm.packTransposed", "B", B);
@@ -582,11 +584,16 @@ public final class Gemm {
         int nr = kernel.cols();
         int tiles = (n + nr - 1) / nr;
         int t = shares(m, n, k, tiles);
-        if (t < 2) {
-            PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, k, C, 0, m, 0, n);
-        } else {
-            GemmPool.run(t, s -> PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, k, C, 0, m,
-                    Math.min(n, tiles * s / t * nr), Math.min(n, tiles * (s + 1) / t * nr)));
+        int start = B.panels.lock();
+        try {
+            if (t < 2) {
+                PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, start, k, C, 0, m, 0, n);
+            } else {
+                GemmPool.run(t, s -> PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, start, k, C, 0, m,
+                        Math.min(n, tiles * s / t * nr), Math.min(n, tiles * (s + 1) / t * nr)));
+            }
+        } finally {
+            B.panels.unlock();
         }
     }
 

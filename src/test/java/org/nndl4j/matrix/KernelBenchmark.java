@@ -68,7 +68,7 @@ public final class KernelBenchmark {
         double pack = median(runs, () -> {
             for (int jc = 0; jc < m; jc += nc) {
                 for (int pc = 0; pc < n0; pc += kc) {
-                    PackedGemm.packB(straight, pc, Math.min(kc, n0 - pc), jc, Math.min(nc, m - jc), nr, panel);
+                    PackedGemm.packB(straight, pc, Math.min(kc, n0 - pc), jc, Math.min(nc, m - jc), nr, panel, 0);
                 }
             }
         });
@@ -77,7 +77,7 @@ public final class KernelBenchmark {
         double packT = median(runs, () -> {
             for (int jc = 0; jc < n0; jc += nc) {
                 for (int pc = 0; pc < m; pc += kc) {
-                    PackedGemm.packB(transposed, pc, Math.min(kc, m - pc), jc, Math.min(nc, n0 - jc), nr, panel);
+                    PackedGemm.packB(transposed, pc, Math.min(kc, m - pc), jc, Math.min(nc, n0 - jc), nr, panel, 0);
                 }
             }
         });
