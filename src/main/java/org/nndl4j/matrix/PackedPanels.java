@@ -25,8 +25,11 @@ final class PackedPanels {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Where the array's first cache line is now ({@link CacheLines#start}). */
     private final ToIntFunction<Object> line;
-    /** Where block 0 starts; changed only under the write lock. */
-    private int start;
+    /**
+     * Where block 0 starts; changed only under the write lock. Volatile, so that a thread given these panels without
+     * a lock in between (an unsafely published factor) still sees the start they were packed from.
+     */
+    private volatile int start;
 
     /**
      * @param values    the array, with a cache line of spare values beyond {@code length}
