@@ -17,7 +17,9 @@ import java.lang.reflect.Field;
  * reference held in a one-element array, decoded as HotSpot stores it (a 32-bit compressed reference shifted left by
  * 3, or by 0 in the unscaled mode of small heaps, or a 64-bit address). Where any of that is missing (for instance an
  * application on the module path that does not resolve {@code jdk.unsupported}), the start is 0, as before this class.
- * Either way results do not change: the panels hold the same values wherever they start.
+ * So it is from Java 24 on, whose JVM prints a warning at the first use of these methods of {@code sun.misc.Unsafe}
+ * (JEP 498; Temurin 25 printed four lines): on those JVMs B's panels start where the array does, as before. Either
+ * way results do not change: the panels hold the same values wherever they start.
  */
 final class CacheLines {
 
@@ -34,6 +36,8 @@ final class CacheLines {
     /** Whether references are 32-bit compressed ones, and their shift. */
     private static final boolean COMPRESSED;
     private static final int SHIFT;
+    /** The first Java release whose JVM warns when {@code sun.misc.Unsafe}'s memory access is used (JEP 498). */
+    private static final int FIRST_WARNING_JAVA = 24;
     /** This thread's one-element array through which an array's reference is read. */
     private static final ThreadLocal<Object[]> HOLDER = ThreadLocal.withInitial(() -> new Object[1]);
 
@@ -46,6 +50,9 @@ final class CacheLines {
         boolean compressed = false;
         int shift = 0;
         try {
+            if (Runtime.version().feature() >= FIRST_WARNING_JAVA) {
+                throw new UnsupportedOperationException("sun.misc.Unsafe's memory access warns from Java 24 on");
+            }
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
             Field field = unsafeClass.getDeclaredField("theUnsafe");
             field.setAccessible(true);
