@@ -275,6 +275,7 @@ public final class FloatGemm {
      *
      * @param B the factor, {@code (k, n)} as rows, at least one row
      * @return the packed factor
+     * @throws IllegalArgumentException if {@code B} has more values (with its tiles' padding) than one array holds
      */
     public static RightFactor pack(float[][] B) {
         int n = cols(B, 0);
@@ -287,6 +288,7 @@ public final class FloatGemm {
      *
      * @param B the factor before transposition, {@code (n, k)} as rows, at least one row
      * @return the packed factor {@code Bᵀ}
+     * @throws IllegalArgumentException if {@code B} has more values (with its tiles' padding) than one array holds
      */
     public static RightFactor packTransposed(float[][] B) {
         int k = cols(B, 0);
