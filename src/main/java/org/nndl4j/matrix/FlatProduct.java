@@ -1,5 +1,7 @@
 package org.nndl4j.matrix;
 
+import org.nndl4j.Nndl4jException;
+
 /**
  * {@code C = A · B} for row-major arrays with the operations of EJML's {@code mult_reorder}, in its order: row
  * {@code i} of C starts as {@code A[i][0]·B[0]} and adds {@code A[i][p]·B[p]} for {@code p = 1, 2, ...}, each
@@ -33,11 +35,11 @@ final class FlatProduct {
      * {@code c = a · b}, with {@code a} {@code (m, k)}, {@code b} {@code (k, n)} and {@code c} {@code (m, n)}, all
      * row-major; {@code c} is overwritten.
      *
-     * @throws IllegalArgumentException if {@code k < 1} (EJML fills C with zeros then; so does the caller)
+     * @throws Nndl4jException if {@code k < 1} (EJML fills C with zeros then; so does the caller)
      */
     static void multiply(double[] a, double[] b, double[] c, int m, int n, int k) {
         if (k < 1) {
-            throw new IllegalArgumentException("FlatProduct.multiply: k = " + k + " < 1");
+            throw new Nndl4jException("FlatProduct.multiply: k = " + k + " < 1");
         }
         int nb = Math.min(n, N_BLOCK);
         double[][] B = new double[Math.min(k, K_BLOCK)][nb];
