@@ -58,7 +58,7 @@ public record ImageSet(NDArray images, LabeledData data) {
                     + NDArray.shapeString(images.shape()));
         }
         // X = x_orig.reshape(m, -1).T / 255.
-        Matrix X = images.examplesAsColumns(v -> v / 255.0);
+        Matrix X = images.examplesAsColumnsDividedBy(255.0);
         return new ImageSet(images, new LabeledData(X, Y, classNames));
     }
 
@@ -103,7 +103,7 @@ public record ImageSet(NDArray images, LabeledData data) {
         List<String> classNames = LabelFiles.readClassNames(h5, classesName);
         Matrix Y = LabelFiles.readLabels(h5, yName);
         NDArray images = h5.readArray(xName, 4);
-        int bad = images.indexOfFirst(v -> v < 0 || v > 255);
+        int bad = images.indexOfFirstOutside(0, 255);
         if (bad >= 0) {
             int channel = bad % 3;
             int column = bad / 3 % d[2];

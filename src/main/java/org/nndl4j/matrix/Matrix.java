@@ -7,6 +7,7 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleSupplier;
 import java.util.function.DoubleUnaryOperator;
 
+import org.ejml.EjmlParameters;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -24,6 +25,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@link #fromEjml(DMatrixRMaj)} cross over to EJML's procedural API with explicit, reusable outputs.
  */
 public final class Matrix {
+
+    /**
+     * The multiply-adds from which {@link #dot} runs on {@link FlatProduct} (EJML's order, vectorised) rather than on
+     * EJML itself: below, the copies into rows cost more than they save.
+     */
+    private static final long FLAT_PRODUCT = 1 << 15;
 
     private final DMatrixRMaj data;
 
@@ -543,7 +550,12 @@ public final class Matrix {
             return vectorProduct(other, rows(), other.cols(), cols(), cols(), 1, 1, other.cols());
         }
         DMatrixRMaj out = new DMatrixRMaj(rows(), other.cols());
-        CommonOps_DDRM.mult(data, other.data, out);
+        if (other.cols() >= EjmlParameters.MULT_COLUMN_SWITCH && (long) rows() * cols() * other.cols() >= FLAT_PRODUCT) {
+            // EJML's mult_reorder, vectorised: the same bits
+            FlatProduct.multiply(data.data, other.data.data, out.data, rows(), other.cols(), cols());
+        } else {
+            CommonOps_DDRM.mult(data, other.data, out);
+        }
         return new Matrix(out);
     }
 

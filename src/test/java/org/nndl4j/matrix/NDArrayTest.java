@@ -56,4 +56,32 @@ class NDArrayTest {
         assertThrows(IllegalArgumentException.class, () -> arange(2, 3).get(1));
         assertEquals("(5,)", NDArray.shapeString(new int[] {5}));
     }
+
+    @Test
+    void examplesAsColumnsDividedBy_isTheFunctionsFormToTheBit() {
+        // 130 features: two blocks of 64 and a remainder; pixel-like values divided by 255 as the course does
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[] pixels = new double[3 * 130];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextInt(256);
+        }
+        NDArray images = NDArray.of(pixels, 3, 10, 13);
+        Matrix expected = images.examplesAsColumns(v -> v / 255.0);
+        Matrix divided = images.examplesAsColumnsDividedBy(255.0);
+        assertEquals(new Shape(130, 3), divided.shape());
+        assertArrayEquals(expected.toEjml().data, divided.toEjml().data, 0.0);
+        assertEquals(pixels[130 + 7] / 255.0, divided.get(7, 1));
+        assertEquals(new Shape(0, 0), NDArray.of(new double[0], 0, 4).examplesAsColumnsDividedBy(2).shape());
+        assertThrows(IllegalArgumentException.class, () -> NDArray.of(new double[] {1}).examplesAsColumnsDividedBy(2));
+    }
+
+    @Test
+    void indexOfFirstOutside_findsTheFirstValueOutsideOrNaN() {
+        assertEquals(-1, NDArray.of(new double[] {0, 255, 17, 0.5}, 2, 2).indexOfFirstOutside(0, 255));
+        assertEquals(2, NDArray.of(new double[] {0, 255, 255.5, -1}, 4).indexOfFirstOutside(0, 255));
+        assertEquals(1, NDArray.of(new double[] {3, -0.25, 256}, 3).indexOfFirstOutside(0, 255));
+        assertEquals(3, NDArray.of(new double[] {3, 4, 5, Double.NaN}, 4).indexOfFirstOutside(0, 255));
+        assertEquals(0, NDArray.of(new double[] {Double.POSITIVE_INFINITY}, 1).indexOfFirstOutside(0, 255));
+        assertEquals(-1, NDArray.of(new double[0], 0).indexOfFirstOutside(0, 255));
+    }
 }
