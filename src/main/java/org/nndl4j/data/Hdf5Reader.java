@@ -177,12 +177,9 @@ public final class Hdf5Reader implements AutoCloseable {
         return h5.toString();
     }
 
-    /**
-     * The Hdf5Array's values copied into an NDArray: two array copies, which run at memory speed from the start, where
-     * one pass calling a function per element ran interpreted for the first tens of milliseconds of a program.
-     */
+    /** One copy, straight from the Hdf5Array's values into the NDArray's (no copy of them in between). */
     private static NDArray toNDArray(Hdf5Array a) {
-        return NDArray.of(a.values(), a.dimensions());
+        return NDArray.generate(a::value, a.dimensions());
     }
 
     /** Runs a read, turning an {@link Hdf5Exception} into a {@link DatasetException} with the same source and problem. */
