@@ -172,23 +172,7 @@ public final class NDArray {
      */
     public Matrix examplesAsColumns(DoubleUnaryOperator f) {
         Checks.notNull("examplesAsColumns", "function", f);
-        if (shape.length == 0) {
-            throw new Nndl4jException("examplesAsColumns: a 0-dimensional array has no examples");
-        }
-        int m = shape[0];
-        int features = m == 0 ? 0 : data.length / m;
-        double[] out = new double[data.length];
-        // transposed copy in blocks of 64 features, so the rows being written stay in cache
-        for (int r0 = 0; r0 < features; r0 += 64) {
-            int r1 = Math.min(features, r0 + 64);
-            for (int i = 0; i < m; i++) {
-                int from = i * features;
-                for (int r = r0; r < r1; r++) {
-                    out[r * m + i] = f.applyAsDouble(data[from + r]);
-                }
-            }
-        }
-        return Matrix.wrap(features, m, out);
+        return examplesAsColumns(f, 1.0);
     }
 
     /**
@@ -200,6 +184,11 @@ public final class NDArray {
      * @return a new {@code (size / m, m)} matrix
      */
     public Matrix examplesAsColumnsDividedBy(double divisor) {
+        return examplesAsColumns(null, divisor);
+    }
+
+    /** {@code f(a.reshape(m, -1).T)}, or without {@code f} {@code a.reshape(m, -1).T / divisor}. */
+    private Matrix examplesAsColumns(DoubleUnaryOperator f, double divisor) {
         if (shape.length == 0) {
             throw new Nndl4jException("examplesAsColumns: a 0-dimensional array has no examples");
         }
@@ -212,7 +201,8 @@ public final class NDArray {
             for (int i = 0; i < m; i++) {
                 int from = i * features;
                 for (int r = r0; r < r1; r++) {
-                    out[r * m + i] = data[from + r] / divisor;
+                    double v = data[from + r];
+                    out[r * m + i] = f == null ? v / divisor : f.applyAsDouble(v);
                 }
             }
         }
