@@ -5,8 +5,8 @@ import org.nndl4j.Nndl4jException;
 /**
  * {@code C = A · B} for row-major arrays with the operations of EJML's {@code mult_reorder}, in its order: row
  * {@code i} of C starts as {@code A[i][0]·B[0]} and adds {@code A[i][p]·B[p]} for {@code p = 1, 2, ...}, each
- * element one product at a time. So the result has EJML's bits, signed zeros included (and NaN where it has NaN), in a quarter to a
- * fifth of its time on the cat model's {@code W·X} (measured below).
+ * element one product at a time. So the result has EJML's bits, signed zeros included (and NaN where it has NaN), in a
+ * quarter to a fifth of its time on the cat models' {@code W·X} (measured below).
  *
  * <p>EJML's loop runs over the flat arrays, where the JIT cannot tell that the stores into C miss the loads of B
  * (they could be one array at two offsets) and leaves it scalar. Here a block of B is first copied into rows of their

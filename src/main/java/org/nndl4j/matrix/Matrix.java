@@ -552,7 +552,8 @@ public final class Matrix {
             return vectorProduct(other, rows(), other.cols(), cols(), cols(), 1, 1, other.cols());
         }
         DMatrixRMaj out = new DMatrixRMaj(rows(), other.cols());
-        if (other.cols() >= EjmlParameters.MULT_COLUMN_SWITCH && (long) rows() * cols() * other.cols() >= FLAT_PRODUCT) {
+        if (other.cols() >= EjmlParameters.MULT_COLUMN_SWITCH
+                && (long) rows() * cols() * other.cols() >= FLAT_PRODUCT) {
             // EJML's mult_reorder, vectorised: the same bits
             FlatProduct.multiply(data.data, other.data.data, out.data, rows(), other.cols(), cols());
         } else {

@@ -145,7 +145,7 @@ final class RowKernel {
 
     /** {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}, summed left to right. */
     static void axpy4(double[] c, double a0, double[] b0, double a1, double[] b1, double a2, double[] b2,
-                              double a3, double[] b3, int from, int to) {
+                      double a3, double[] b3, int from, int to) {
         for (int j = from; j < to; j++) {
             c[j] = c[j] + a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
         }
