@@ -537,7 +537,7 @@ public final class Matrix {
     /**
      * The matrix product {@code this · other} ({@code np.dot}). From 2¹⁵ multiply-adds and 15 columns on, EJML's
      * {@code CommonOps_DDRM.mult} operations run in its order on a loop the JIT vectorises: its bits (a NaN where it
-     * has a NaN), 4–5x faster on the cat model's {@code W·X} ({@code FlatProduct}).
+     * has a NaN), 4–6x faster on the cat model's {@code W·X} ({@code FlatProduct}).
      *
      * @param other the right factor, {@code (cols, n)}
      * @return a new {@code (rows, n)} matrix
