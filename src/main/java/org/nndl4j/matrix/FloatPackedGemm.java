@@ -149,6 +149,10 @@ final class FloatPackedGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(A, transA, ic, mc, pc, kc, mr, packedA, 0);
+                    if (PackedGemm.fewRows(mc, kc, Float.BYTES)) {
+                        byColumnPanels(kernel, alpha, packedA, b, at + jc * kc, C, ic, mc, jc, nc, kc, sums);
+                        continue;
+                    }
                     for (int ir = 0; ir < mc; ir += mr) {
                         int rows = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
@@ -157,6 +161,22 @@ final class FloatPackedGemm {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The tiles of a block of few rows ({@link PackedGemm#fewRows}), column panel by column panel: each panel of B,
+     * read from memory once, serves every row panel while it is in L1 (the same tiles, so the same bits).
+     */
+    private static void byColumnPanels(FloatMicroKernel kernel, float alpha, float[] packedA, float[] b, int bBase,
+                                       float[][] C, int ic, int mc, int jc, int nc, int kc, float[] sums) {
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        for (int jr = 0; jr < nc; jr += nr) {
+            for (int ir = 0; ir < mc; ir += mr) {
+                kernel.multiply(kc, packedA, ir * kc, b, bBase + jr * kc, alpha, C, ic + ir, Math.min(mr, mc - ir),
+                        jc + jr, Math.min(nr, nc - jr), sums);
             }
         }
     }

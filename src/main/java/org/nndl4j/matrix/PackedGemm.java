@@ -48,6 +48,12 @@ final class PackedGemm {
      */
     static final int HELD_A = 1 << 17;
 
+    /**
+     * The most bytes of A's packed panels in a block whose tiles run column panel by column panel
+     * ({@link #fewRows}): half of this machine's 48 KB L1, so that they and one B panel stay there.
+     */
+    static final int FEW_ROWS_BYTES = 24 * 1024;
+
     /** Spare values at the start of B's buffer, so that its panels can start on a cache line ({@link CacheLines}). */
     private static final int SLACK = CacheLines.BYTES / Double.BYTES;
 
@@ -177,8 +183,42 @@ final class PackedGemm {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                block(kernel, alpha, A, false, null, 0, (double[]) packedB.values,
-                        start + pc / KC * packedB.blockSize + jc * kc, C, i0, i1, jc, nc, pc, kc);
+                int at = start + pc / KC * packedB.blockSize + jc * kc;
+                if (i1 - i0 <= MC && fewRows(i1 - i0, kc, Double.BYTES)) {
+                    double[] packedA = BUFFERS.get()[0];
+                    packA(A, false, i0, i1 - i0, pc, kc, kernel.rows(), packedA, 0);
+                    byColumnPanels(kernel, alpha, packedA, (double[]) packedB.values, at, C, i0, i1 - i0, jc, nc, kc);
+                } else {
+                    block(kernel, alpha, A, false, null, 0, (double[]) packedB.values, at, C, i0, i1, jc, nc, pc, kc);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a block of {@code mc} rows of A runs its tiles column panel by column panel: when its packed panels
+     * ({@code mc x kc} values of {@code bytes} each) take at most {@value #FEW_ROWS_BYTES} bytes. B, packed beforehand
+     * ({@link #multiplyPacked}), comes from memory: row panel by row panel, the first row panel waited for every B
+     * panel of the block and the others found them in L2; column panel by column panel, each B panel is read from
+     * memory once and serves the few row panels from L1. Many rows keep the row-panel order (see {@link #KC}).
+     */
+    static boolean fewRows(int mc, int kc, int bytes) {
+        return (long) mc * kc * bytes <= FEW_ROWS_BYTES;
+    }
+
+    /**
+     * The tiles of a block of few rows ({@link #fewRows}), A packed in {@code packedA} from 0 and B's panels from
+     * {@code bBase}, column panel by column panel: the same tiles as {@link #block}, so the same bits.
+     */
+    private static void byColumnPanels(MicroKernel kernel, double alpha, double[] packedA, double[] b, int bBase,
+                                       double[][] C, int i0, int mc, int jc, int nc, int kc) {
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        double[] sums = scratch(BUFFERS.get(), mr * nr);
+        for (int jr = 0; jr < nc; jr += nr) {
+            for (int ir = 0; ir < mc; ir += mr) {
+                kernel.multiply(kc, packedA, ir * kc, b, bBase + jr * kc, alpha, C, i0 + ir, Math.min(mr, mc - ir),
+                        jc + jr, Math.min(nr, nc - jr), sums);
             }
         }
     }
