@@ -49,6 +49,19 @@ final class EngineArrays {
         return bits == 0;
     }
 
+    /**
+     * {@code to = from} rounded to float32; the or of {@code x - x}'s bits over {@code from} (0 if every value is
+     * finite, as {@link #finite(double[])}).
+     */
+    static long rounded(double[] from, float[] to) {
+        long bits = 0;
+        for (int j = 0; j < from.length; j++) {
+            to[j] = (float) from[j];
+            bits |= Double.doubleToRawLongBits(from[j] - from[j]);
+        }
+        return bits;
+    }
+
     /** Whether every value of every row is finite. */
     static boolean finite(double[][] M) {
         for (double[] row : M) {

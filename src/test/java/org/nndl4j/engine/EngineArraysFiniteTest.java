@@ -1,12 +1,14 @@
 package org.nndl4j.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code EngineArrays.finite}, which the training loop asks of every step's parameters: false exactly when a value is
- * NaN or infinite, wherever it stands, and true for every finite value, the extreme and signed ones included.
+ * NaN or infinite, wherever it stands, and true for every finite value, the extreme and signed ones included; and the
+ * pass that records the same thing while it rounds to float32 ({@code rounded}).
  */
 class EngineArraysFiniteTest {
 
@@ -33,5 +35,32 @@ class EngineArraysFiniteTest {
             }
         }
         assertEquals(true, EngineArrays.finite(new double[0]), "no values");
+    }
+
+    @Test
+    void rounded_recordsFinitenessAsFinite_andRoundsAsACast() {
+        double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int n : new int[] {1, 7, 8, 9, 33}) {
+            for (int at = 0; at < n; at++) {
+                for (double bad : odd) {
+                    double[] w = new double[n];
+                    for (int j = 0; j < n; j++) {
+                        w[j] = j == at ? bad : (j % 3 - 1) * 1.25e-3 * (j + 1);
+                    }
+                    float[] f = new float[n];
+                    assertNotEquals(0L, EngineArrays.rounded(w, f), bad + " at " + at + " of " + n);
+                    assertEquals((float) bad, f[at], 0.0f);
+                    w[at] = 0.5;
+                    assertEquals(0L, EngineArrays.rounded(w, f), "finite, n " + n);
+                }
+            }
+        }
+        // the values: (float) w, bit for bit
+        double[] w = {0.3, -1.7, 2.5e-3, -0.0, 1e-9, 7.0, -3.25, 3.4028235677973366e38, 1e-46};
+        float[] f = new float[w.length];
+        assertEquals(0L, EngineArrays.rounded(w, f));
+        for (int j = 0; j < w.length; j++) {
+            assertEquals(Float.floatToIntBits((float) w[j]), Float.floatToIntBits(f[j]), "at " + j);
+        }
     }
 }

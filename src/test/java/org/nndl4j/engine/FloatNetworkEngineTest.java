@@ -143,6 +143,99 @@ class FloatNetworkEngineTest {
         assertTrue(!f32.usesGram());
     }
 
+    /**
+     * A full-batch step converts dW, moves W and rounds it to float32 in one pass: W ends as {@code W + (-α)·dW} of
+     * the step's own (float64) dW, bit for bit, with and without L2, and the next step's cost is the one its float32
+     * copy gives (a batch pass over the same examples, which rounds W afresh, agrees).
+     */
+    @Test
+    void step_movesWByItsOwnGradient_bitForBit_andTheNextPassUsesTheMovedWeights() {
+        Matrix X = new NumpyRandom(17).rand(6, 50);
+        Matrix Y = labels(X, 1, 18);
+        Network net = network(new int[] {6, 5, 3, 1}, Activation.RELU, Activation.SIGMOID, 19);
+        for (double lambda : new double[] {0.0, 0.9}) {
+            FloatNetworkEngine stepped = FloatNetworkEngine.primal(net, X, Y);
+            FloatNetworkEngine batched = FloatNetworkEngine.primal(net, X, Y);
+            stepped.regularize(lambda, null, null);
+            batched.regularize(lambda, null, null);
+            for (int k = 0; k < 3; k++) {
+                Network before = stepped.network();
+                double cost = stepped.step(0.35);
+                Gradients grads = stepped.lastGradients();
+                Network after = stepped.network();
+                double batchCost = batched.batchGradients(null, 0, 50) / 50;
+                assertEquals(batchCost, cost, 1e-6, "step " + k + ", lambda " + lambda);
+                batched.update((l, W, b, dW, db) -> {
+                    for (int i = 0; i < W.length; i++) {
+                        W[i] = after.W(l).toArray()[i];
+                        b[i] = after.b(l).get(i, 0);
+                    }
+                });
+                for (int l = 1; l <= 3; l++) {
+                    double[][] w0 = before.W(l).toArray();
+                    double[][] dw = grads.dW(l).toArray();
+                    double[][] w1 = after.W(l).toArray();
+                    for (int i = 0; i < w0.length; i++) {
+                        for (int j = 0; j < w0[i].length; j++) {
+                            double v = w0[i][j];
+                            v += -0.35 * dw[i][j];
+                            assertEquals(Double.doubleToLongBits(v), Double.doubleToLongBits(w1[i][j]),
+                                    "W" + l + "[" + i + "][" + j + "], step " + k + ", lambda " + lambda);
+                        }
+                        assertEquals(before.b(l).get(i, 0) - 0.35 * grads.db(l).get(i, 0), after.b(l).get(i, 0),
+                                0.0, "b" + l);
+                    }
+                }
+                assertTrue(stepped.parametersFinite());
+            }
+        }
+    }
+
+    /**
+     * {@code parametersFinite} answers from the pass that last wrote the parameters: false after a step or an update
+     * that leaves one infinite or NaN, true again after an update that makes every one finite.
+     */
+    @Test
+    void parametersFinite_followsEveryStepAndUpdate() {
+        Matrix X = new NumpyRandom(27).rand(4, 30);
+        Matrix Y = labels(X, 1, 28);
+        Network net = network(new int[] {4, 3, 1}, Activation.TANH, Activation.SIGMOID, 29);
+        FloatNetworkEngine f32 = FloatNetworkEngine.primal(net, X, Y);
+        assertTrue(f32.parametersFinite());
+        // steps of the largest rate: the weights grow past the largest double within a few
+        boolean diverged = false;
+        for (int k = 0; k < 6 && !diverged; k++) {
+            f32.step(Double.MAX_VALUE);
+            Network now = f32.network();
+            boolean allFinite = true;
+            for (int l = 1; l <= 2; l++) {
+                allFinite &= EngineArrays.finite(now.W(l).toArray()) && EngineArrays.finite(now.b(l).toRowMajor());
+            }
+            assertEquals(allFinite, f32.parametersFinite(), "step " + k);
+            diverged = !allFinite;
+        }
+        assertTrue(diverged, "steps of the largest rate left every weight finite");
+        for (int layer = 1; layer <= 2; layer++) {
+            for (boolean inBias : new boolean[] {false, true}) {
+                FloatNetworkEngine e = FloatNetworkEngine.primal(net, X, Y);
+                int target = layer;
+                e.update((l, W, b, dW, db) -> {
+                    if (l == target && inBias) {
+                        b[b.length - 1] = Double.NaN;
+                    } else if (l == target) {
+                        W[W.length - 1][W[0].length - 1] = Double.NEGATIVE_INFINITY;
+                    }
+                });
+                assertTrue(!e.parametersFinite(), "layer " + layer + (inBias ? ", b" : ", W"));
+                e.update((l, W, b, dW, db) -> {
+                    W[W.length - 1][W[0].length - 1] = 0.25;
+                    b[b.length - 1] = 0.25;
+                });
+                assertTrue(e.parametersFinite(), "mended, layer " + layer);
+            }
+        }
+    }
+
     @Test
     void refusals_softmaxHiddenLayerDropoutBadBatchesAndShapes() {
         Matrix X = new NumpyRandom(1).rand(6, 20);

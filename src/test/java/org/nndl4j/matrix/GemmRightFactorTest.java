@@ -26,6 +26,9 @@ class GemmRightFactorTest {
 
     @Test
     void productsOnAFactorPackedOnce_haveThePackedKernelsBits_onEveryEdge_onOneTwoAndThreeThreads() {
+        // 1, 7 and 20 rows run their tiles column panel by column panel, 130 row panel by row panel
+        assertTrue(PackedGemm.fewRows(20, PackedGemm.KC, Double.BYTES));
+        assertTrue(!PackedGemm.fewRows(130, PackedGemm.KC, Double.BYTES));
         long seed = 1;
         for (int m : new int[] {1, 7, 20, 130}) {
             for (int n : new int[] {1, 15, 17, 530}) {
