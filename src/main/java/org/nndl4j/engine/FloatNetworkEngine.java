@@ -337,11 +337,11 @@ public final class FloatNetworkEngine implements TrainingEngine {
         for (int i = 0; i < W[l].length; i++) {
             bits |= EngineArrays.rounded(W[l][i], Wf[l][i]);
         }
-        finite[l] = bits == 0 && finiteBiases(l);
+        finite[l] = bits == 0 && roundBiases(l);
     }
 
     /** bf[l] = b[l] rounded to float32; whether b[l] is all finite. */
-    private boolean finiteBiases(int l) {
+    private boolean roundBiases(int l) {
         long bits = 0;
         for (int i = 0; i < b[l].length; i++) {
             bf[l][i] = (float) b[l][i];

@@ -207,7 +207,8 @@ final class PackedGemm {
      * {@code dW1 = dZ1·Xᵀ} 1.52–1.81 against 1.67–1.93; float64 Z1 3.82–3.88 against 3.96–4.14, dW1 3.51–3.64 against
      * 3.74–3.95. The whole cat iterations moved less than this machine's noise (float32 0.0058 s against 0.0059,
      * medians of eight processes; float64 0.0084 against 0.0085, six). Not kept: a kernel that also reads one value
-     * per cache line of the next B panel (a prefetch by hand) gained 1–6 % more on these products.
+     * per cache line of the next B panel (a prefetch by hand) gained 1–6 % more on these products. float32's dW1, whose
+     * dZ1 fits the held buffer, now goes one step further ({@code FloatPackedGemm.allByColumnPanels}).
      */
     static boolean fewRows(int mc, int kc, int bytes) {
         return (long) mc * kc * bytes <= FEW_ROWS_BYTES;
