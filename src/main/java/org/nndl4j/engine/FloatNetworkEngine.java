@@ -337,7 +337,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
         for (int i = 0; i < W[l].length; i++) {
             bits |= EngineArrays.rounded(W[l][i], Wf[l][i]);
         }
-        finite[l] = bits == 0 && roundBiases(l);
+        // both passes always run: bf must follow b even when W is not finite
+        boolean biasesFinite = roundBiases(l);
+        finite[l] = bits == 0 && biasesFinite;
     }
 
     /** bf[l] = b[l] rounded to float32; whether b[l] is all finite. */
