@@ -133,6 +133,36 @@ class GemmTest {
         assertThrows(IllegalArgumentException.class, () -> Gemm.setThreads(0));
     }
 
+    /**
+     * A transposed right factor of at most four blocks of the shared dimension is packed for all of it at once
+     * ({@code PackedGemm.wholeK}), in narrower column blocks: the same tiles and blocks as the product on its explicit
+     * transpose, so the same bits, with the left factor held (40 rows) or packed per block (130), on 1 and 2 threads.
+     */
+    @ParameterizedTest(name = "({0} x {2}) . ({1} x {2})ᵀ")
+    @CsvSource({"40, 790, 129", "130, 790, 300", "40, 790, 512", "130, 101, 512", "130, 790, 513"})
+    void transposedRightFactors_giveTheBitsOfTheirExplicitTranspose(int m, int n, int k) {
+        double[][] A = rows(random(m, k, 21));
+        DMatrixRMaj b = random(n, k, 22);
+        double[][] B = rows(b);
+        double[][] BT = rows(CommonOps_DDRM.transpose(b, null));
+        assertTrue(Gemm.packs(m, n, k), "packed for this shape");
+        int before = Gemm.threads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Gemm.setThreads(threads);
+                double[][] viaTransB = rows(random(m, n, 23));
+                double[][] viaCopy = rows(random(m, n, 23));
+                Gemm.multAddTransB(0.3, A, B, viaTransB);
+                Gemm.multAdd(0.3, A, BT, viaCopy);
+                for (int i = 0; i < m; i++) {
+                    assertTrue(java.util.Arrays.equals(viaCopy[i], viaTransB[i]), threads + " thread(s), row " + i);
+                }
+            }
+        } finally {
+            Gemm.setThreads(before);
+        }
+    }
+
     @Test
     void transpose_swapsRowsAndColumns() {
         double[][] t = Gemm.transpose(new double[][] {{1, 2, 3}, {4, 5, 6}});
