@@ -1,7 +1,5 @@
 package org.nndl4j.matrix;
 
-import java.util.Optional;
-
 import org.nndl4j.Nndl4jException;
 
 /**
@@ -30,19 +28,7 @@ public final class FloatDescent {
     }
 
     private static Row load() {
-        try {
-            if ("rows".equals(System.getProperty("nndl4j.gemm.kernel"))) {
-                return null;
-            }
-            Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
-            if (module.isEmpty()) {
-                return null;
-            }
-            FloatDescent.class.getModule().addReads(module.get());
-            return (Row) Class.forName("org.nndl4j.matrix.VectorFloatDescent").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return null; // callers keep their own passes
-        }
+        return (Row) VectorModule.instance("org.nndl4j.matrix.VectorFloatDescent");
     }
 
     /** Probes on private rows of every length from 1 to 40, at rate 0 (the values stay as they are). */

@@ -3,7 +3,6 @@ package org.nndl4j.matrix;
 import org.nndl4j.Nndl4jException;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -104,22 +103,7 @@ public final class Gemm {
      * class that uses the module is loaded only then, by name, so nndl4j runs without it.
      */
     private static MicroKernel loadVectorKernel() {
-        try {
-            if ("rows".equals(System.getProperty("nndl4j.gemm.kernel"))) {
-                return null;
-            }
-            Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
-            if (vector.isEmpty()) {
-                return null;
-            }
-            // module-info does not require it (a `requires static` would make javac warn every client module that
-            // it uses an incubating module), so as a named module org.nndl4j reads it only from here on
-            Gemm.class.getModule().addReads(vector.get());
-            return (MicroKernel) Class.forName("org.nndl4j.matrix.VectorMicroKernel")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return null; // any failure to set the vector kernel up leaves the plain-Java kernel, which is complete
-        }
+        return (MicroKernel) VectorModule.instance("org.nndl4j.matrix.VectorMicroKernel");
     }
 
     /**
