@@ -77,10 +77,21 @@ final class PackedGemm {
      * Where the operands are: {@code a(i, p)} is {@code A[p][i]} when {@code transA}; B is stored as rows
      * {@code B[r][c]}, or, when {@code B} is null, as the row-major values {@code flatB[r·ldb + c]}; either way from
      * column {@code bCol} on: {@code b(p, j)} is stored at {@code (p, bCol + j)}, or at {@code (j, bCol + p)} when
-     * {@code transB}.
+     * {@code transB}. With {@code overwrite}, C's values are not read: the product is written over them.
      */
     record Operands(double alpha, double[][] A, boolean transA, double[][] B, double[] flatB, int ldb, int bCol,
-                    boolean transB, double[][] C, int k) {
+                    boolean transB, double[][] C, int k, boolean overwrite) {
+
+        /** Operands that add to C. */
+        Operands(double alpha, double[][] A, boolean transA, double[][] B, double[] flatB, int ldb, int bCol,
+                 boolean transB, double[][] C, int k) {
+            this(alpha, A, transA, B, flatB, ldb, bCol, transB, C, k, false);
+        }
+
+        /** These operands for {@code C = alpha·op(A)·op(B)}: the first block of the shared dimension overwrites C. */
+        Operands overwriting() {
+            return new Operands(alpha, A, transA, B, flatB, ldb, bCol, transB, C, k, true);
+        }
 
         /** Operands whose B is stored as rows from its first column. */
         Operands(double alpha, double[][] A, boolean transA, double[][] B, boolean transB, double[][] C, int k) {
@@ -115,7 +126,7 @@ final class PackedGemm {
                 int at = CacheLines.doubles(packedB);
                 packB(o, pc, kc, jc, nc, kernel.cols(), packedB, at);
                 block(kernel, o.alpha, o.A, o.transA, heldA, mcAll * pc, packedB, at, kc, o.C, i0, i1, jc, nc, pc,
-                        kc);
+                        kc, o.overwrite && pc == 0);
             }
         }
     }
@@ -143,7 +154,7 @@ final class PackedGemm {
             for (int pc = 0; pc < o.k; pc += KC) {
                 int kc = Math.min(KC, o.k - pc);
                 block(kernel, o.alpha, o.A, o.transA, heldA, mcAll * pc, packedB, at + pc * nr, o.k, o.C, i0, i1, jc,
-                        nc, pc, kc);
+                        nc, pc, kc, o.overwrite && pc == 0);
             }
         }
     }
@@ -165,7 +176,7 @@ final class PackedGemm {
      */
     private static void block(MicroKernel kernel, double alpha, double[][] A, boolean transA, double[] heldA,
                               int aBase, double[] b, int bBase, int bStride, double[][] C, int i0, int i1, int jc,
-                              int nc, int pc, int kc) {
+                              int nc, int pc, int kc, boolean overwrite) {
         double[][] buffers = BUFFERS.get();
         double[] packedA = heldA != null ? heldA : buffers[0];
         int at = heldA != null ? aBase : 0;
@@ -181,7 +192,7 @@ final class PackedGemm {
                 int rows = Math.min(mr, mc - ir);
                 for (int jr = 0; jr < nc; jr += nr) {
                     kernel.multiply(kc, packedA, at + ir * kc, b, bBase + jr * bStride, alpha, C,
-                            ic + ir, rows, jc + jr, Math.min(nr, nc - jr), sums);
+                            ic + ir, rows, jc + jr, Math.min(nr, nc - jr), overwrite, sums);
                 }
             }
         }
@@ -230,7 +241,7 @@ final class PackedGemm {
                     byColumnPanels(kernel, alpha, packedA, (double[]) packedB.values, at, C, i0, i1 - i0, jc, nc, kc);
                 } else {
                     block(kernel, alpha, A, false, null, 0, (double[]) packedB.values, at, kc, C, i0, i1, jc, nc, pc,
-                            kc);
+                            kc, false);
                 }
             }
         }
@@ -267,7 +278,7 @@ final class PackedGemm {
         for (int jr = 0; jr < nc; jr += nr) {
             for (int ir = 0; ir < mc; ir += mr) {
                 kernel.multiply(kc, packedA, ir * kc, b, bBase + jr * kc, alpha, C, i0 + ir, Math.min(mr, mc - ir),
-                        jc + jr, Math.min(nr, nc - jr), sums);
+                        jc + jr, Math.min(nr, nc - jr), false, sums);
             }
         }
     }
