@@ -53,7 +53,7 @@ final class VectorMicroKernel implements MicroKernel {
 
     @Override
     public void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double alpha, double[][] C,
-                         int i0, int rows, int j0, int cols, double[] sums) {
+                         int i0, int rows, int j0, int cols, boolean overwrite, double[] sums) {
         DoubleVector c00 = DoubleVector.fromArray(S, ZEROS, 0);
         DoubleVector c01 = DoubleVector.fromArray(S, ZEROS, 1 * V);
         DoubleVector c02 = DoubleVector.fromArray(S, ZEROS, 2 * V);
@@ -142,15 +142,34 @@ final class VectorMicroKernel implements MicroKernel {
         c70.intoArray(sums, 7 * NR);
         c71.intoArray(sums, 7 * NR + V);
         c72.intoArray(sums, 7 * NR + 2 * V);
-        addSums(sums, alpha, C, i0, rows, j0, cols);
+        addSums(sums, alpha, C, i0, rows, j0, cols, overwrite);
     }
 
     /**
-     * {@code C = fma(sum, alpha, C)} for the first {@code rows x cols} sums of the scratch tile: three vectors a row
-     * for whole tiles, one value at a time for the last, partial columns of C. The same operation either way, so the
-     * same bits.
+     * {@code C = fma(sum, alpha, C)} for the first {@code rows x cols} sums of the scratch tile, or with
+     * {@code overwrite} {@code C = fma(sum, alpha, +0.0)} (C not read): three vectors a row for whole tiles, one value
+     * at a time for the last, partial columns of C. The same operation either way, so the same bits.
+     *
+     * <p>Overwriting saves the reads of C in the first block of the shared dimension, which find it in memory (the
+     * tall workload's Z1 is 61 MB) and stall the kernel, and the pass that zeroed C. The tall workload's
+     * {@code Z1 = W1·X} took 211–215 ms written over Z1 against 222 zeroing it and adding, {@code Z2 = W2·A1}
+     * 19.3–19.6 against 22.8–22.9 (medians of 20 rounds alternating the two in one process, three processes, one core;
+     * 2026-12-01).
      */
-    private static void addSums(double[] sums, double alpha, double[][] C, int i0, int rows, int j0, int cols) {
+    private static void addSums(double[] sums, double alpha, double[][] C, int i0, int rows, int j0, int cols,
+                                boolean overwrite) {
+        if (cols == NR && overwrite) {
+            DoubleVector al = DoubleVector.broadcast(S, alpha);
+            DoubleVector zero = DoubleVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                double[] c = C[i0 + r];
+                int s = r * NR;
+                DoubleVector.fromArray(S, sums, s).fma(al, zero).intoArray(c, j0);
+                DoubleVector.fromArray(S, sums, s + V).fma(al, zero).intoArray(c, j0 + V);
+                DoubleVector.fromArray(S, sums, s + 2 * V).fma(al, zero).intoArray(c, j0 + 2 * V);
+            }
+            return;
+        }
         if (cols == NR) {
             DoubleVector al = DoubleVector.broadcast(S, alpha);
             for (int r = 0; r < rows; r++) {
@@ -167,7 +186,7 @@ final class VectorMicroKernel implements MicroKernel {
         for (int r = 0; r < rows; r++) {
             double[] row = C[i0 + r];
             for (int q = 0; q < cols; q++) {
-                row[j0 + q] = Math.fma(sums[r * NR + q], alpha, row[j0 + q]);
+                row[j0 + q] = Math.fma(sums[r * NR + q], alpha, overwrite ? 0.0 : row[j0 + q]);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.nndl4j.Nndl4jException;
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.ColumnGather;
+import org.nndl4j.matrix.FloatDescent;
 import org.nndl4j.matrix.FloatGemm;
 import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
@@ -64,6 +65,8 @@ public final class FloatNetworkEngine implements TrainingEngine {
     /** L2's scratch for the squares of the largest W, reused from step to step. */
     private double[] squares;
     private boolean stepped;
+    /** Whether the last step left its weight gradients in dWf only ({@link #widenGradients} makes dW). */
+    private boolean gradientsNarrow;
     /** Whether layer l's W and b are all finite, as of the last pass that changed them ({@link #refresh}). */
     private final boolean[] finite;
 
@@ -260,7 +263,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
         this.run = new BatchRun<>(m, BatchRun.SHARE / 2, w -> new float[n0][w]);
         boolean tiles = small && FloatGemm.kernel().equals("vector");
         if (tiles) {
-            // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them
+            // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them (the
+            // steps' one pass, FloatDescent, is probed during them: until it is compiled they run the passes one by
+            // one, a tenth slower, not ten times as on the tile kernel's plain twin)
             FloatGemm.warmUp();
         }
         this.packedX = tiles ? FloatGemm.pack(this.X) : null;
@@ -356,12 +361,43 @@ public final class FloatNetworkEngine implements TrainingEngine {
     public double step(double learningRate) {
         Pass p = fullPass();
         double cost = forwardAndCost(p, false, true);
-        backward(p, false);
+        // without L2 (dW is then the float32 product widened), W moves and is rounded in one pass from dWf; dW is
+        // widened only if asked for (lastGradients, update)
+        boolean onePass = lambda == 0.0 && FloatDescent.ready();
+        backward(p, false, !onePass);
         for (int l = 1; l <= L; l++) {
-            descend(W[l], b[l], dW[l], db[l], learningRate);
-            refresh(l);
+            if (onePass) {
+                descendRounding(l, learningRate);
+            } else {
+                descend(W[l], b[l], dW[l], db[l], learningRate);
+                refresh(l);
+            }
         }
         return cost;
+    }
+
+    /**
+     * {@link #descend} and {@link #refresh} of layer {@code l} without L2: W moves by the float32 gradient dWf widened
+     * and is rounded to Wf in {@link FloatDescent}'s one pass.
+     */
+    private void descendRounding(int l, double learningRate) {
+        long bits = 0;
+        for (int i = 0; i < W[l].length; i++) {
+            bits |= FloatDescent.descend(W[l][i], dWf[l][i], learningRate, Wf[l][i]);
+            b[l][i] += -learningRate * db[l][i];
+        }
+        boolean biasesFinite = roundBiases(l);
+        finite[l] = bits == 0 && biasesFinite;
+    }
+
+    /** dW = dWf in float64, if the last step left it to be widened. */
+    private void widenGradients() {
+        if (gradientsNarrow) {
+            for (int l = 1; l <= L; l++) {
+                toDouble(dWf[l], W[l], 0.0, m, dW[l]);
+            }
+            gradientsNarrow = false;
+        }
     }
 
     /**
@@ -371,9 +407,13 @@ public final class FloatNetworkEngine implements TrainingEngine {
      * iteration ({@code -XX:+PrintCompilation}); its iterations 101 to 200 took 4.16–4.70 ms on average, against
      * 4.07–4.24 ms with these helpers (float32, one core, four runs each).
      *
-     * <p>Not one pass with {@link #toDouble} and {@link #refresh}: that loop (float32 to float64, the update, back to
-     * float32 and the finiteness bits together) was not vectorised, and on the cat's first layer took 1.13 ms a step
-     * against 0.37 for the passes one by one (one core, best of 300).
+     * <p>With L2, or where {@link FloatDescent}'s one pass is not {@link FloatDescent#ready ready}: written as plain
+     * Java, one loop with {@link #toDouble} and {@link #refresh} (float32 to float64, the update, back to float32 and
+     * the finiteness bits together) was not vectorised, and on the cat's first layer took 1.13 ms a step against 0.37
+     * for the passes one by one (one core, best of 300). {@link FloatDescent} does it in the Vector API: the cat's
+     * float32 steps took 0.88–0.90 of the time with it (medians of 50 blocks of 50 steps alternating with a twin
+     * engine on the three passes, three processes, one core; 2026-12-01: 6.06 ms against 6.92, 6.15 against 6.90,
+     * 4.24 against 4.69, this machine's speed moving from process to process).
      */
     private static void descend(double[][] W, double[] b, double[][] dW, double[] db, double learningRate) {
         for (int i = 0; i < W.length; i++) {
@@ -403,12 +443,13 @@ public final class FloatNetworkEngine implements TrainingEngine {
             gather(order, from, p);
         }
         double sum = forwardAndCost(p, true, withLoss);
-        backward(p, true);
+        backward(p, true, true);
         return sum;
     }
 
     @Override
     public void update(ParameterUpdate update) {
+        widenGradients();
         for (int l = 1; l <= L; l++) {
             update.update(l, W[l], b[l], dW[l], db[l]);
             refresh(l);
@@ -452,6 +493,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         if (!stepped) {
             return null;
         }
+        widenGradients();
         return EngineArrays.gradients(dW, db, L);
     }
 
@@ -664,7 +706,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
      * Backward propagation into dW and db (float64). Full-batch steps: {@code dZL = AL - Y},
      * {@code dW = (1/m) dZ·APrevᵀ}; batch gradients: {@code dZL = (1/m_b)(AL - Y)}, {@code dW = dZ·APrevᵀ}.
      */
-    private void backward(Pass p, boolean scaledFirst) {
+    private void backward(Pass p, boolean scaledFirst, boolean widen) {
         int mb = p.m;
         double scale = scaledFirst ? 1.0 / mb : 1.0;
         outputGradient(p.AL, p.Y, scale, p.dZ[L], mb);
@@ -689,7 +731,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
             } else {
                 FloatGemm.multAddTransB(alpha, dZ, p.A(l - 1), dWf[l]);
             }
-            toDouble(dWf[l], W[l], lambda, mb, dW[l]);
+            if (widen) {
+                toDouble(dWf[l], W[l], lambda, mb, dW[l]);
+            }
             if (l > 1 && p.dZ[l - 1] == p.Z[l - 1]) {
                 gradientOverActivation(p, l - 1);
             } else if (l > 1) {
@@ -703,6 +747,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
             }
         }
         stepped = true;
+        gradientsNarrow = !widen;
     }
 
     /** dZL = AL - Y (the paired output and loss; times {@code scale}), in float64, rounded to float32 for the products. */

@@ -1139,11 +1139,12 @@ public final class NetworkEngine implements TrainingEngine {
             inputForward(p);
             return;
         }
-        zero(p.Z[l]);
         if (l == 1 && p == full && packedX != null) {
+            zero(p.Z[1]);
             Gemm.multAdd(1.0, W[1], packedX, p.Z[1]);
         } else {
-            Gemm.multAdd(1.0, W[l], p.A[l - 1], p.Z[l]);
+            // Z written over, not zeroed and added to: the same bits
+            Gemm.mult(1.0, W[l], p.A[l - 1], p.Z[l]);
         }
         if (Gemm.splitsRows((long) p.Z[l].length * p.m)) {
             addBiasByRows(p.Z[l], b[l], p.m);
@@ -1166,8 +1167,7 @@ public final class NetworkEngine implements TrainingEngine {
         double[][] Z1 = p.Z[1];
         if (Gemm.packs(Z1.length, p.m, n0)) {
             // one product over every example, packed from X's columns where they are, written straight into Z1
-            zero(Z1);
-            Gemm.multAddColumns(1.0, W[1], X, 0, p.m, Z1);
+            Gemm.multColumns(1.0, W[1], X, 0, p.m, Z1);
             if (Gemm.splitsRows((long) Z1.length * p.m)) {
                 addBiasByRows(Z1, b[1], p.m);
             } else {

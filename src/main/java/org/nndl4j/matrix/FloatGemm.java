@@ -1,7 +1,5 @@
 package org.nndl4j.matrix;
 
-import java.util.Optional;
-
 import org.nndl4j.Nndl4jException;
 
 /**
@@ -52,20 +50,7 @@ public final class FloatGemm {
 
     /** The Vector API kernel if {@code jdk.incubator.vector} is in the boot layer, as {@link Gemm} finds it. */
     private static FloatMicroKernel loadVectorKernel() {
-        try {
-            if ("rows".equals(System.getProperty("nndl4j.gemm.kernel"))) {
-                return null;
-            }
-            Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
-            if (module.isEmpty()) {
-                return null;
-            }
-            FloatGemm.class.getModule().addReads(module.get());
-            return (FloatMicroKernel) Class.forName("org.nndl4j.matrix.FloatVectorMicroKernel")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return null; // the plain-Java kernels are complete
-        }
+        return (FloatMicroKernel) VectorModule.instance("org.nndl4j.matrix.FloatVectorMicroKernel");
     }
 
     /**

@@ -3,7 +3,6 @@ package org.nndl4j.matrix;
 import org.nndl4j.Nndl4jException;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -104,22 +103,7 @@ public final class Gemm {
      * class that uses the module is loaded only then, by name, so nndl4j runs without it.
      */
     private static MicroKernel loadVectorKernel() {
-        try {
-            if ("rows".equals(System.getProperty("nndl4j.gemm.kernel"))) {
-                return null;
-            }
-            Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
-            if (vector.isEmpty()) {
-                return null;
-            }
-            // module-info does not require it (a `requires static` would make javac warn every client module that
-            // it uses an incubating module), so as a named module org.nndl4j reads it only from here on
-            Gemm.class.getModule().addReads(vector.get());
-            return (MicroKernel) Class.forName("org.nndl4j.matrix.VectorMicroKernel")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return null; // any failure to set the vector kernel up leaves the plain-Java kernel, which is complete
-        }
+        return (MicroKernel) VectorModule.instance("org.nndl4j.matrix.VectorMicroKernel");
     }
 
     /**
@@ -311,6 +295,27 @@ public final class Gemm {
     }
 
     /**
+     * {@code C = alpha · A · B} for A {@code (m, k)}, B {@code (k, n)}, C {@code (m, n)}: C's values are written over,
+     * not read. The same bits as zeroing C and then {@link #multAdd(double, double[][], double[][], double[][])},
+     * without the pass that zeroes C, and on the tile kernel without reading C in the first block of the shared
+     * dimension.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor, {@code (k, n)} as rows
+     * @param C     the result, {@code (m, n)} as rows; overwritten
+     * @throws ShapeException naming both shapes if A's columns are not B's rows, or C's shape is not {@code (m, n)}
+     */
+    public static void mult(double alpha, double[][] A, double[][] B, double[][] C) {
+        int m = A.length;
+        int k = cols(A, B.length);
+        int n = cols(B, cols(C, 0));
+        checkAligned("mult", m, k, B.length, n, k, B.length);
+        checkOutput("mult", C, m, n);
+        product(alpha, A, false, B, false, C, m, n, k, true);
+    }
+
+    /**
      * {@code C = C + alpha · Aᵀ · B} for A {@code (k, m)}, B {@code (k, n)}, C {@code (m, n)}, without forming Aᵀ.
      *
      * @param alpha the scale of the product
@@ -427,20 +432,44 @@ public final class Gemm {
      *                                   {@code (m, to - from)}
      */
     public static void multAddColumns(double alpha, double[][] A, Matrix X, int from, int to, double[][] C) {
-        Checks.notNull("multAddColumns", "X", X);
-        X.checkColumns("multAddColumns", from, to);
+        columns("multAddColumns", alpha, A, X, from, to, C, false);
+    }
+
+    /**
+     * {@code C = alpha · A · X[:, from:to]}: {@link #multAddColumns} writing over C's values, not reading them, as
+     * {@link #mult(double, double[][], double[][], double[][])}: the bits of zeroing C first.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param X     the matrix whose columns {@code [from, to)} are the right factor
+     * @param from  the first column of X
+     * @param to    the column of X after the last one
+     * @param C     the result, {@code (m, to - from)} as rows; overwritten
+     * @throws IndexOutOfBoundsException if {@code [from, to)} is not within X's columns
+     * @throws ShapeException            naming both shapes if A's columns are not X's rows, or C's shape is not
+     *                                   {@code (m, to - from)}
+     */
+    public static void multColumns(double alpha, double[][] A, Matrix X, int from, int to, double[][] C) {
+        columns("multColumns", alpha, A, X, from, to, C, true);
+    }
+
+    private static void columns(String operation, double alpha, double[][] A, Matrix X, int from, int to,
+                                double[][] C, boolean overwrite) {
+        Checks.notNull(operation, "X", X);
+        X.checkColumns(operation, from, to);
         int m = A.length;
         int k = cols(A, X.rows());
         int n = to - from;
-        checkAligned("multAddColumns", m, k, X.rows(), n, k, X.rows());
-        checkOutput("multAddColumns", C, m, n);
+        checkAligned(operation, m, k, X.rows(), n, k, X.rows());
+        checkOutput(operation, C, m, n);
         if (!usesVectorKernel(m, n, k)) {
             double[][] B = new double[k][n];
             X.copyColumnsInto(from, to, B);
-            product(alpha, A, false, B, false, C, m, n, k);
+            product(alpha, A, false, B, false, C, m, n, k, overwrite);
             return;
         }
-        packed(new PackedGemm.Operands(alpha, A, false, null, X.values(), X.cols(), from, false, C, k), m, n, k);
+        PackedGemm.Operands o = new PackedGemm.Operands(alpha, A, false, null, X.values(), X.cols(), from, false, C, k);
+        packed(overwrite ? o.overwriting() : o, m, n, k);
     }
 
     /**
@@ -718,22 +747,45 @@ public final class Gemm {
      */
     private static void product(double alpha, double[][] A, boolean transA, double[][] B, boolean transB,
                                 double[][] C, int m, int n, int k) {
+        product(alpha, A, transA, B, transB, C, m, n, k, false);
+    }
+
+    /** {@link #product}, or with {@code overwrite} {@code C = alpha · a · b} (the bits of zeroing C first). */
+    private static void product(double alpha, double[][] A, boolean transA, double[][] B, boolean transB,
+                                double[][] C, int m, int n, int k, boolean overwrite) {
         if (!usesVectorKernel(m, n, k)) {
-            plain(alpha, A, transA, B, C, m, n, k);
+            plain(alpha, A, transA, B, C, m, n, k, overwrite);
             return;
         }
-        packed(new PackedGemm.Operands(alpha, A, transA, B, transB, C, k), m, n, k);
+        PackedGemm.Operands o = new PackedGemm.Operands(alpha, A, transA, B, transB, C, k);
+        packed(overwrite ? o.overwriting() : o, m, n, k);
     }
 
     /** {@code C += alpha · a · B} on the plain kernel, rows {@code [i0, i1)} of C per thread. */
     private static void plain(double alpha, double[][] A, boolean transA, double[][] B, double[][] C, int m, int n,
                               int k) {
+        plain(alpha, A, transA, B, C, m, n, k, false);
+    }
+
+    /** {@link #plain}, with {@code overwrite} on rows of C zeroed first (by the thread that computes them). */
+    private static void plain(double alpha, double[][] A, boolean transA, double[][] B, double[][] C, int m, int n,
+                              int k, boolean overwrite) {
         int t = shares(m, n, k, m);
         if (t < 2) {
-            RowKernel.rows(alpha, A, transA, B, C, 0, m, n, k);
+            plainRows(alpha, A, transA, B, C, 0, m, n, k, overwrite);
         } else {
-            GemmPool.run(t, s -> RowKernel.rows(alpha, A, transA, B, C, m * s / t, m * (s + 1) / t, n, k));
+            GemmPool.run(t, s -> plainRows(alpha, A, transA, B, C, m * s / t, m * (s + 1) / t, n, k, overwrite));
         }
+    }
+
+    private static void plainRows(double alpha, double[][] A, boolean transA, double[][] B, double[][] C, int i0,
+                                  int i1, int n, int k, boolean overwrite) {
+        if (overwrite) {
+            for (int i = i0; i < i1; i++) {
+                Arrays.fill(C[i], 0, n, 0.0);
+            }
+        }
+        RowKernel.rows(alpha, A, transA, B, C, i0, i1, n, k);
     }
 
     /** Whether any product can run packed here: the Vector API kernel, and not {@link #inTextbookOrder}. */

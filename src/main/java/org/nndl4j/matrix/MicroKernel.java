@@ -29,9 +29,11 @@ interface MicroKernel {
      * @param rows  the rows of the tile inside C, {@code 1..MR}
      * @param j0    the first column of the tile
      * @param cols  the columns of the tile inside C, {@code 1..NR}
+     * @param overwrite whether to write {@code fma(sum, alpha, +0.0)} without reading C: the bits of a tile of C
+     *              zeroed beforehand (the first block of the shared dimension of {@code C = alpha·A·B})
      * @param sums  the calling thread's scratch tile, at least {@code MR x NR} values, for this call alone (a
      *              thread-local looked up in the kernel cost a recompilation when another thread first called it)
      */
     void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double alpha, double[][] C,
-                  int i0, int rows, int j0, int cols, double[] sums);
+                  int i0, int rows, int j0, int cols, boolean overwrite, double[] sums);
 }

@@ -30,9 +30,10 @@ final class WarmedKernel implements MicroKernel {
         double[] probeB = new double[PROBE_K * nr];
         double[][] probeC = new double[mr][nr];
         double[] probeSums = new double[mr * nr];
+        // even row counts overwrite the tile, odd ones add to it: both ways profiled, whole and partial tiles
         this.warmUp = new KernelWarmUp(
                 (rows, cols) -> vector.multiply(PROBE_K, probeA, 0, probeB, 0, 1.0, probeC, 0, rows, 0, cols,
-                        probeSums), mr, nr);
+                        rows % 2 == 0, probeSums), mr, nr);
     }
 
     /**
@@ -63,12 +64,12 @@ final class WarmedKernel implements MicroKernel {
 
     @Override
     public void multiply(int kc, double[] a, int aOff, double[] b, int bOff, double alpha, double[][] C,
-                         int i0, int rows, int j0, int cols, double[] sums) {
+                         int i0, int rows, int j0, int cols, boolean overwrite, double[] sums) {
         if (warmUp.hot()) {
-            vector.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols, sums);
+            vector.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols, overwrite, sums);
             return;
         }
         warmUp.probe();
-        fma.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols, sums);
+        fma.multiply(kc, a, aOff, b, bOff, alpha, C, i0, rows, j0, cols, overwrite, sums);
     }
 }

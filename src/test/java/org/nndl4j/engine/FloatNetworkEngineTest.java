@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.nndl4j.Nndl4jException;
+import org.nndl4j.matrix.FloatDescent;
+import org.nndl4j.matrix.FloatGemm;
 import org.nndl4j.matrix.Matrix;
 import org.nndl4j.matrix.ShapeException;
 import org.nndl4j.nn.Activation;
@@ -150,9 +152,27 @@ class FloatNetworkEngineTest {
      */
     @Test
     void step_movesWByItsOwnGradient_bitForBit_andTheNextPassUsesTheMovedWeights() {
-        Matrix X = new NumpyRandom(17).rand(6, 50);
+        assertStepsMoveWByTheirGradients(6);
+    }
+
+    /**
+     * The same with rows long enough for {@link FloatDescent}'s vectorised pass (37 inputs: four vectors of eight and
+     * five more), once it is compiled: W moves in one pass from the float32 gradient, and the float64 gradient that
+     * {@code lastGradients} widens afterwards is the one it moved by.
+     */
+    @Test
+    void step_inOneVectorisedPass_movesWByItsOwnGradient_bitForBit() {
+        if (FloatGemm.kernel().equals("vector")) {
+            FloatDescent.warmUp(10_000_000_000L);
+            assertTrue(FloatDescent.ready(), "the Vector API pass is compiled");
+        }
+        assertStepsMoveWByTheirGradients(37);
+    }
+
+    private static void assertStepsMoveWByTheirGradients(int n0) {
+        Matrix X = new NumpyRandom(17).rand(n0, 50);
         Matrix Y = labels(X, 1, 18);
-        Network net = network(new int[] {6, 5, 3, 1}, Activation.RELU, Activation.SIGMOID, 19);
+        Network net = network(new int[] {n0, 5, 3, 1}, Activation.RELU, Activation.SIGMOID, 19);
         for (double lambda : new double[] {0.0, 0.9}) {
             FloatNetworkEngine stepped = FloatNetworkEngine.primal(net, X, Y);
             FloatNetworkEngine batched = FloatNetworkEngine.primal(net, X, Y);

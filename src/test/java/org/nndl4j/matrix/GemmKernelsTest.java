@@ -75,7 +75,10 @@ class GemmKernelsTest {
         assertEquals("rows", Gemm.kernel());
     }
 
-    /** m, n, k around the tile (8 x 24) and the blocks (MC = 128, NC = 480, KC = 128), with every transposition. */
+    /**
+     * m, n, k around the tile (8 x 24) and the blocks (MC = 128, NC = 480, KC = 128), with every transposition, adding
+     * to C or writing over it.
+     */
     @ParameterizedTest(name = "m = {0}")
     @ValueSource(ints = {1, 7, 8, 9, 17, 130})
     void packedKernel_onEveryTileAndBlockEdge_givesExactlyItsSummationOrder(int m) {
@@ -88,25 +91,37 @@ class GemmKernelsTest {
         long seed = 10;
         for (int n : ns) {
             for (int k : ks) {
-                for (boolean transA : new boolean[] {false, true}) {
-                    for (boolean transB : new boolean[] {false, true}) {
-                        double alpha = transA ? -0.25 : 1.0;
-                        double[][] A = transA ? random(k, m, seed++) : random(m, k, seed++);
-                        double[][] B = transB ? random(n, k, seed++) : random(k, n, seed++);
-                        double[][] C = random(m, n, seed++);
-                        double[][] expected = copy(C);
-                        packedOrder(alpha, A, transA, B, transB, expected, k);
-                        PackedGemm.Operands o = new PackedGemm.Operands(alpha, A, transA, B, transB, C, k);
-                        // in two column ranges and two row ranges, as threads split C
-                        int jSplit = n / 2;
-                        int iSplit = m / 2;
-                        PackedGemm.multiply(kernel, o, 0, iSplit, 0, jSplit);
-                        PackedGemm.multiply(kernel, o, iSplit, m, 0, jSplit);
-                        PackedGemm.multiply(kernel, o, 0, m, jSplit, n);
-                        String shape = m + " x " + n + " x " + k + (transA ? " Aᵀ" : "") + (transB ? " Bᵀ" : "");
+                for (int way = 0; way < 8; way++) {
+                    boolean transA = (way & 1) != 0;
+                    boolean transB = (way & 2) != 0;
+                    // overwriting: C's NaNs must not be read, the product written over them as over zeros
+                    boolean overwrite = (way & 4) != 0;
+                    double alpha = transA ? -0.25 : 1.0;
+                    double[][] A = transA ? random(k, m, seed++) : random(m, k, seed++);
+                    double[][] B = transB ? random(n, k, seed++) : random(k, n, seed++);
+                    double[][] C = random(m, n, seed++);
+                    double[][] expected = copy(C);
+                    if (overwrite) {
                         for (int i = 0; i < m; i++) {
-                            assertArrayEquals(expected[i], C[i], 0.0, shape + ", row " + i);
+                            java.util.Arrays.fill(expected[i], 0.0);
+                            java.util.Arrays.fill(C[i], Double.NaN);
                         }
+                    }
+                    packedOrder(alpha, A, transA, B, transB, expected, k);
+                    PackedGemm.Operands o = new PackedGemm.Operands(alpha, A, transA, B, transB, C, k);
+                    if (overwrite) {
+                        o = o.overwriting();
+                    }
+                    // in two column ranges and two row ranges, as threads split C
+                    int jSplit = n / 2;
+                    int iSplit = m / 2;
+                    PackedGemm.multiply(kernel, o, 0, iSplit, 0, jSplit);
+                    PackedGemm.multiply(kernel, o, iSplit, m, 0, jSplit);
+                    PackedGemm.multiply(kernel, o, 0, m, jSplit, n);
+                    String shape = m + " x " + n + " x " + k + (transA ? " Aᵀ" : "") + (transB ? " Bᵀ" : "")
+                            + (overwrite ? ", overwriting" : "");
+                    for (int i = 0; i < m; i++) {
+                        assertArrayEquals(expected[i], C[i], 0.0, shape + ", row " + i);
                     }
                 }
             }

@@ -133,6 +133,91 @@ class GemmTest {
         assertThrows(IllegalArgumentException.class, () -> Gemm.setThreads(0));
     }
 
+    /**
+     * A transposed right factor of at most four blocks of the shared dimension is packed for all of it at once
+     * ({@code PackedGemm.wholeK}), in narrower column blocks: the same tiles and blocks as the product on its explicit
+     * transpose, so the same bits, with the left factor held (40 rows) or packed per block (130), on 1 and 2 threads.
+     */
+    @ParameterizedTest(name = "({0} x {2}) . ({1} x {2})ᵀ")
+    @CsvSource({"40, 790, 129", "130, 790, 300", "40, 790, 512", "130, 101, 512", "130, 790, 513"})
+    void transposedRightFactors_giveTheBitsOfTheirExplicitTranspose(int m, int n, int k) {
+        double[][] A = rows(random(m, k, 21));
+        DMatrixRMaj b = random(n, k, 22);
+        double[][] B = rows(b);
+        double[][] BT = rows(CommonOps_DDRM.transpose(b, null));
+        assertTrue(Gemm.packs(m, n, k), "packed for this shape");
+        int before = Gemm.threads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Gemm.setThreads(threads);
+                double[][] viaTransB = rows(random(m, n, 23));
+                double[][] viaCopy = rows(random(m, n, 23));
+                Gemm.multAddTransB(0.3, A, B, viaTransB);
+                Gemm.multAdd(0.3, A, BT, viaCopy);
+                for (int i = 0; i < m; i++) {
+                    assertTrue(java.util.Arrays.equals(viaCopy[i], viaTransB[i]), threads + " thread(s), row " + i);
+                }
+            }
+        } finally {
+            Gemm.setThreads(before);
+        }
+    }
+
+    /**
+     * {@code mult} and {@code multColumns} write over C (its NaNs are never read) with the bits of zeroing it and
+     * adding the product, on the tile kernel and the row kernel (k = 9), on one and two threads; k = 0 leaves zeros.
+     */
+    @ParameterizedTest(name = "({0} x {2}) . ({2} x {1})")
+    @CsvSource({"130, 700, 300", "64, 530, 128", "40, 100, 9", "5, 3, 0"})
+    void mult_writesOverC_withTheBitsOfZeroingItAndAdding(int m, int n, int k) {
+        double[][] A = rows(random(m, k, 31));
+        double[][] B = rows(random(k, n, 32));
+        double[][] wide = rows(random(k, n + 50, 33));
+        // a matrix of no rows has no columns either: k = 0 tries mult alone
+        Matrix X = k > 0 ? Matrix.of(wide) : null;
+        int before = Gemm.threads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Gemm.setThreads(threads);
+                double[][] expected = new double[m][n];
+                Gemm.multAdd(-0.7, A, B, expected);
+                double[][] C = nans(m, n);
+                Gemm.mult(-0.7, A, B, C);
+                double[][] expectedColumns = new double[m][n];
+                double[][] columns = nans(m, n);
+                double[][] slice = new double[k][n];
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(wide[p], 50, slice[p], 0, n);
+                }
+                Gemm.multAdd(0.5, A, slice, expectedColumns);
+                if (X != null) {
+                    Gemm.multColumns(0.5, A, X, 50, 50 + n, columns);
+                } else {
+                    columns = expectedColumns;
+                }
+                for (int i = 0; i < m; i++) {
+                    assertTrue(java.util.Arrays.equals(expected[i], C[i]), threads + " thread(s), row " + i);
+                    assertTrue(java.util.Arrays.equals(expectedColumns[i], columns[i]),
+                            "columns, " + threads + " thread(s), row " + i);
+                }
+            }
+        } finally {
+            Gemm.setThreads(before);
+        }
+        assertTrue(Gemm.packs(130, 700, 300) && !Gemm.packs(40, 100, 9), "both kernels are tried");
+        ShapeException e = assertThrows(ShapeException.class, () -> Gemm.mult(1.0, new double[4][3],
+                new double[5][2], new double[4][2]));
+        assertTrue(e.getMessage().startsWith("mult: shapes (4, 3) and (5, 2)"), e.getMessage());
+    }
+
+    private static double[][] nans(int m, int n) {
+        double[][] C = new double[m][n];
+        for (double[] row : C) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        return C;
+    }
+
     @Test
     void transpose_swapsRowsAndColumns() {
         double[][] t = Gemm.transpose(new double[][] {{1, 2, 3}, {4, 5, 6}});

@@ -51,7 +51,7 @@ public final class KernelBenchmark {
         double seconds = median(runs, () -> {
             for (int r = 0; r < calls; r++) {
                 for (int jr = 0; jr < nc; jr += nr) {
-                    kernel.multiply(kc, a, 0, b, jr * kc, 1.0, C, 0, mr, jr, nr, sums);
+                    kernel.multiply(kc, a, 0, b, jr * kc, 1.0, C, 0, mr, jr, nr, false, sums);
                 }
             }
         });

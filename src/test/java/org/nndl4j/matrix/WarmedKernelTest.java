@@ -73,7 +73,7 @@ class WarmedKernelTest {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!warmed.hot() && System.nanoTime() < deadline) {
             for (int i = 0; i < 100; i++) {
-                warmed.multiply(256, a, 0, b, 0, 1.0, C, 0, mr, 0, nr, sums);
+                warmed.multiply(256, a, 0, b, 0, 1.0, C, 0, mr, 0, nr, false, sums);
             }
             Thread.sleep(1);
         }
