@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.nndl4j.Nndl4jException;
 import org.nndl4j.matrix.Checks;
 import org.nndl4j.matrix.ColumnGather;
-import org.nndl4j.matrix.FloatDescent;
 import org.nndl4j.matrix.FloatGemm;
 import org.nndl4j.matrix.Gemm;
 import org.nndl4j.matrix.Matrix;
@@ -263,9 +262,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         this.run = new BatchRun<>(m, BatchRun.SHARE / 2, w -> new float[n0][w]);
         boolean tiles = small && FloatGemm.kernel().equals("vector");
         if (tiles) {
-            // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them (the
-            // steps' one pass, FloatDescent, is probed during them: until it is compiled they run the passes one by
-            // one, a tenth slower, not ten times as on the tile kernel's plain twin)
+            // a small training's steps are milliseconds: let the JIT compile the tile kernel now, not during them
             FloatGemm.warmUp();
         }
         this.packedX = tiles ? FloatGemm.pack(this.X) : null;
@@ -363,7 +360,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         double cost = forwardAndCost(p, false, true);
         // without L2 (dW is then the float32 product widened), W moves and is rounded in one pass from dWf; dW is
         // widened only if asked for (lastGradients, update)
-        boolean onePass = lambda == 0.0 && FloatDescent.ready();
+        boolean onePass = lambda == 0.0;
         backward(p, false, !onePass);
         for (int l = 1; l <= L; l++) {
             if (onePass) {
@@ -378,12 +375,12 @@ public final class FloatNetworkEngine implements TrainingEngine {
 
     /**
      * {@link #descend} and {@link #refresh} of layer {@code l} without L2: W moves by the float32 gradient dWf widened
-     * and is rounded to Wf in {@link FloatDescent}'s one pass.
+     * and is rounded to Wf in one pass ({@link EngineArrays#descendRounded}).
      */
     private void descendRounding(int l, double learningRate) {
         long bits = 0;
         for (int i = 0; i < W[l].length; i++) {
-            bits |= FloatDescent.descend(W[l][i], dWf[l][i], learningRate, Wf[l][i]);
+            bits |= EngineArrays.descendRounded(W[l][i], dWf[l][i], learningRate, Wf[l][i]);
             b[l][i] += -learningRate * db[l][i];
         }
         boolean biasesFinite = roundBiases(l);
@@ -407,13 +404,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
      * iteration ({@code -XX:+PrintCompilation}); its iterations 101 to 200 took 4.16–4.70 ms on average, against
      * 4.07–4.24 ms with these helpers (float32, one core, four runs each).
      *
-     * <p>With L2, or where {@link FloatDescent}'s one pass is not {@link FloatDescent#ready ready}: written as plain
-     * Java, one loop with {@link #toDouble} and {@link #refresh} (float32 to float64, the update, back to float32 and
-     * the finiteness bits together) was not vectorised, and on the cat's first layer took 1.13 ms a step against 0.37
-     * for the passes one by one (one core, best of 300). {@link FloatDescent} does it in the Vector API: the cat's
-     * float32 steps took 0.88–0.90 of the time with it (medians of 50 blocks of 50 steps alternating with a twin
-     * engine on the three passes, three processes, one core; 2026-12-01: 6.06 ms against 6.92, 6.15 against 6.90,
-     * 4.24 against 4.69, this machine's speed moving from process to process).
+     * <p>With L2 only: without it, {@link #descendRounding} moves and rounds W in one pass.
      */
     private static void descend(double[][] W, double[] b, double[][] dW, double[] db, double learningRate) {
         for (int i = 0; i < W.length; i++) {

@@ -3,7 +3,7 @@ package org.nndl4j.matrix;
 import java.util.Optional;
 
 /**
- * Loads the classes that use the Java Vector API (the kernels and {@link FloatDescent}'s pass, in
+ * Loads the classes that use the Java Vector API (the tile kernels, in
  * {@code src/main/java-vector}): only if the module {@code jdk.incubator.vector} is in the boot layer (the JVM was
  * started with {@code --add-modules jdk.incubator.vector}) and {@code nndl4j.gemm.kernel} is not {@code rows}. Each is
  * loaded by name, so nndl4j runs without the module.
