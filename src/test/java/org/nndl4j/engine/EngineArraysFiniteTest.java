@@ -63,4 +63,43 @@ class EngineArraysFiniteTest {
             assertEquals(Float.floatToIntBits((float) w[j]), Float.floatToIntBits(f[j]), "at " + j);
         }
     }
+
+    /**
+     * {@code descendRounded} gives the bits of the three passes it replaces (widen, move, round) and tells when a moved
+     * value is not finite, also one that the step moves past the largest double.
+     */
+    @Test
+    void descendRounded_givesTheBitsOfThreePasses_andTellsANonFiniteResult() {
+        java.util.Random random = new java.util.Random(5);
+        int n = 1031;
+        double[] w = new double[n];
+        float[] g = new float[n];
+        for (int j = 0; j < n; j++) {
+            w[j] = random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4);
+            g[j] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4));
+        }
+        double[] expected = w.clone();
+        double[] dw = new double[n];
+        for (int j = 0; j < n; j++) {
+            dw[j] = g[j];
+        }
+        for (int j = 0; j < n; j++) {
+            expected[j] += -0.0075 * dw[j];
+        }
+        float[] expectedRounded = new float[n];
+        assertEquals(0L, EngineArrays.rounded(expected, expectedRounded));
+        float[] rounded = new float[n];
+        assertEquals(0L, EngineArrays.descendRounded(w, g, 0.0075, rounded));
+        for (int j = 0; j < n; j++) {
+            assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(w[j]), "w[" + j + "]");
+            assertEquals(Float.floatToRawIntBits(expectedRounded[j]), Float.floatToRawIntBits(rounded[j]),
+                    "rounded[" + j + "]");
+        }
+        double[] huge = {1.0, Double.MAX_VALUE, 2.0};
+        float[] down = {0.0f, -Float.MAX_VALUE, 0.0f};
+        assertNotEquals(0L, EngineArrays.descendRounded(huge, down, 1e300, new float[3]), "overflow");
+        assertEquals(Double.POSITIVE_INFINITY, huge[1]);
+        double[] nan = {1.0, 2.0, Double.NaN};
+        assertNotEquals(0L, EngineArrays.descendRounded(nan, new float[3], 0.1, new float[3]), "NaN");
+    }
 }
