@@ -145,9 +145,10 @@ public final class PeerWorkloads {
         int warmupRuns = 0;
         while (System.nanoTime() - deadline < 0) {
             once.apply(warmupRuns++);
-        }
-        if (warmupRuns > 0) {
-            System.gc(); // the warm-up runs' garbage is theirs: no collection of it in the reported run
+            // each run's garbage collected before the next: the process's peak memory is one run's, and no collection
+            // of the warm-up's garbage falls in the reported run (with G1, at two threads, ten cat runs without this
+            // grew the heap to 1 GB before its first collection)
+            System.gc();
         }
         return once.apply(warmupRuns);
     }

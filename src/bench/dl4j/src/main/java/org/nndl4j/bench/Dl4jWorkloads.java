@@ -104,9 +104,7 @@ public final class Dl4jWorkloads {
         while (System.nanoTime() - deadline < 0) {
             once.run();
             warmupRuns++;
-        }
-        if (warmupRuns > 0) {
-            System.gc();
+            System.gc();   // as nndl4j's PeerWorkloads: each run's garbage collected before the next
         }
         double[] result = once.run();
         double first = result[0];
