@@ -108,9 +108,17 @@ def iteration_flags(a, workload):
     """Warm-up, then the timed steady state, the same for every peer. nndl4j's JIT compiles a training's methods during
     its first steps: on the tall workload C2's last compiles of the engine fell in the 6th iteration (PrintCompilation,
     2026-11-30), and iterations 3-7 took 0.83 s against 0.76 s for iterations 9-13; on the tall Adam the second epoch
-    took 1.14-1.22 s and the third 0.99-1.00 s. The JVM's start-up and warm-up are the whole example's row."""
+    took 1.14-1.22 s and the third 0.99-1.00 s. The JVM's start-up and warm-up are the whole example's row.
+
+    The cat's iterations are short (4-40 ms), so 50 of them end long before C2 has done: at one thread nndl4j's
+    float32 iterations 50-100 took 4.25 ms and those after the 900th 3.8-4.0 (2026-12-01, blocks of 50), and its
+    float64 at two threads 6.55 ms against 4.7-4.9 after the 450th. So every peer first repeats the whole cat run,
+    untimed, for 5 s (--warmup-seconds; a new network from the initial parameters each time), then runs the one it
+    reports: nndl4j's float32 cat then took 3.94-4.04 ms against 4.64-4.79 without, and PyTorch's float32 4.1-4.9
+    against 4.5-5.8 (pairs, one thread). The processes' peak RSS includes the warm-up runs."""
     if workload == "cat-gd":
-        return ["--warmup", "3", "--iterations", "10"] if a.quick else ["--warmup", "50", "--iterations", "50"]
+        return (["--warmup", "3", "--iterations", "10"] if a.quick
+                else ["--warmup", "50", "--iterations", "50", "--warmup-seconds", "5"])
     if workload == "tall-gd":
         return ["--warmup", "1", "--iterations", "1"] if a.quick else ["--warmup", "6", "--iterations", "5"]
     return ["--epochs", "2"] if a.quick else ["--epochs", "3"]
@@ -407,7 +415,7 @@ def main():
            + ("." if quiet else ": **measured while the machine was shared**; indicative only."),
            f"Median of {a.runs} run(s) per cell; threads {', '.join(map(str, a.threads))}; each process pinned "
            f"(taskset) with its thread count set; runs interleaved; warm-up excluded "
-           f"({'quick mode' if a.quick else 'cat: 50 warm-up + 50 timed iterations; tall: 6 + 5; Adam: 2 epochs + 1 timed'}); "
+           f"({'quick mode' if a.quick else 'cat: 5 s of untimed runs, then 50 warm-up + 50 timed iterations; tall: 6 + 5; Adam: 2 epochs + 1 timed'}); "
            + (f"rebuilt from {', '.join(map(os.path.basename, a.report_only))}." if a.report_only
             else f"{(time.time() - started) / 60:.1f} min in all."),
            "Versions: " + "; ".join(versions) + ".",

@@ -4,6 +4,7 @@ import argparse
 import json
 import os
 import sys
+import time
 
 import numpy as np
 
@@ -24,7 +25,12 @@ def parse(peer):
     p.add_argument("--warmup", type=int, default=None, help="untimed iterations (gd; default 50 cat, 1 tall)")
     p.add_argument("--iterations", type=int, default=None, help="timed iterations (gd; default 50 cat, 3 tall)")
     p.add_argument("--epochs", type=int, default=3, help="tall-adam epochs; the last one is timed")
+    p.add_argument("--warmup-seconds", type=float, default=0.0,
+                   help="first repeat the whole run, untimed, until this many seconds have passed (default 0)")
     a = p.parse_args()
+    if not 0 <= a.warmup_seconds < float("inf"):
+        p.error(f"--warmup-seconds must be a finite number >= 0, got {a.warmup_seconds}")
+    a.warmup_runs = 0
     cat = a.workload == "cat-gd"
     a.warmup = (50 if cat else 1) if a.warmup is None else a.warmup
     a.iterations = (50 if cat else 3) if a.iterations is None else a.iterations
@@ -58,10 +64,21 @@ def parameters(args, dtype=np.float64):
              load(os.path.join(d, f"{args.set_name}_b{l}.npy"), dtype)) for l in range(1, len(args.dims))]
 
 
+def warmed(args, run):
+    """run() repeated, untimed, until --warmup-seconds have passed (counted in args.warmup_runs), then once more:
+    its (first cost, seconds) are reported. Every peer does the same with the same flag."""
+    deadline = time.perf_counter() + args.warmup_seconds
+    while time.perf_counter() < deadline:
+        run()
+        args.warmup_runs += 1
+    return run()
+
+
 def report(peer, args, first_cost, seconds, version):
     gd = args.workload != "tall-adam"
     print(json.dumps({"peer": peer, "workload": args.workload, "precision": args.precision, "threads": args.threads,
                       "first_cost": float(first_cost),
                       "seconds": seconds / args.iterations if gd else seconds,
                       "per": "iteration" if gd else "epoch", "timed": args.iterations if gd else 1,
-                      "warmup": args.warmup if gd else args.epochs - 1, "version": version}), flush=True)
+                      "warmup": args.warmup if gd else args.epochs - 1, "warmup_runs": args.warmup_runs,
+                      "version": version}), flush=True)

@@ -82,6 +82,20 @@ final class EngineArrays {
         return bits;
     }
 
+    /**
+     * {@code w = w + (-rate)·g} (the bits of {@code w += -rate * g}); the or of {@code w - w}'s bits over the moved
+     * {@code w} (0 if every value is finite): the step's move and the training loop's check of its parameters in one
+     * pass. On the float64 cat network (one core) the separate check had been 2.4 % of an iteration's samples.
+     */
+    static long descend(double[] w, double[] g, double rate) {
+        long bits = 0;
+        for (int j = 0; j < w.length; j++) {
+            w[j] += -rate * g[j];
+            bits |= Double.doubleToRawLongBits(w[j] - w[j]);
+        }
+        return bits;
+    }
+
     /** Whether every value of every row is finite. */
     static boolean finite(double[][] M) {
         for (double[] row : M) {

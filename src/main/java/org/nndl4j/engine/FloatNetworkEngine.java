@@ -625,9 +625,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
         for (int l = 1; l <= L; l++) {
             float[][] Z = p.Z[l];
             // Z = b + W·APrev (the output layer's bias is added in float64 below)
-            for (int i = 0; i < Z.length; i++) {
-                Arrays.fill(Z[i], l < L ? bf[l][i] : 0.0f);
-            }
+            fillRows(Z, l < L ? bf[l] : null);
             if (l == 1 && p == full && packedX != null) {
                 FloatGemm.multAdd(1.0f, Wf[l], packedX, Z);
             } else if (l == 1 && p == full && flatX != null) {
@@ -661,6 +659,25 @@ public final class FloatNetworkEngine implements TrainingEngine {
             for (int j = 0; j < m; j++) {
                 a[j] = z[j] + b[i];
             }
+        }
+    }
+
+    /**
+     * Each row of {@code M} filled with its {@code values[i]}, or zeroed when {@code values} is null. The loops over
+     * rows live in small methods of their own (here and {@link #biasGradient}): in {@code forwardAndCost} and
+     * {@code backward} they made C2 compile those large methods on the stack (OSR) again and again.
+     */
+    private static void fillRows(float[][] M, float[] values) {
+        for (int i = 0; i < M.length; i++) {
+            Arrays.fill(M[i], values == null ? 0.0f : values[i]);
+        }
+    }
+
+    /** {@code db[i] = Σ_j dZ[i][j]} over the batch's {@code mb} columns, {@code / mb} unless {@code scaledFirst}. */
+    private static void biasGradient(float[][] dZ, int mb, boolean scaledFirst, double[] db) {
+        for (int i = 0; i < dZ.length; i++) {
+            double s = sum(dZ[i], mb);
+            db[i] = scaledFirst ? s : s / mb;
         }
     }
 
@@ -703,15 +720,9 @@ public final class FloatNetworkEngine implements TrainingEngine {
         outputGradient(p.AL, p.Y, scale, p.dZ[L], mb);
         for (int l = L; l >= 1; l--) {
             float[][] dZ = p.dZ[l];
-            // db = Σ_j dZ (/m for a full-batch step), summed in float64
-            for (int i = 0; i < dZ.length; i++) {
-                double s = sum(dZ[i], mb);
-                db[l][i] = scaledFirst ? s : s / mb;
-            }
+            biasGradient(dZ, mb, scaledFirst, db[l]);
             // dW = alpha · dZ · APrevᵀ, then in float64 (+ λ/m_b · W)
-            for (float[] row : dWf[l]) {
-                Arrays.fill(row, 0.0f);
-            }
+            fillRows(dWf[l], null);
             float alpha = scaledFirst ? 1.0f : 1.0f / mb;
             if (l == 1 && p == full && packedXT != null) {
                 FloatGemm.multAdd(alpha, dZ, packedXT, dWf[l]);
@@ -730,9 +741,7 @@ public final class FloatNetworkEngine implements TrainingEngine {
             } else if (l > 1) {
                 // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev) in place; no dA0
                 float[][] dAPrev = p.dZ[l - 1];
-                for (float[] row : dAPrev) {
-                    Arrays.fill(row, 0.0f);
-                }
+                fillRows(dAPrev, null);
                 FloatGemm.multAddTransA(1.0f, Wf[l], dZ, dAPrev);
                 FloatActivations.backward(g[l - 1], dAPrev, p.Z[l - 1], mb);
             }

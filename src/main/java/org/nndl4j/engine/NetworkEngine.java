@@ -117,6 +117,11 @@ public final class NetworkEngine implements TrainingEngine {
     private final double[][][] dW;
     private final double[][] db;
     private boolean stepped;
+    /**
+     * Whether the last gradient-descent step found every W and b finite as it moved them ({@link #step}, PRIMAL
+     * only); false when anything else moved them since, and {@link #parametersFinite} then reads them.
+     */
+    private boolean finiteByStep;
 
     // regularisation: L2 strength λ; dropout keep probabilities per layer (1 = none) and where masks come from
     private double lambda;
@@ -521,18 +526,19 @@ public final class NetworkEngine implements TrainingEngine {
         Pass full = fullPass();
         double cost = forwardAndCost(full, false, true);
         backward(full, false);
+        // W = W - α dW, b = b - α db; the same pass finds whether they stay finite (PRIMAL)
+        long bits = 0;
         for (int l = 1; l <= L; l++) {
             if (l == 1 && gram) {
                 gramUpdate(learningRate);
             } else {
-                // W = W - α dW
                 for (int i = 0; i < W[l].length; i++) {
-                    axpy(-learningRate, dW[l][i], W[l][i]);
+                    bits |= EngineArrays.descend(W[l][i], dW[l][i], learningRate);
                 }
             }
-            // b = b - α db
-            axpy(-learningRate, db[l], b[l]);
+            bits |= EngineArrays.descend(b[l], db[l], learningRate);
         }
+        finiteByStep = !gram && bits == 0;
         return cost;
     }
 
@@ -575,6 +581,7 @@ public final class NetworkEngine implements TrainingEngine {
      */
     public void update(ParameterUpdate update) {
         requirePrimal("update");
+        finiteByStep = false;
         for (int l = 1; l <= L; l++) {
             update.update(l, W[l], b[l], dW[l], db[l]);
         }
@@ -644,6 +651,9 @@ public final class NetworkEngine implements TrainingEngine {
      * @return true if all of W and b (and, for GRAM, the first layer's coefficients) are finite
      */
     public boolean parametersFinite() {
+        if (finiteByStep) {
+            return true;
+        }
         for (int l = 1; l <= L; l++) {
             if (!EngineArrays.finite(b[l]) || !(l == 1 && gram ? EngineArrays.finite(C) && EngineArrays.finite(full.Z[1])
                     : EngineArrays.finite(W[l]))) {
@@ -1195,8 +1205,7 @@ public final class NetworkEngine implements TrainingEngine {
     /** dW[l] = alpha · dZ[l] · A[l-1]ᵀ. */
     private void weightGradient(Pass p, int l, double alpha) {
         if (l == 1 && p == full && packedXT != null) {
-            zero(dW[1]);
-            Gemm.multAdd(alpha, p.dZ[1], packedXT, dW[1]);
+            Gemm.mult(alpha, p.dZ[1], packedXT, dW[1]);
             return;
         }
         if (p.A[l - 1] != null && Gemm.packs(dW[l].length, dW[l][0].length, p.m)) {

@@ -140,6 +140,20 @@ final class CommandLine {
         return atLeast(value, flag, 0);
     }
 
+    /** A finite number of seconds {@code >= 0} given for {@code flag}. */
+    static double nonNegativeSeconds(String value, String flag) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new Nndl4jException(flag + " needs a number of seconds, got '" + value + "'");
+        }
+        if (!(seconds >= 0.0) || Double.isInfinite(seconds)) {
+            throw new Nndl4jException(flag + " must be a finite number >= 0, got " + value);
+        }
+        return seconds;
+    }
+
     private static int atLeast(String value, String flag, int least) {
         int n;
         try {

@@ -603,11 +603,37 @@ public final class Gemm {
      * @throws ShapeException naming both shapes if A's columns are not B's rows, or C's shape is not {@code (m, n)}
      */
     public static void multAdd(double alpha, double[][] A, RightFactor B, double[][] C) {
-        Checks.notNull("multAdd", "B", B);
+        packedProduct("multAdd", alpha, A, B, C, false);
+    }
+
+    /**
+     * {@code C = alpha · A · B} for A {@code (m, k)}, a packed B {@code (k, n)} and C {@code (m, n)}: C's values are
+     * written over, not read. The same bits as zeroing C and then {@link #multAdd(double, double[][], RightFactor,
+     * double[][])}, without the pass that zeroes C and without reading C in the first block of the shared dimension.
+     *
+     * @param alpha the scale of the product
+     * @param A     the left factor, {@code (m, k)} as rows
+     * @param B     the right factor, packed by {@link #pack} or {@link #packTransposed}
+     * @param C     the result, {@code (m, n)} as rows; overwritten
+     * @throws ShapeException naming both shapes if A's columns are not B's rows, or C's shape is not {@code (m, n)}
+     */
+    public static void mult(double alpha, double[][] A, RightFactor B, double[][] C) {
+        packedProduct("mult", alpha, A, B, C, true);
+    }
+
+    private static void packedProduct(String name, double alpha, double[][] A, RightFactor B, double[][] C,
+                                      boolean overwrite) {
+        Checks.notNull(name, "B", B);
         int m = A.length;
         int k = cols(A, B.k);
-        checkAligned("multAdd", m, k, B.k, B.n, k, B.k);
-        checkOutput("multAdd", C, m, B.n);
+        checkAligned(name, m, k, B.k, B.n, k, B.k);
+        checkOutput(name, C, m, B.n);
+        if (overwrite && k == 0) {
+            for (double[] row : C) {
+                Arrays.fill(row, 0.0);
+            }
+            return;
+        }
         MicroKernel kernel = VECTOR != null ? VECTOR : TILES;
         int n = B.n;
         int nr = kernel.cols();
@@ -616,10 +642,10 @@ public final class Gemm {
         int start = B.panels.lock();
         try {
             if (t < 2) {
-                PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, start, k, C, 0, m, 0, n);
+                PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, start, k, C, 0, m, 0, n, overwrite);
             } else {
                 GemmPool.run(t, s -> PackedGemm.multiplyPacked(kernel, alpha, A, B.panels, start, k, C, 0, m,
-                        Math.min(n, tiles * s / t * nr), Math.min(n, tiles * (s + 1) / t * nr)));
+                        Math.min(n, tiles * s / t * nr), Math.min(n, tiles * (s + 1) / t * nr), overwrite));
             }
         } finally {
             B.panels.unlock();

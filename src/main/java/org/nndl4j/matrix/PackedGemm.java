@@ -229,7 +229,7 @@ final class PackedGemm {
      * tiles, so the same bits.
      */
     static void multiplyPacked(MicroKernel kernel, double alpha, double[][] A, PackedPanels packedB, int start, int k,
-                               double[][] C, int i0, int i1, int j0, int j1) {
+                               double[][] C, int i0, int i1, int j0, int j1, boolean overwrite) {
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -238,10 +238,11 @@ final class PackedGemm {
                 if (i1 - i0 <= MC && fewRows(i1 - i0, kc, Double.BYTES)) {
                     double[] packedA = BUFFERS.get()[0];
                     packA(A, false, i0, i1 - i0, pc, kc, kernel.rows(), packedA, 0);
-                    byColumnPanels(kernel, alpha, packedA, (double[]) packedB.values, at, C, i0, i1 - i0, jc, nc, kc);
+                    byColumnPanels(kernel, alpha, packedA, (double[]) packedB.values, at, C, i0, i1 - i0, jc, nc, kc,
+                            overwrite && pc == 0);
                 } else {
                     block(kernel, alpha, A, false, null, 0, (double[]) packedB.values, at, kc, C, i0, i1, jc, nc, pc,
-                            kc, false);
+                            kc, overwrite && pc == 0);
                 }
             }
         }
@@ -271,14 +272,14 @@ final class PackedGemm {
      * {@code bBase}, column panel by column panel: the same tiles as {@link #block}, so the same bits.
      */
     private static void byColumnPanels(MicroKernel kernel, double alpha, double[] packedA, double[] b, int bBase,
-                                       double[][] C, int i0, int mc, int jc, int nc, int kc) {
+                                       double[][] C, int i0, int mc, int jc, int nc, int kc, boolean overwrite) {
         int mr = kernel.rows();
         int nr = kernel.cols();
         double[] sums = scratch(BUFFERS.get(), mr * nr);
         for (int jr = 0; jr < nc; jr += nr) {
             for (int ir = 0; ir < mc; ir += mr) {
                 kernel.multiply(kc, packedA, ir * kc, b, bBase + jr * kc, alpha, C, i0 + ir, Math.min(mr, mc - ir),
-                        jc + jr, Math.min(nr, nc - jr), false, sums);
+                        jc + jr, Math.min(nr, nc - jr), overwrite, sums);
             }
         }
     }

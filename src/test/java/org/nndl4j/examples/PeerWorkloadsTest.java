@@ -79,4 +79,23 @@ class PeerWorkloadsTest {
         assertThrows(Nndl4jException.class,
                 () -> PeerWorkloads.Options.parse(new String[] {"run", "cat-gd", "--precision", "f16"}));
     }
+
+    @Test
+    void warmupSeconds_repeatTheWholeRunFirst_andTheReportedRunStartsAgainFromTheInitialParameters() {
+        String cold = run("cat-gd", "--warmup", "0", "--iterations", "2");
+        assertEquals("0", BenchmarkOutput.field(cold, "warmup_runs"));
+        String warmed = run("cat-gd", "--warmup", "0", "--iterations", "2", "--warmup-seconds", "0.05");
+        assertTrue(Integer.parseInt(BenchmarkOutput.field(warmed, "warmup_runs")) >= 1, warmed);
+        assertEquals(BenchmarkOutput.field(cold, "first_cost"), BenchmarkOutput.field(warmed, "first_cost"));
+        assertEquals(0.0, PeerWorkloads.Options.parse(new String[] {"run", "cat-gd"}).warmupSeconds());
+    }
+
+    @Test
+    void warmupSeconds_thatAreNotAFiniteNumberAtLeastZero_areRefusedNamingTheFlag() {
+        for (String bad : new String[] {"-1", "NaN", "Infinity", "five"}) {
+            Nndl4jException e = assertThrows(Nndl4jException.class, () -> PeerWorkloads.Options.parse(
+                    new String[] {"run", "cat-gd", "--warmup-seconds", bad}));
+            assertTrue(e.getMessage().contains("--warmup-seconds") && e.getMessage().contains(bad), e.getMessage());
+        }
+    }
 }

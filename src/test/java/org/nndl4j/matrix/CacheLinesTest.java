@@ -107,7 +107,7 @@ class CacheLinesTest {
         PackedPanels whole = PackedGemm.packAll(B, false, 300, 70, 24);
         int at = whole.lock();
         try {
-            PackedGemm.multiplyPacked(kernel, 0.5, A, whole, at, 300, expected, 0, 13, 0, 70);
+            PackedGemm.multiplyPacked(kernel, 0.5, A, whole, at, 300, expected, 0, 13, 0, 70, false);
         } finally {
             whole.unlock();
         }
@@ -128,7 +128,7 @@ class CacheLinesTest {
             int start = moving.lock();
             try {
                 assertEquals(expectedStart, start, "the values' start after the move");
-                PackedGemm.multiplyPacked(kernel, 0.5, A, moving, start, 300, C, 0, 13, 0, 70);
+                PackedGemm.multiplyPacked(kernel, 0.5, A, moving, start, 300, C, 0, 13, 0, 70, false);
             } finally {
                 moving.unlock();
             }

@@ -61,6 +61,41 @@ class GemmRightFactorTest {
     }
 
     @Test
+    void mult_writesOverC_withTheBitsOfZeroingItAndAdding_onOneTwoAndThreeThreads() {
+        long seed = 100;
+        for (int m : new int[] {1, 7, 20, 130}) {
+            for (int n : new int[] {1, 17, 530}) {
+                for (int k : new int[] {1, 209, 257, 600}) {
+                    double[][] A = random(m, k, seed++);
+                    Gemm.RightFactor packedT = Gemm.packTransposed(random(n, k, seed++));
+                    for (int threads = 1; threads <= 3; threads++) {
+                        Gemm.setThreads(threads);
+                        double[][] expected = new double[m][n];
+                        Gemm.multAdd(0.3, A, packedT, expected);
+                        double[][] C = new double[m][n];
+                        for (double[] row : C) {
+                            java.util.Arrays.fill(row, Double.NaN);
+                        }
+                        Gemm.mult(0.3, A, packedT, C);
+                        for (int i = 0; i < m; i++) {
+                            assertArrayEquals(expected[i], C[i], 0.0,
+                                    m + " x " + n + " x " + k + ", " + threads + " thread(s), row " + i);
+                        }
+                    }
+                }
+            }
+        }
+        // no shared dimension: C = 0
+        double[][] C = {{Double.NaN, 1.0}};
+        Gemm.mult(1.0, new double[1][0], Gemm.packTransposed(new double[2][0]), C);
+        assertArrayEquals(new double[] {0.0, 0.0}, C[0], 0.0);
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> Gemm.mult(1.0, random(3, 29, 9), Gemm.pack(random(30, 40, 7)), new double[3][40]));
+        assertTrue(e.getMessage().startsWith("mult:") && e.getMessage().contains("(3, 29)")
+                && e.getMessage().contains("(30, 40)"), e.getMessage());
+    }
+
+    @Test
     void aPackedFactor_isACopy_andBadShapesAreRefusedNamingBothShapes() {
         double[][] B = random(30, 40, 7);
         Gemm.RightFactor packed = Gemm.pack(B);

@@ -33,11 +33,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <pre>
  * java -cp CLASSPATH org.nndl4j.bench.Dl4jWorkloads cat-gd|tall-gd|tall-adam --data DIR [--threads T]
- *      [--precision f64|f32] [--warmup N] [--iterations N] [--epochs N]
+ *      [--precision f64|f32] [--warmup N] [--iterations N] [--epochs N] [--warmup-seconds S]
  * </pre>
  *
  * Reads the files {@code org.nndl4j.examples.PeerWorkloads prepare} writes (examples as rows: {@code *_xt.npy}),
- * sets the same initial parameters, the same mini-batch orders, and prints one JSON line like the other peers.
+ * sets the same initial parameters, the same mini-batch orders, and prints one JSON line like the other peers. With
+ * {@code --warmup-seconds S} the whole run (a new network from the initial parameters) is first repeated, untimed,
+ * until S seconds have passed, as every peer does.
  * ND4J's threads are set by the benchmark through OMP_NUM_THREADS.
  */
 public final class Dl4jWorkloads {
@@ -56,6 +58,7 @@ public final class Dl4jWorkloads {
         int warmup = cat ? 50 : 1;
         int iterations = cat ? 50 : 3;
         int epochs = 3;
+        double warmupSeconds = 0.0;
         for (int i = 1; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -65,6 +68,7 @@ public final class Dl4jWorkloads {
                 case "--warmup" -> warmup = Integer.parseInt(v);
                 case "--iterations" -> iterations = Integer.parseInt(v);
                 case "--epochs" -> epochs = Integer.parseInt(v);
+                case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(v);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -84,37 +88,66 @@ public final class Dl4jWorkloads {
         INDArray X = read(data.resolve(set + "_xt.npy"), type);                      // (m, n_x)
         INDArray Y = read(data.resolve(set + "_y.npy"), type);                       // (1, m)
         Y = Y.reshape(Y.length(), 1);                                                  // (m, 1), same order
-        MultiLayerNetwork net = network(dims, type, workload.equals("tall-adam")
-                ? new Adam(learningRate, 0.9, 0.999, 1e-8) : new Sgd(learningRate));
+        INDArray[] W = new INDArray[dims.length];
+        INDArray[] b = new INDArray[dims.length];
         for (int l = 1; l < dims.length; l++) {
-            // DL4J's W is (n[l-1], n[l]), the transpose of the course's; b is (1, n[l])
-            INDArray W = read(data.resolve(set + "_W" + l + ".npy"), type);
-            INDArray b = read(data.resolve(set + "_b" + l + ".npy"), type);
-            net.setParam((l - 1) + "_W", W.transpose());
-            net.setParam((l - 1) + "_b", b.reshape(1, b.length()));
+            W[l] = read(data.resolve(set + "_W" + l + ".npy"), type);
+            b[l] = read(data.resolve(set + "_b" + l + ".npy"), type);
         }
-        double first = Double.NaN;
-        double seconds;
-        if (workload.equals("tall-adam")) {
-            INDArray orders = read(data.resolve("tall_order.npy"), DataType.DOUBLE);   // (epochs written, m)
-            if (epochs > orders.rows()) {
-                throw new IllegalArgumentException("--epochs " + epochs + ": tall_order.npy holds " + orders.rows());
+        INDArray orders = workload.equals("tall-adam") ? read(data.resolve("tall_order.npy"), DataType.DOUBLE) : null;
+        if (orders != null && epochs > orders.rows()) {
+            throw new IllegalArgumentException("--epochs " + epochs + ": tall_order.npy holds " + orders.rows());
+        }
+        Run once = new Run(workload, dims, type, learningRate, X, Y, W, b, orders, warmup, iterations, epochs);
+        long deadline = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int warmupRuns = 0;
+        while (System.nanoTime() - deadline < 0) {
+            once.run();
+            warmupRuns++;
+            System.gc();   // as nndl4j's PeerWorkloads: each run's garbage collected before the next
+        }
+        double[] result = once.run();
+        double first = result[0];
+        double seconds = result[1];
+        boolean gd = !workload.equals("tall-adam");
+        System.out.printf(Locale.ROOT, "{\"peer\": \"dl4j\", \"workload\": \"%s\", \"precision\": \"%s\", \"threads\": %d, "
+                        + "\"first_cost\": %.17g, \"seconds\": %.6g, \"per\": \"%s\", \"timed\": %d, \"warmup\": %d, "
+                        + "\"warmup_runs\": %d, \"version\": \"DL4J 1.0.0-M2.1 (%s), Java %s\"}%n",
+                workload, precision, threads, first, seconds, gd ? "iteration" : "epoch", gd ? iterations : 1,
+                gd ? warmup : epochs - 1, warmupRuns, Nd4j.getBackend().getClass().getSimpleName(), System.getProperty("java.version"));
+        System.out.flush();
+        System.exit(0);   // ND4J's native threads would keep the JVM alive
+    }
+
+    /** One run of a workload from the initial parameters: {first cost, seconds per iteration (or the last epoch's)}. */
+    private record Run(String workload, int[] dims, DataType type, double learningRate, INDArray X, INDArray Y,
+                       INDArray[] W, INDArray[] b, INDArray orders, int warmup, int iterations, int epochs) {
+
+        double[] run() {
+            MultiLayerNetwork net = network(dims, type, workload.equals("tall-adam")
+                    ? new Adam(learningRate, 0.9, 0.999, 1e-8) : new Sgd(learningRate));
+            for (int l = 1; l < dims.length; l++) {
+                // DL4J's W is (n[l-1], n[l]), the transpose of the course's; b is (1, n[l])
+                net.setParam((l - 1) + "_W", W[l].transpose());
+                net.setParam((l - 1) + "_b", b[l].reshape(1, b[l].length()));
             }
-            long start = 0;
-            int m = (int) X.rows();
-            for (int e = 0; e < epochs; e++) {
-                start = System.nanoTime();
-                int[] order = orders.getRow(e).toIntVector();
-                for (int k = 0; k < m; k += BATCH) {
-                    int[] idx = Arrays.copyOfRange(order, k, Math.min(m, k + BATCH));
-                    net.fit(new DataSet(Nd4j.pullRows(X, 1, idx), Nd4j.pullRows(Y, 1, idx)));
-                    if (Double.isNaN(first)) {
-                        first = net.score();
+            double first = Double.NaN;
+            if (workload.equals("tall-adam")) {
+                long start = 0;
+                int m = (int) X.rows();
+                for (int e = 0; e < epochs; e++) {
+                    start = System.nanoTime();
+                    int[] order = orders.getRow(e).toIntVector();
+                    for (int k = 0; k < m; k += BATCH) {
+                        int[] idx = Arrays.copyOfRange(order, k, Math.min(m, k + BATCH));
+                        net.fit(new DataSet(Nd4j.pullRows(X, 1, idx), Nd4j.pullRows(Y, 1, idx)));
+                        if (Double.isNaN(first)) {
+                            first = net.score();
+                        }
                     }
                 }
+                return new double[] {first, (System.nanoTime() - start) / 1e9};
             }
-            seconds = (System.nanoTime() - start) / 1e9;
-        } else {
             DataSet all = new DataSet(X, Y);
             long start = 0;
             for (int i = 0; i < warmup + iterations; i++) {
@@ -126,16 +159,8 @@ public final class Dl4jWorkloads {
                     first = net.score();
                 }
             }
-            seconds = (System.nanoTime() - start) / 1e9 / iterations;
+            return new double[] {first, (System.nanoTime() - start) / 1e9 / iterations};
         }
-        boolean gd = !workload.equals("tall-adam");
-        System.out.printf(Locale.ROOT, "{\"peer\": \"dl4j\", \"workload\": \"%s\", \"precision\": \"%s\", \"threads\": %d, "
-                        + "\"first_cost\": %.17g, \"seconds\": %.6g, \"per\": \"%s\", \"timed\": %d, \"warmup\": %d, "
-                        + "\"version\": \"DL4J 1.0.0-M2.1 (%s), Java %s\"}%n",
-                workload, precision, threads, first, seconds, gd ? "iteration" : "epoch", gd ? iterations : 1,
-                gd ? warmup : epochs - 1, Nd4j.getBackend().getClass().getSimpleName(), System.getProperty("java.version"));
-        System.out.flush();
-        System.exit(0);   // ND4J's native threads would keep the JVM alive
     }
 
     private static MultiLayerNetwork network(int[] dims, DataType type, org.nd4j.linalg.learning.config.IUpdater updater) {
