@@ -409,7 +409,7 @@ public final class NetworkEngine implements TrainingEngine {
         if (gram) {
             full = new Pass(Xrows, Yrows, m, true);
             G = InputCache.gram(X);
-            W1start = copy(W[1]);
+            W1start = RowPasses.copy(W[1]);
             C = new double[W[1].length][X.cols()];
             // Z1 = W1·X + b1, once; afterwards it moves by the Gram update. GRAM's products keep the textbook's order
             // (Gemm.inTextbookOrder), so the course's trainings print the same digits with or without the Vector API.
@@ -722,8 +722,8 @@ public final class NetworkEngine implements TrainingEngine {
             if (l > 1 || !gram) {
                 linearForward(p, l);
             }
-            if (splitsByRows(g[l], p.Z[l].length, p.m)) {
-                activateByRows(g[l], p.Z[l], p.A[l], p.m);
+            if (RowPasses.splitsByRows(g[l], p.Z[l].length, p.m)) {
+                RowPasses.activateByRows(g[l], p.Z[l], p.A[l], p.m);
             } else {
                 // called here, not through a helper: one call level fewer for the JIT to inline on small layers
                 g[l].forward(p.Z[l], p.A[l], p.m);
@@ -797,7 +797,7 @@ public final class NetworkEngine implements TrainingEngine {
                 inputLayerGradients(p, scaledFirst);
                 break;
             }
-            biasGradient(p.dZ[l], mb, db[l], scaledFirst);
+            RowPasses.biasGradient(p.dZ[l], mb, db[l], scaledFirst);
             if (l > 1 || !gram) {
                 weightGradient(p, l, scaledFirst ? 1.0 : scale);
                 addWeightDecay(l, mb);
@@ -807,15 +807,15 @@ public final class NetworkEngine implements TrainingEngine {
             } else if (l > 1 && p.dZ[l - 1] != null) {
                 // dAPrev = Wᵀ · dZ, then dZPrev = dAPrev * g'(ZPrev) in place; there is no dA0 for the input layer
                 double[][] dAPrev = p.dZ[l - 1];
-                zero(dAPrev);
+                RowPasses.zero(dAPrev);
                 Gemm.multAddTransA(1.0, W[l], p.dZ[l], dAPrev);
                 if (keepProb != null && keepProb[l - 1] < 1.0) {
-                    dropoutGradient(dAPrev, p.D[l - 1], keepProb[l - 1], mb);
+                    RowPasses.dropoutGradient(dAPrev, p.D[l - 1], keepProb[l - 1], mb);
                 }
                 // g' from g(Z) before dropout (tanh' = 1 - a², σ' = a(1 - a) read the activation itself)
                 double[][] activated = keepProb != null && keepProb[l - 1] < 1.0 ? p.G[l - 1] : p.A[l - 1];
-                if (splitsByRows(g[l - 1], dAPrev.length, mb)) {
-                    derivativeByRows(g[l - 1], dAPrev, p.Z[l - 1], activated, p.dZ[l - 1], mb);
+                if (RowPasses.splitsByRows(g[l - 1], dAPrev.length, mb)) {
+                    RowPasses.derivativeByRows(g[l - 1], dAPrev, p.Z[l - 1], activated, p.dZ[l - 1], mb);
                 } else {
                     g[l - 1].backward(dAPrev, p.Z[l - 1], activated, p.dZ[l - 1], mb);
                 }
@@ -874,18 +874,7 @@ public final class NetworkEngine implements TrainingEngine {
             Arrays.fill(row, 0.0);
         }
         Gemm.multAddTransA(1.0, w, p.dZ[l], dA, packed);
-        derivativeOver(g[l - 1], dA, p.dZ[l - 1], i0, p.m);
-    }
-
-    /**
-     * {@code M[i0 + i] = dA[i] * g'(M[i0 + i])} for each row of dA, in place: M holds A (which is Z as well) and
-     * receives dZ. Every element-wise {@link Activation#backward} reads element j of z and a before it writes element
-     * j of dZ, so each element of A is read before its dZ takes its place.
-     */
-    private static void derivativeOver(Activation g, double[][] dA, double[][] M, int i0, int m) {
-        for (int i = 0; i < dA.length; i++) {
-            g.backward(dA[i], M[i0 + i], M[i0 + i], M[i0 + i], m);
-        }
+        RowPasses.derivativeOver(g[l - 1], dA, p.dZ[l - 1], i0, p.m);
     }
 
     /**
@@ -899,26 +888,6 @@ public final class NetworkEngine implements TrainingEngine {
             double[] y = p.Y[i];
             for (int j = 0; j < p.m; j++) {
                 dZL[j] = scaled ? scale * (AL[j] - y[j]) : AL[j] - y[j];
-            }
-        }
-    }
-
-    /** db = (1/m) Σ_j dZ, or Σ_j dZ when dZ is scaled already. */
-    private static void biasGradient(double[][] dZ, int mb, double[] db, boolean scaled) {
-        rowSums(dZ, mb, db);
-        for (int i = 0; !scaled && i < db.length; i++) {
-            db[i] = db[i] / mb;
-        }
-    }
-
-    /** dA = dA·D / keep: only the units the forward pass kept pass their gradient on. */
-    private static void dropoutGradient(double[][] dA, double[][] D, double keep, int mb) {
-        for (int i = 0; i < dA.length; i++) {
-            double[] da = dA[i];
-            double[] d = D[i];
-            for (int j = 0; j < mb; j++) {
-                da[j] = da[j] * d[j];
-                da[j] = da[j] / keep;
             }
         }
     }
@@ -950,14 +919,14 @@ public final class NetworkEngine implements TrainingEngine {
         double[][] activated = dropped ? p.G[1] : p.A[1];
         double[] dbSum = db[1];
         Arrays.fill(dbSum, 0.0);
-        zero(dW[1]);
+        RowPasses.zero(dW[1]);
         for (int j0 = 0; j0 < mb; j0 += p.width) {
             Panel q = p.panel(j0);
             int w = q.width;
             double[][] dZ1 = q.dZ[1];
             // dA1 = W2ᵀ · dZ2, on this panel's examples, on the kernel of the whole product
-            copyColumns(p.dZ[2], j0, w, q.dZ2);
-            zero(dZ1);
+            RowPasses.copyColumns(p.dZ[2], j0, w, q.dZ2);
+            RowPasses.zero(dZ1);
             Gemm.multAddTransA(1.0, W[2], q.dZ2, dZ1, Gemm.packs(dZ1.length, mb, W[2].length));
             if (activated != p.Z[1] && q.A1 == null) {
                 q.A1 = new double[W[1].length][w];
@@ -967,7 +936,7 @@ public final class NetworkEngine implements TrainingEngine {
                 panelRows(p, q, j0, dZ1, activated, keep, 0, dZ1.length, false);
                 g[1].backward(dZ1, q.Z1, activated != p.Z[1] ? q.A1 : q.Z1, dZ1, w);
                 for (int i = 0; i < dZ1.length; i++) {
-                    dbSum[i] = runningSum(dbSum[i], dZ1[i], w);
+                    dbSum[i] = RowPasses.runningSum(dbSum[i], dZ1[i], w);
                 }
             } else if (Gemm.threads() > 1 && (long) dZ1.length * w >= PANEL_SPLIT_VALUES) {
                 // each row's pass is its own: rows over the threads, which would otherwise wait for this one
@@ -1012,23 +981,8 @@ public final class NetworkEngine implements TrainingEngine {
             }
             if (derivative) {
                 g[1].backward(da, q.Z1[i], a, da, w);
-                db[1][i] = runningSum(db[1][i], da, w);
+                db[1][i] = RowPasses.runningSum(db[1][i], da, w);
             }
-        }
-    }
-
-    /** {@code s + Σ_{j<w} v[j]}, added in order. */
-    private static double runningSum(double s, double[] v, int w) {
-        for (int j = 0; j < w; j++) {
-            s += v[j];
-        }
-        return s;
-    }
-
-    /** T[i][j] = M[i][j0 + j] for j < w. */
-    private static void copyColumns(double[][] M, int j0, int w, double[][] T) {
-        for (int i = 0; i < M.length; i++) {
-            System.arraycopy(M[i], j0, T[i], 0, w);
         }
     }
 
@@ -1150,14 +1104,14 @@ public final class NetworkEngine implements TrainingEngine {
             return;
         }
         if (l == 1 && p == full && packedX != null) {
-            zero(p.Z[1]);
+            RowPasses.zero(p.Z[1]);
             Gemm.multAdd(1.0, W[1], packedX, p.Z[1]);
         } else {
             // Z written over, not zeroed and added to: the same bits
             Gemm.mult(1.0, W[l], p.A[l - 1], p.Z[l]);
         }
         if (Gemm.splitsRows((long) p.Z[l].length * p.m)) {
-            addBiasByRows(p.Z[l], b[l], p.m);
+            RowPasses.addBiasByRows(p.Z[l], b[l], p.m);
             return;
         }
         for (int i = 0; i < p.Z[l].length; i++) {
@@ -1179,16 +1133,16 @@ public final class NetworkEngine implements TrainingEngine {
             // one product over every example, packed from X's columns where they are, written straight into Z1
             Gemm.multColumns(1.0, W[1], X, 0, p.m, Z1);
             if (Gemm.splitsRows((long) Z1.length * p.m)) {
-                addBiasByRows(Z1, b[1], p.m);
+                RowPasses.addBiasByRows(Z1, b[1], p.m);
             } else {
-                addBias(Z1, b[1], 0, Z1.length, p.m);
+                RowPasses.addBias(Z1, b[1], 0, Z1.length, p.m);
             }
             return;
         }
         for (int j0 = 0; j0 < p.m; j0 += p.width) {
             Panel q = p.panel(j0);
             int w = q.width;
-            zero(q.Z1);
+            RowPasses.zero(q.Z1);
             X.copyColumnsInto(j0, j0 + w, q.X);
             Gemm.multAdd(1.0, W[1], q.X, q.Z1);
             for (int i = 0; i < Z1.length; i++) {
@@ -1223,9 +1177,9 @@ public final class NetworkEngine implements TrainingEngine {
             return;
         }
         if (l > 1 || p != full) {
-            transposeInto(p.A[l - 1], p.APrevT[l]);
+            RowPasses.transposeInto(p.A[l - 1], p.APrevT[l]);
         }
-        zero(dW[l]);
+        RowPasses.zero(dW[l]);
         Gemm.multAdd(alpha, p.dZ[l], p.APrevT[l], dW[l]);
     }
 
@@ -1234,7 +1188,7 @@ public final class NetworkEngine implements TrainingEngine {
      * products into dW as it would add them in one product over all examples ({@link #PANEL_COLUMNS}).
      */
     private void panelledWeightGradient(Pass p, int l, double alpha) {
-        zero(dW[l]);
+        RowPasses.zero(dW[l]);
         for (int j0 = 0; j0 < p.m; j0 += p.width) {
             Panel q = p.panel(j0);
             int w = q.width;
@@ -1246,7 +1200,7 @@ public final class NetworkEngine implements TrainingEngine {
                 inputPanelGradient(q, j0, q.dZ[l], alpha, p.m);
                 continue;
             }
-            transposeColumnsInto(p.A[l - 1], j0, w, q.APrevT[l]);
+            RowPasses.transposeColumnsInto(p.A[l - 1], j0, w, q.APrevT[l]);
             Gemm.multAdd(alpha, q.dZ[l], q.APrevT[l], dW[l]);
         }
     }
@@ -1285,7 +1239,7 @@ public final class NetworkEngine implements TrainingEngine {
                 z[j] -= shift;
             }
             // C = C - (α/m) dZ1, so that W1 = W1start + C·Xᵀ
-            axpy(step, full.dZ[1][i], C[i]);
+            RowPasses.axpy(step, full.dZ[1][i], C[i]);
         }
         W1current = false;
     }
@@ -1297,148 +1251,9 @@ public final class NetworkEngine implements TrainingEngine {
             return null;
         });
         for (int i = 0; i < W[1].length; i++) {
-            axpy(1.0, W1start[i], W[1][i]);
+            RowPasses.axpy(1.0, W1start[i], W[1][i]);
         }
         W1current = true;
-    }
-
-    /**
-     * {@code sums[i] = Σ_{j<n} M[i][j]}, each row added from left to right: four rows at a time, so that four
-     * independent sums fill the adder's pipeline where one would wait on each addition; each row's sum is the same
-     * bits as alone.
-     */
-    private static void rowSums(double[][] M, int n, double[] sums) {
-        if (Gemm.splitsRows((long) M.length * n)) {
-            Gemm.forRows(M.length, (r0, r1) -> rowSums(M, r0, r1, n, sums));
-        } else {
-            rowSums(M, 0, M.length, n, sums);
-        }
-    }
-
-    /** {@code sums[i] = Σ_j M[i][j]} for rows {@code [r0, r1)}, each row summed in order (four rows at a time). */
-    private static void rowSums(double[][] M, int r0, int r1, int n, double[] sums) {
-        int i = r0;
-        for (; i + 4 <= r1; i += 4) {
-            double[] x0 = M[i];
-            double[] x1 = M[i + 1];
-            double[] x2 = M[i + 2];
-            double[] x3 = M[i + 3];
-            double s0 = 0.0;
-            double s1 = 0.0;
-            double s2 = 0.0;
-            double s3 = 0.0;
-            for (int j = 0; j < n; j++) {
-                s0 += x0[j];
-                s1 += x1[j];
-                s2 += x2[j];
-                s3 += x3[j];
-            }
-            sums[i] = s0;
-            sums[i + 1] = s1;
-            sums[i + 2] = s2;
-            sums[i + 3] = s3;
-        }
-        for (; i < r1; i++) {
-            double s = 0.0;
-            double[] x = M[i];
-            for (int j = 0; j < n; j++) {
-                s += x[j];
-            }
-            sums[i] = s;
-        }
-    }
-
-    /** y = y + a·x. */
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int j = 0; j < y.length; j++) {
-            y[j] += a * x[j];
-        }
-    }
-
-    private static void zero(double[][] M) {
-        if (M.length > 0 && Gemm.splitsRows((long) M.length * M[0].length)) {
-            zeroByRows(M);
-            return;
-        }
-        for (double[] row : M) {
-            Arrays.fill(row, 0.0);
-        }
-    }
-
-    // the passes split over threads are methods of their own, and the serial passes stay written where they were: with
-    // the split written into the callers, the flower's training (iterations of about 23 µs) ran a third slower
-
-    private static void zeroByRows(double[][] M) {
-        Gemm.forRows(M.length, (r0, r1) -> {
-            for (int i = r0; i < r1; i++) {
-                Arrays.fill(M[i], 0.0);
-            }
-        });
-    }
-
-    /** Z[i][j] += b[i] for the first {@code m} columns. */
-    private static void addBiasByRows(double[][] Z, double[] b, int m) {
-        Gemm.forRows(Z.length, (r0, r1) -> addBias(Z, b, r0, r1, m));
-    }
-
-    private static void addBias(double[][] Z, double[] b, int r0, int r1, int m) {
-        for (int i = r0; i < r1; i++) {
-            double[] z = Z[i];
-            double bi = b[i];
-            for (int j = 0; j < m; j++) {
-                z[j] += bi;
-            }
-        }
-    }
-
-    /** Whether g's passes over a layer of {@code rows x m} values are split by rows (element-wise g, large layer). */
-    private static boolean splitsByRows(Activation g, int rows, int m) {
-        return g.isElementWise() && Gemm.splitsRows((long) rows * m);
-    }
-
-    /** A = g(Z), by rows over the training's threads ({@link #splitsByRows}). */
-    private static void activateByRows(Activation g, double[][] Z, double[][] A, int m) {
-        Gemm.forRows(Z.length, (r0, r1) -> {
-            for (int i = r0; i < r1; i++) {
-                g.forward(Z[i], A[i], m);
-            }
-        });
-    }
-
-    /** dZ = dA * g'(Z), by rows over the training's threads ({@link #splitsByRows}). */
-    private static void derivativeByRows(Activation g, double[][] dA, double[][] Z, double[][] A, double[][] dZ,
-                                         int m) {
-        Gemm.forRows(Z.length, (r0, r1) -> {
-            for (int i = r0; i < r1; i++) {
-                g.backward(dA[i], Z[i], A[i], dZ[i], m);
-            }
-        });
-    }
-
-    private static void transposeInto(double[][] M, double[][] T) {
-        transposeColumnsInto(M, 0, T.length, T);
-    }
-
-    /** T[j][i] = M[i][j0 + j] for j < w: columns j0 .. j0+w-1 of M, transposed. */
-    private static void transposeColumnsInto(double[][] M, int j0, int w, double[][] T) {
-        // eight rows at a time: eight sequential reads, and each row of T gets a whole cache line per visit
-        for (int i0 = 0; i0 < M.length; i0 += 8) {
-            int i1 = Math.min(M.length, i0 + 8);
-            for (int j = 0; j < w; j++) {
-                double[] t = T[j];
-                for (int i = i0; i < i1; i++) {
-                    t[i] = M[i][j0 + j];
-                }
-            }
-        }
-    }
-
-    private static double[][] copy(double[][] M) {
-        double[][] c = new double[M.length][];
-        for (int i = 0; i < M.length; i++) {
-            c[i] = M[i].clone();
-        }
-        return c;
     }
 
     private void checkLayer(int l) {
