@@ -9,7 +9,8 @@
 # 2-core machine (load average ~12): --quick 9 min; the full run had done two thirds of its processes after 33 min.
 # On a quiet machine (2026-11-30 08:30 UTC) the full run took 20.0 min, with nndl4j's float32 column and the warm-ups
 # of bench.py's iteration_flags (cat 50 + 50 iterations, tall 6 + 5, Adam 2 + 1 epochs); 16.1 min with shorter ones.
-# Since 2026-12-01 the cat's runs are first repeated for 5 s (--warmup-seconds 5): 23.2 min at 08:38 UTC.
+# Since 2026-12-01 the cat's runs are first repeated for 5 s (--warmup-seconds 5): 23.2, 25.5 and 24.4 min at 08:38, 09:16
+# and 11:45 UTC.
 #
 # It installs the peers itself, never through the core build (the root pom knows nothing of this folder):
 #   numpy    pyenv's (or PATH's) python3 with numpy, as found (NUMPY_PYTHON to choose another)
